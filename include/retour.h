@@ -1,0 +1,396 @@
+/*
+ * retour.h - decide webshop returns against a YAML return policy, and say why.
+ *
+ * The whole public API of libretour. Conventions:
+ *  - functions are retour_<module>_<verb>; enum values and macros are RETOUR_*;
+ *  - fallible functions return 0 (RETOUR_OK) or a negative RETOUR_E* code, take their
+ *    out parameters first, and leave outputs untouched on failure;
+ *  - an optional caller-owned retour_error (NULL allowed) receives the details;
+ *  - objects are opaque, created by the library and released by their _free();
+ *  - money is int64_t minor units of the policy's currency (cents for EUR);
+ *  - dates are civil dates as day numbers (retour_date), never read from a clock;
+ *  - no global mutable state: no init, no shutdown, no thread-local last error.
+ *
+ * Threads: a loaded retour_policy is immutable; any number of threads may evaluate
+ * with it at once. A retour_request and a retour_decision belong to one thread at a time.
+ */
+#ifndef RETOUR_H
+#define RETOUR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(_WIN32) && defined(RETOUR_BUILDING)
+#define RETOUR_API __declspec(dllexport)
+#elif defined(__GNUC__) && defined(RETOUR_BUILDING)
+#define RETOUR_API __attribute__((visibility("default")))
+#else
+#define RETOUR_API
+#endif
+
+/* ------------------------------------------------------------------------------------
+ * Version
+ * ---------------------------------------------------------------------------------- */
+
+#define RETOUR_VERSION_MAJOR 0
+#define RETOUR_VERSION_MINOR 1
+#define RETOUR_VERSION_PATCH 0
+#define RETOUR_VERSION_STRING "0.1.0"
+/** MAJOR * 10000 + MINOR * 100 + PATCH, for compile-time comparisons. */
+#define RETOUR_VERSION_NUMBER 100
+
+/** @returns the library's version string, e.g. "0.1.0" (static storage). Thread-safe. */
+RETOUR_API const char *retour_version(void);
+/** @returns RETOUR_VERSION_NUMBER of the library actually loaded. Thread-safe. */
+RETOUR_API int retour_version_number(void);
+
+/* ------------------------------------------------------------------------------------
+ * Errors
+ * ---------------------------------------------------------------------------------- */
+
+typedef enum retour_status {
+    RETOUR_OK = 0,
+    RETOUR_EINVAL = -1,   /**< invalid argument: NULL pointer, bad enum value, bad index */
+    RETOUR_ENOMEM = -2,   /**< an allocation failed; nothing was changed */
+    RETOUR_EIO = -3,      /**< a file could not be opened or read */
+    RETOUR_ESYNTAX = -4,  /**< YAML/JSON syntax error, invalid UTF-8, aliases, several documents */
+    RETOUR_ESCHEMA = -5,  /**< valid YAML, but a key, type or value the schema does not allow */
+    RETOUR_ELIMIT = -6,   /**< input exceeds a resource limit (size, depth, count) */
+    RETOUR_ERANGE = -7,   /**< a number or date out of range, or money arithmetic overflow */
+    RETOUR_EREQUEST = -8  /**< the request is inconsistent with the policy (e.g. a missing date) */
+} retour_status;
+
+#define RETOUR_ERROR_MESSAGE_MAX 256
+#define RETOUR_ERROR_PATH_MAX 128
+#define RETOUR_ERROR_FILE_MAX 256
+
+/**
+ * Details of a failure, filled by any function that takes a retour_error *.
+ * line and column are 1-based; 0 means "not tied to a place in a file".
+ * path is the key path of the offending node, e.g. "categories.earrings.exclusion"
+ * or "items[0].price"; empty when the error concerns the whole document.
+ */
+typedef struct retour_error {
+    int code;                               /**< a retour_status value */
+    int line;                               /**< 1-based line, 0 if unknown */
+    int column;                             /**< 1-based column, 0 if unknown */
+    size_t offset;                          /**< 0-based byte offset in the input */
+    char file[RETOUR_ERROR_FILE_MAX];       /**< file name or the name given for a string */
+    char path[RETOUR_ERROR_PATH_MAX];       /**< key path, "" for the document */
+    char message[RETOUR_ERROR_MESSAGE_MAX]; /**< one line, no trailing newline */
+} retour_error;
+
+/** @returns a constant description of a retour_status code. Thread-safe. */
+RETOUR_API const char *retour_strerror(int code);
+
+/**
+ * Formats an error like a compiler: "file:line:col: error: path: message".
+ * @param[out] buf  receives a NUL-terminated string (truncated to size).
+ * @returns the length the full text needs, like snprintf. Thread-safe.
+ */
+RETOUR_API int retour_error_format(char *buf, size_t size, const retour_error *err);
+
+/* ------------------------------------------------------------------------------------
+ * Allocator
+ * ---------------------------------------------------------------------------------- */
+
+/**
+ * A caller-supplied allocator. All three functions are required. The library calls it
+ * for every allocation it makes itself (libyaml's parser uses the C allocator).
+ * An object remembers the allocator it was created with and frees through it.
+ */
+typedef struct retour_allocator {
+    void *(*malloc)(void *ctx, size_t size);
+    void *(*realloc)(void *ctx, void *ptr, size_t size);
+    void (*free)(void *ctx, void *ptr);
+    void *ctx;
+} retour_allocator;
+
+/* ------------------------------------------------------------------------------------
+ * Options
+ * ---------------------------------------------------------------------------------- */
+
+#define RETOUR_OPTIONS_VERSION 1
+
+/** Options for loading policies and parsing requests. Initialise with RETOUR_OPTIONS_INIT. */
+typedef struct retour_options {
+    unsigned int version;                /**< RETOUR_OPTIONS_VERSION */
+    const retour_allocator *allocator;   /**< NULL: the C library's malloc/realloc/free */
+    size_t max_input_bytes;              /**< 0: default 1 MiB */
+    unsigned int max_depth;              /**< 0: default 32 nesting levels */
+    unsigned int max_items;              /**< 0: default 1000 items (and categories) */
+} retour_options;
+
+#define RETOUR_OPTIONS_INIT { RETOUR_OPTIONS_VERSION, NULL, 0, 0, 0 }
+
+/* ------------------------------------------------------------------------------------
+ * Dates: civil dates as day numbers (days since 1970-01-01, proleptic Gregorian)
+ * ---------------------------------------------------------------------------------- */
+
+typedef int32_t retour_date;
+/** "No date" (a deadline that does not apply). */
+#define RETOUR_DATE_NONE INT32_MIN
+
+/**
+ * Converts year (1..9999), month (1..12), day into a day number.
+ * @returns 0, or RETOUR_ERANGE for a date that does not exist (February 30). Thread-safe.
+ */
+RETOUR_API int retour_date_from_ymd(retour_date *out, int year, int month, int day);
+/** Parses exactly "YYYY-MM-DD". @returns 0, RETOUR_ESYNTAX or RETOUR_ERANGE. Thread-safe. */
+RETOUR_API int retour_date_parse(retour_date *out, const char *text, size_t len);
+/** Writes "YYYY-MM-DD" and a NUL into buf (11 bytes). @returns 0 or RETOUR_EINVAL. */
+RETOUR_API int retour_date_format(char buf[11], retour_date date);
+
+/* ------------------------------------------------------------------------------------
+ * Policy
+ * ---------------------------------------------------------------------------------- */
+
+/** A compiled return policy. Immutable once loaded; share it freely across threads. */
+typedef struct retour_policy retour_policy;
+
+/**
+ * Loads and validates a policy file (YAML, schema version 1).
+ * @param[out] out     receives the policy; unchanged on failure (no partial policy).
+ * @param[in]  path    file to read.
+ * @param[in]  options NULL for defaults.
+ * @param[out] err     NULL, or receives file, line, column, key path and message.
+ * @returns 0 or a negative RETOUR_E* code. Ownership: free *out with retour_policy_free().
+ */
+RETOUR_API int retour_policy_load_file(retour_policy **out, const char *path,
+                                       const retour_options *options, retour_error *err);
+
+/**
+ * Loads a policy from memory. name is used in errors and reason sources ("<string>" if NULL).
+ * The text need not be NUL-terminated. Same contract as retour_policy_load_file().
+ */
+RETOUR_API int retour_policy_load_string(retour_policy **out, const char *text, size_t len,
+                                         const char *name, const retour_options *options,
+                                         retour_error *err);
+
+/** Frees a policy. NULL is allowed. No thread may be using it. */
+RETOUR_API void retour_policy_free(retour_policy *policy);
+
+/** @returns the shop name ("" when absent); lives as long as the policy. */
+RETOUR_API const char *retour_policy_shop(const retour_policy *policy);
+/** @returns the jurisdiction code as written ("NL", "EU", "UK", "none"). */
+RETOUR_API const char *retour_policy_jurisdiction(const retour_policy *policy);
+/** @returns the ISO 4217 currency code. */
+RETOUR_API const char *retour_policy_currency(const retour_policy *policy);
+/** @returns the number of decimals of the policy's currency (EUR 2, JPY 0), -1 on NULL. */
+RETOUR_API int retour_policy_currency_decimals(const retour_policy *policy);
+
+/* ------------------------------------------------------------------------------------
+ * Request
+ * ---------------------------------------------------------------------------------- */
+
+typedef enum retour_request_type {
+    RETOUR_REQUEST_WITHDRAWAL = 0, /**< change of mind: the right of withdrawal */
+    RETOUR_REQUEST_COMPLAINT = 1,  /**< a defect: the legal guarantee (not decided yet) */
+    RETOUR_REQUEST_TYPE__COUNT
+} retour_request_type;
+
+typedef enum retour_packaging {
+    RETOUR_PACKAGING_UNKNOWN = 0, /**< not stated: a seal-dependent exclusion goes to review */
+    RETOUR_PACKAGING_SEALED = 1,  /**< unopened, seal intact */
+    RETOUR_PACKAGING_OPENED = 2,  /**< opened to try the goods: always allowed */
+    RETOUR_PACKAGING_DAMAGED = 3, /**< packaging damaged beyond opening */
+    RETOUR_PACKAGING_MISSING = 4, /**< original packaging not returned */
+    RETOUR_PACKAGING__COUNT
+} retour_packaging;
+
+/** A return or complaint request. Reusable: retour_request_reset() keeps its memory. */
+typedef struct retour_request retour_request;
+
+/** Creates an empty request of the given type. Free with retour_request_free(). */
+RETOUR_API int retour_request_new(retour_request **out, retour_request_type type,
+                                  const retour_options *options);
+/** Frees a request. NULL is allowed. */
+RETOUR_API void retour_request_free(retour_request *request);
+/** Empties a request for reuse, keeping its allocations. */
+RETOUR_API int retour_request_reset(retour_request *request, retour_request_type type);
+
+/**
+ * Parses a request from YAML or JSON text (JSON is YAML). Money is read in the policy's
+ * currency, so the policy is needed. Same error contract as policy loading.
+ * @param[out] out receives a new request; unchanged on failure.
+ */
+RETOUR_API int retour_request_parse(retour_request **out, const retour_policy *policy,
+                                    const char *text, size_t len, const char *name,
+                                    const retour_options *options, retour_error *err);
+/** Parses a request file. See retour_request_parse(). */
+RETOUR_API int retour_request_load_file(retour_request **out, const retour_policy *policy,
+                                        const char *path, const retour_options *options,
+                                        retour_error *err);
+
+/** The day the consumer told the shop (required). */
+RETOUR_API int retour_request_set_notified(retour_request *request, retour_date notified);
+/** The order date (needed when the policy's window starts at the order). */
+RETOUR_API int retour_request_set_ordered(retour_request *request, retour_date ordered);
+/** Outbound delivery cost paid for the order, in minor units (default 0). */
+RETOUR_API int retour_request_set_shipping_paid(retour_request *request, int64_t minor);
+/**
+ * Whether the items are the whole order (default 1). Only a whole-order withdrawal gets
+ * the outbound delivery cost back.
+ */
+RETOUR_API int retour_request_set_whole_order(retour_request *request, int whole_order);
+/**
+ * Delivery of the order's last good when it is not among the request's items (split
+ * deliveries: the period runs from the last good). RETOUR_DATE_NONE to clear.
+ */
+RETOUR_API int retour_request_set_last_delivered(retour_request *request, retour_date date);
+/** What is known of the customer; all counts >= 0. */
+RETOUR_API int retour_request_set_customer(retour_request *request, int orders,
+                                           int claims_last_year);
+
+/**
+ * Appends an item. sku and category are copied (category may be NULL: the policy's
+ * default category). price is per unit in minor units (>= 0); quantity >= 1.
+ * @param[out] index receives the item's index (may be NULL).
+ */
+RETOUR_API int retour_request_add_item(retour_request *request, size_t *index, const char *sku,
+                                       const char *category, int64_t price, int quantity,
+                                       retour_date delivered, retour_packaging packaging);
+/** @returns the number of items, 0 on NULL. */
+RETOUR_API size_t retour_request_item_count(const retour_request *request);
+
+/* ------------------------------------------------------------------------------------
+ * Decision
+ * ---------------------------------------------------------------------------------- */
+
+typedef enum retour_outcome {
+    RETOUR_OUTCOME_ACCEPT = 0,          /**< everything accepted, no deduction */
+    RETOUR_OUTCOME_ACCEPT_GOODWILL = 1, /**< accepted, at least partly out of goodwill */
+    RETOUR_OUTCOME_PARTIAL = 2,         /**< some items accepted, or a deduction applies */
+    RETOUR_OUTCOME_REVIEW = 3,          /**< a human must decide */
+    RETOUR_OUTCOME_REJECT = 4,          /**< nothing accepted */
+    RETOUR_OUTCOME__COUNT
+} retour_outcome;
+
+typedef enum retour_basis {
+    RETOUR_BASIS_WITHDRAWAL_RIGHT = 0, /**< the statutory right of withdrawal */
+    RETOUR_BASIS_SHOP_POLICY = 1,      /**< the shop's longer window */
+    RETOUR_BASIS_GOODWILL = 2,         /**< goodwill beyond law and policy */
+    RETOUR_BASIS_LEGAL_GUARANTEE = 3,  /**< a complaint under the legal guarantee */
+    RETOUR_BASIS__COUNT
+} retour_basis;
+
+typedef enum retour_lang {
+    RETOUR_LANG_EN = 0,
+    RETOUR_LANG_NL = 1,
+    RETOUR_LANG__COUNT
+} retour_lang;
+
+/** Who pays to send the goods back. */
+typedef enum retour_payer {
+    RETOUR_PAYER_CUSTOMER = 0,
+    RETOUR_PAYER_SHOP = 1,
+    RETOUR_PAYER__COUNT
+} retour_payer;
+
+/**
+ * A decision, reusable across evaluations: once its buffers have grown to fit,
+ * retour_evaluate() allocates nothing.
+ */
+typedef struct retour_decision retour_decision;
+
+/** Creates an empty decision. Free with retour_decision_free(). */
+RETOUR_API int retour_decision_new(retour_decision **out, const retour_options *options);
+/** Frees a decision. NULL is allowed. */
+RETOUR_API void retour_decision_free(retour_decision *decision);
+
+/**
+ * Decides a request against a policy and stores the result in decision (replacing any
+ * earlier result). Never reads the clock: all dates come from the request.
+ * @returns 0, RETOUR_EREQUEST when the request lacks what the policy needs (err says
+ *          which key), RETOUR_ERANGE on money overflow, RETOUR_ENOMEM, RETOUR_EINVAL.
+ *          On failure the decision holds no result (outcome accessors return defaults).
+ * Threads: policy may be shared; decision and request must not be used by another
+ * thread during the call.
+ */
+RETOUR_API int retour_evaluate(retour_decision *decision, const retour_policy *policy,
+                               const retour_request *request, retour_error *err);
+
+/** Overall outcome: any item in review -> review; all rejected -> reject; all accepted
+ *  without deduction -> accept (accept_goodwill if any by goodwill); otherwise partial. */
+RETOUR_API retour_outcome retour_decision_outcome(const retour_decision *decision);
+RETOUR_API retour_basis retour_decision_basis(const retour_decision *decision);
+/** Stable snake_case names of enum values ("accept", "withdrawal_right"); "" if out of range. */
+RETOUR_API const char *retour_outcome_name(retour_outcome outcome);
+RETOUR_API const char *retour_basis_name(retour_basis basis);
+
+/** Refund in minor units: items + outbound shipping - deductions. */
+RETOUR_API int64_t retour_decision_refund(const retour_decision *decision);
+RETOUR_API int64_t retour_decision_deductions(const retour_decision *decision);
+RETOUR_API int64_t retour_decision_shipping_refunded(const retour_decision *decision);
+/** The currency code of the amounts; lives as long as the policy. */
+RETOUR_API const char *retour_decision_currency(const retour_decision *decision);
+RETOUR_API retour_payer retour_decision_return_shipping(const retour_decision *decision);
+
+/** Last day to withdraw (end of day), or RETOUR_DATE_NONE. */
+RETOUR_API retour_date retour_decision_withdrawal_deadline(const retour_decision *decision);
+/** Last day for the consumer to send the goods back, or RETOUR_DATE_NONE. */
+RETOUR_API retour_date retour_decision_return_by(const retour_decision *decision);
+/** Last day for the shop to refund, or RETOUR_DATE_NONE. */
+RETOUR_API retour_date retour_decision_refund_by(const retour_decision *decision);
+
+RETOUR_API size_t retour_decision_item_count(const retour_decision *decision);
+/** @returns the item's outcome, RETOUR_OUTCOME_REJECT for an index out of range. */
+RETOUR_API retour_outcome retour_decision_item_outcome(const retour_decision *decision,
+                                                       size_t item);
+/** Refund for one item (price x quantity - deduction), 0 when not accepted. */
+RETOUR_API int64_t retour_decision_item_refund(const retour_decision *decision, size_t item);
+RETOUR_API int64_t retour_decision_item_deduction(const retour_decision *decision, size_t item);
+
+/** Reason explaining part of a decision. Read-only; lives until the decision is reused. */
+typedef struct retour_reason {
+    const char *code;        /**< stable snake_case code, e.g. "excluded_personalised" */
+    long item;               /**< index of the item, -1 for the whole request */
+    const char *law;         /**< citation when the law decided, else NULL */
+    const char *source_file; /**< policy file that decided, NULL when no policy line did */
+    int source_line;         /**< 1-based, 0 when none */
+    int source_column;       /**< 1-based, 0 when none */
+} retour_reason;
+
+RETOUR_API size_t retour_decision_reason_count(const retour_decision *decision);
+/** @returns the reason, or NULL for an index out of range. */
+RETOUR_API const retour_reason *retour_decision_reason(const retour_decision *decision,
+                                                       size_t index);
+/**
+ * Writes the reason's message in the given language into buf.
+ * @returns the length the full message needs (like snprintf), or a negative code.
+ */
+RETOUR_API int retour_decision_reason_message(const retour_decision *decision, size_t index,
+                                              retour_lang lang, char *buf, size_t size);
+
+/**
+ * Writes the decision as canonical JSON (one line, no trailing newline, deterministic).
+ * @param[out] buf  NUL-terminated output (truncated to size; NULL with size 0 to measure).
+ * @returns the length the full JSON needs (excluding the NUL), or a negative code.
+ */
+RETOUR_API long retour_decision_to_json(const retour_decision *decision, retour_lang lang,
+                                        char *buf, size_t size);
+
+/* ------------------------------------------------------------------------------------
+ * Simple API (for bindings): request text in, decision JSON out
+ * ---------------------------------------------------------------------------------- */
+
+/**
+ * Parses request_text (YAML or JSON), evaluates it and returns the decision JSON.
+ * @param[out] out  receives a NUL-terminated string; free it with retour_string_free().
+ * @param[out] len  may be NULL; receives strlen(*out).
+ * Thread-safe for a shared policy.
+ */
+RETOUR_API int retour_evaluate_json(char **out, size_t *len, const retour_policy *policy,
+                                    const char *request_text, size_t request_len,
+                                    retour_lang lang, retour_error *err);
+/** Frees a string returned by the library. NULL is allowed. */
+RETOUR_API void retour_string_free(char *str);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* RETOUR_H */

@@ -1,0 +1,52 @@
+/* The decision object: results, reasons and the strings it shows, in buffers that grow
+ * once and are reused, so a warm evaluation allocates nothing. */
+#ifndef RETOUR_DECISION_H
+#define RETOUR_DECISION_H
+
+#include "reasons.h"
+#include "strbuf.h"
+
+typedef struct retour__reason_rec {
+    retour_reason pub;
+    retour__code code;
+    retour__params params;
+} retour__reason_rec;
+
+typedef struct retour__item_result {
+    retour_outcome outcome;
+    int64_t value;     /* price x quantity */
+    int64_t refund;    /* value - deduction when accepted, else 0 */
+    int64_t deduction;
+    size_t sku;        /* offsets into strings */
+    size_t category;   /* (size_t)-1: none */
+} retour__item_result;
+
+struct retour_decision {
+    const retour_allocator *allocator;
+    const retour_policy *policy; /* the policy of the last evaluation */
+    int valid;
+    retour_outcome outcome;
+    retour_basis basis;
+    int64_t items_total;
+    int64_t deductions;
+    int64_t shipping;
+    int64_t refund;
+    retour_payer return_shipping;
+    retour_date withdrawal_deadline;
+    retour_date return_by;
+    retour_date refund_by;
+    retour__item_result *items;
+    size_t item_count, item_cap;
+    retour__reason_rec *reasons;
+    size_t reason_count, reason_cap;
+    retour__strbuf strings;
+};
+
+/* Empties d for a new evaluation, keeping its buffers. */
+void retour__decision_clear(retour_decision *d);
+
+/* The item's SKU and category ("" when none), valid until the next evaluation. */
+const char *retour__decision_sku(const retour_decision *d, size_t item);
+const char *retour__decision_category(const retour_decision *d, size_t item);
+
+#endif

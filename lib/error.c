@@ -1,0 +1,74 @@
+/* Error reporting: one caller-owned struct, never global state. */
+#include "error.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static void copy_trunc(char *dst, size_t size, const char *src)
+{
+    size_t n = strlen(src);
+    if (n >= size)
+        n = size - 1;
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
+void retour__error_clear(retour_error *err)
+{
+    if (err == NULL)
+        return;
+    memset(err, 0, sizeof *err);
+}
+
+int retour__fail(retour_error *err, int code, const retour__place *place, const char *path,
+                 const char *fmt, ...)
+{
+    if (err == NULL)
+        return code;
+    retour__error_clear(err);
+    err->code = code;
+    if (place) {
+        copy_trunc(err->file, sizeof err->file, place->file ? place->file : "");
+        err->line = (int)place->line + 1;
+        err->column = (int)place->column + 1;
+        err->offset = place->offset;
+    }
+    copy_trunc(err->path, sizeof err->path, path ? path : "");
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+const char *retour_strerror(int code)
+{
+    switch (code) {
+    case RETOUR_OK: return "no error";
+    case RETOUR_EINVAL: return "invalid argument";
+    case RETOUR_ENOMEM: return "out of memory";
+    case RETOUR_EIO: return "input/output error";
+    case RETOUR_ESYNTAX: return "syntax error";
+    case RETOUR_ESCHEMA: return "schema error";
+    case RETOUR_ELIMIT: return "resource limit exceeded";
+    case RETOUR_ERANGE: return "value out of range";
+    case RETOUR_EREQUEST: return "request does not fit the policy";
+    default: return "unknown error code";
+    }
+}
+
+int retour_error_format(char *buf, size_t size, const retour_error *err)
+{
+    if (err == NULL)
+        return snprintf(buf, size, "error: %s", retour_strerror(RETOUR_EINVAL));
+    const char *msg = err->message[0] ? err->message : retour_strerror(err->code);
+    const char *file = err->file[0] ? err->file : NULL;
+    const char *sep = err->path[0] ? ": " : "";
+    if (file && err->line > 0)
+        return snprintf(buf, size, "%s:%d:%d: error: %s%s%s", file, err->line, err->column,
+                        err->path, sep, msg);
+    if (file)
+        return snprintf(buf, size, "%s: error: %s%s%s", file, err->path, sep, msg);
+    return snprintf(buf, size, "error: %s%s%s", err->path, sep, msg);
+}

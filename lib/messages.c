@@ -1,0 +1,182 @@
+/* Message templates in English and Dutch, and their expansion. Placeholders:
+ * {date} {date2} {days} {days2} {amount} {percent} {category}. */
+#include "money.h"
+#include "reasons.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct templates {
+    const char *en;
+    const char *nl;
+} templates;
+
+static const templates table[RETOUR__R__COUNT] = {
+    [RETOUR__R_WITHIN_WITHDRAWAL_PERIOD] = {
+        "Withdrawal notified on {date2}, within the statutory withdrawal period that ends on {date}; no reason is needed.",
+        "Herroeping gemeld op {date2}, binnen de wettelijke bedenktijd die eindigt op {date}; een reden is niet nodig." },
+    [RETOUR__R_WITHDRAWAL_PERIOD_EXTENDED] = {
+        "The consumer was not informed of the right of withdrawal, so the period is extended by {days} months, to {date}.",
+        "De consument is niet over het herroepingsrecht geïnformeerd, dus de bedenktijd is met {days} maanden verlengd, tot {date}." },
+    [RETOUR__R_WITHIN_SHOP_PERIOD] = {
+        "Notified on {date2}: after the statutory period, but within the shop's {days}-day return window that ends on {date}.",
+        "Gemeld op {date2}: na de wettelijke bedenktijd, maar binnen de retourtermijn van {days} dagen van de winkel, die eindigt op {date}." },
+    [RETOUR__R_WITHDRAWAL_PERIOD_EXPIRED] = {
+        "Notified on {date2}, after the return period ended on {date}.",
+        "Gemeld op {date2}, nadat de retourtermijn op {date} was verlopen." },
+    [RETOUR__R_EXCLUDED_SERVICES_PERFORMED] = {
+        "A service fully performed with the consumer's express consent cannot be withdrawn from ({category}).",
+        "Een dienst die met uitdrukkelijke instemming volledig is uitgevoerd, kan niet worden herroepen ({category})." },
+    [RETOUR__R_EXCLUDED_PRICE_FLUCTUATION] = {
+        "The price of {category} items depends on financial-market fluctuations, a legal exception to withdrawal.",
+        "De prijs van {category}-artikelen hangt af van schommelingen op de financiële markt, een wettelijke uitzondering op herroeping." },
+    [RETOUR__R_EXCLUDED_PERSONALISED] = {
+        "{category} items are made to the consumer's specifications or clearly personalised, a legal exception to withdrawal.",
+        "{category}-artikelen zijn volgens specificaties van de consument gemaakt of duidelijk persoonlijk, een wettelijke uitzondering op herroeping." },
+    [RETOUR__R_EXCLUDED_PERISHABLE] = {
+        "{category} items deteriorate or expire rapidly, a legal exception to withdrawal.",
+        "{category}-artikelen bederven snel of raken snel verouderd, een wettelijke uitzondering op herroeping." },
+    [RETOUR__R_EXCLUDED_UNSEALED_HYGIENE] = {
+        "{category} items were sealed for health protection or hygiene reasons and have been unsealed, so they cannot be returned.",
+        "{category}-artikelen waren om redenen van gezondheid of hygiëne verzegeld en zijn ontzegeld, dus ze kunnen niet retour." },
+    [RETOUR__R_EXCLUDED_MIXED_GOODS] = {
+        "{category} items are by nature inseparably mixed with other items after delivery, a legal exception to withdrawal.",
+        "{category}-artikelen zijn na levering onscheidbaar vermengd met andere zaken, een wettelijke uitzondering op herroeping." },
+    [RETOUR__R_EXCLUDED_ALCOHOL_FUTURE_DELIVERY] = {
+        "{category} items are alcoholic beverages priced at the order and delivered after 30 days, a legal exception to withdrawal.",
+        "{category}-artikelen zijn alcoholische dranken met een prijs bij bestelling en levering na 30 dagen, een wettelijke uitzondering op herroeping." },
+    [RETOUR__R_EXCLUDED_URGENT_REPAIRS] = {
+        "{category}: the consumer asked for a visit for urgent repairs or maintenance, a legal exception to withdrawal.",
+        "{category}: de consument vroeg om een bezoek voor dringende reparatie of onderhoud, een wettelijke uitzondering op herroeping." },
+    [RETOUR__R_EXCLUDED_UNSEALED_MEDIA] = {
+        "{category} items are sealed audio, video or software and have been unsealed, so they cannot be returned.",
+        "{category}-artikelen zijn verzegelde audio, video of software en zijn ontzegeld, dus ze kunnen niet retour." },
+    [RETOUR__R_EXCLUDED_NEWSPAPER] = {
+        "{category} items are newspapers, periodicals or magazines outside a subscription, a legal exception to withdrawal.",
+        "{category}-artikelen zijn kranten of tijdschriften buiten een abonnement, een wettelijke uitzondering op herroeping." },
+    [RETOUR__R_EXCLUDED_PUBLIC_AUCTION] = {
+        "{category} items were bought at a public auction, a legal exception to withdrawal.",
+        "{category}-artikelen zijn op een openbare veiling gekocht, een wettelijke uitzondering op herroeping." },
+    [RETOUR__R_EXCLUDED_DATED_SERVICE] = {
+        "{category} is a leisure, accommodation, transport or catering service for a specific date, a legal exception to withdrawal.",
+        "{category} is een vrijetijds-, logies-, vervoers- of cateringdienst op een bepaalde datum, een wettelijke uitzondering op herroeping." },
+    [RETOUR__R_EXCLUDED_DIGITAL_CONTENT] = {
+        "{category} is digital content not on a tangible medium whose supply began with the consumer's consent, a legal exception to withdrawal.",
+        "{category} is digitale inhoud zonder materiële drager waarvan de levering met instemming is begonnen, een wettelijke uitzondering op herroeping." },
+    [RETOUR__R_SEAL_INTACT] = {
+        "The seal of the {category} item is intact, so the exception for unsealed goods does not apply.",
+        "De verzegeling van het {category}-artikel is intact, dus de uitzondering voor ontzegelde zaken geldt niet." },
+    [RETOUR__R_PACKAGING_STATE_UNKNOWN] = {
+        "{category} items may only be refused once unsealed, and the request does not say whether the seal is intact: check it.",
+        "{category}-artikelen mogen alleen worden geweigerd als ze ontzegeld zijn, en de aanvraag zegt niet of de verzegeling intact is: controleer dit." },
+    [RETOUR__R_EXCLUSION_WAIVED] = {
+        "The shop takes {category} items back although the law would let it refuse them.",
+        "De winkel neemt {category}-artikelen terug, hoewel de wet weigeren toestaat." },
+    [RETOUR__R_EXCLUDED_BY_SHOP] = {
+        "{category} items are not returnable in the shop's extended window; only the statutory period covers them, and it has ended.",
+        "{category}-artikelen vallen niet onder de verlengde retourtermijn van de winkel; alleen de wettelijke bedenktijd geldt en die is verlopen." },
+    [RETOUR__R_PACKAGING_OPENED_ALLOWED] = {
+        "Opened packaging does not limit the right of withdrawal: the consumer may unpack and try the goods as in a shop.",
+        "Geopende verpakking beperkt het herroepingsrecht niet: de consument mag het product uitpakken en proberen zoals in een winkel." },
+    [RETOUR__R_DAMAGED_DEDUCTION] = {
+        "The packaging is damaged beyond what trying requires: a deduction of {amount} ({percent}) for diminished value.",
+        "De verpakking is verder beschadigd dan nodig om te proberen: een aftrek van {amount} ({percent}) voor waardevermindering." },
+    [RETOUR__R_DAMAGED_REVIEW] = {
+        "The packaging is damaged beyond what trying requires: a person must assess the diminished value; the right itself stays.",
+        "De verpakking is verder beschadigd dan nodig om te proberen: een medewerker beoordeelt de waardevermindering; het recht zelf blijft." },
+    [RETOUR__R_DAMAGED_ACCEPTED] = {
+        "The packaging is damaged; the shop accepts this without deduction.",
+        "De verpakking is beschadigd; de winkel accepteert dit zonder aftrek." },
+    [RETOUR__R_MISSING_PACKAGING_DEDUCTION] = {
+        "The original packaging is missing: a deduction of {amount} ({percent}) for diminished value.",
+        "De originele verpakking ontbreekt: een aftrek van {amount} ({percent}) voor waardevermindering." },
+    [RETOUR__R_MISSING_PACKAGING_REVIEW] = {
+        "The original packaging is missing: a person must assess the diminished value; the right itself stays.",
+        "De originele verpakking ontbreekt: een medewerker beoordeelt de waardevermindering; het recht zelf blijft." },
+    [RETOUR__R_MISSING_PACKAGING_ACCEPTED] = {
+        "The original packaging is missing; the shop accepts this without deduction.",
+        "De originele verpakking ontbreekt; de winkel accepteert dit zonder aftrek." },
+    [RETOUR__R_DEDUCTION_WAIVED_NOT_INFORMED] = {
+        "No deduction for diminished value: the consumer was not informed of the right of withdrawal.",
+        "Geen aftrek voor waardevermindering: de consument is niet over het herroepingsrecht geïnformeerd." },
+    [RETOUR__R_OUTBOUND_SHIPPING_REFUNDED] = {
+        "The whole order is withdrawn, so the outbound delivery cost of {amount} is refunded too.",
+        "De hele bestelling wordt herroepen, dus ook de verzendkosten van {amount} worden terugbetaald." },
+    [RETOUR__R_OUTBOUND_SHIPPING_NOT_REFUNDED] = {
+        "The outbound delivery cost of {amount} is not refunded: not the whole order is returned under the statutory right.",
+        "De verzendkosten van {amount} worden niet terugbetaald: niet de hele bestelling wordt onder het wettelijke recht teruggestuurd." },
+    [RETOUR__R_REFUND_DEADLINE_CAPPED] = {
+        "The policy allows {days} days to refund, more than the law's {days2}; the refund is due within {days2} days of the notice.",
+        "Het beleid noemt {days} dagen om terug te betalen, meer dan de wettelijke {days2}; terugbetaling binnen {days2} dagen na de melding." },
+    [RETOUR__R_RETURN_PERIOD_EXTENDED] = {
+        "The policy gives {days} days to send the goods back, fewer than the law's {days2}; the consumer has {days2} days.",
+        "Het beleid geeft {days} dagen om terug te sturen, minder dan de wettelijke {days2}; de consument heeft {days2} dagen." },
+};
+
+static int put_value(char *buf, size_t size, const char *name, size_t name_len,
+                     const retour__params *p, const char *currency, int decimals)
+{
+#define IS(s) (name_len == sizeof(s) - 1 && memcmp(name, s, sizeof(s) - 1) == 0)
+    if (IS("date") || IS("date2")) {
+        char d[11];
+        if (retour_date_format(d, IS("date") ? p->date : p->date2))
+            return snprintf(buf, size, "?");
+        return snprintf(buf, size, "%s", d);
+    }
+    if (IS("days"))
+        return snprintf(buf, size, "%d", p->days);
+    if (IS("days2"))
+        return snprintf(buf, size, "%d", p->days2);
+    if (IS("amount")) {
+        char m[32];
+        retour__money_format(m, sizeof m, p->amount, decimals);
+        return snprintf(buf, size, "%s %s", currency, m);
+    }
+    if (IS("percent")) {
+        if (p->basis_points <= 0)
+            return snprintf(buf, size, "fixed");
+        if (p->basis_points % 100 == 0)
+            return snprintf(buf, size, "%d%%", (int)(p->basis_points / 100));
+        return snprintf(buf, size, "%d.%02d%%", (int)(p->basis_points / 100),
+                        (int)(p->basis_points % 100));
+    }
+    if (IS("category"))
+        return snprintf(buf, size, "%s", p->category ? p->category : "");
+#undef IS
+    return snprintf(buf, size, "{%.*s}", (int)name_len, name);
+}
+
+int retour__message_format(char *buf, size_t size, retour__code code, retour_lang lang,
+                           const retour__params *params, const char *currency, int decimals)
+{
+    if ((unsigned)code >= RETOUR__R__COUNT)
+        return -1;
+    const char *t = lang == RETOUR_LANG_NL ? table[code].nl : table[code].en;
+    size_t out = 0;
+    char scratch[64];
+    while (*t) {
+        const char *open = strchr(t, '{');
+        size_t lit = open ? (size_t)(open - t) : strlen(t);
+        if (out < size)
+            memcpy(buf + out, t, lit < size - out ? lit : size - out);
+        out += lit;
+        t += lit;
+        if (!open)
+            break;
+        const char *close = strchr(open, '}');
+        if (!close)
+            break;
+        int n = put_value(scratch, sizeof scratch, open + 1, (size_t)(close - open - 1), params,
+                          currency, decimals);
+        if (n < 0)
+            n = 0;
+        size_t vlen = (size_t)n < sizeof scratch ? (size_t)n : sizeof scratch - 1;
+        if (out < size)
+            memcpy(buf + out, scratch, vlen < size - out ? vlen : size - out);
+        out += vlen;
+        t = close + 1;
+    }
+    if (size)
+        buf[out < size ? out : size - 1] = '\0';
+    return (int)out;
+}

@@ -1,0 +1,497 @@
+/* Policy files (schema version 1) -> compiled retour_policy. Strict: the first problem
+ * stops the load with its place, key path and what was expected; no partial policy. */
+#include "policy.h"
+#include "money.h"
+#include "schema.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define SCHEMA_VERSION 1
+#define MAX_DAYS 3650
+#define MAX_DEADLINE_DAYS 365
+
+static retour__src src_of(const retour__node *node)
+{
+    retour__src s = { 0, 0 };
+    if (node) {
+        s.line = (int)node->line + 1;
+        s.column = (int)node->column + 1;
+    }
+    return s;
+}
+
+/* Reads an optional child of map under key, with the path extended while reading. */
+#define WITH_KEY(ctx, key, stmt)                                 \
+    do {                                                         \
+        size_t saved_ = retour__path_push_key((ctx), (key));     \
+        int rc_ = (stmt);                                        \
+        retour__path_pop((ctx), saved_);                         \
+        if (rc_)                                                 \
+            return rc_;                                          \
+    } while (0)
+
+static int read_days(retour__ctx *ctx, const retour__node *map, const char *key, long min,
+                     long max, int *out, retour__src *src)
+{
+    const retour__node *n = retour__map_get(map, key);
+    if (n == NULL || retour__is_null(n))
+        return RETOUR_OK;
+    long v;
+    WITH_KEY(ctx, key, retour__read_int(ctx, n, min, max, &v));
+    *out = (int)v;
+    *src = src_of(n);
+    return RETOUR_OK;
+}
+
+static int read_flag(retour__ctx *ctx, const retour__node *map, const char *key, int *out,
+                     retour__src *src)
+{
+    const retour__node *n = retour__map_get(map, key);
+    if (n == NULL || retour__is_null(n))
+        return RETOUR_OK;
+    WITH_KEY(ctx, key, retour__read_bool(ctx, n, out));
+    *src = src_of(n);
+    return RETOUR_OK;
+}
+
+static int read_choice(retour__ctx *ctx, const retour__node *map, const char *key,
+                       const char *const *names, size_t count, int *out, retour__src *src)
+{
+    const retour__node *n = retour__map_get(map, key);
+    if (n == NULL || retour__is_null(n))
+        return RETOUR_OK;
+    WITH_KEY(ctx, key, retour__read_enum(ctx, n, names, count, out));
+    *src = src_of(n);
+    return RETOUR_OK;
+}
+
+static int load_withdrawal(retour__ctx *ctx, retour_policy *p, const retour__node *w)
+{
+    static const char *const keys[] = { "days", "starts", "informed", "return_within_days",
+                                        "refund_within_days", "return_shipping",
+                                        "refund_outbound_shipping" };
+    static const char *const starts[] = { "delivery", "order" };
+    static const char *const payers[] = { "customer", "shop" };
+    int rc;
+    if ((rc = retour__expect_map(ctx, w)) ||
+        (rc = retour__check_keys(ctx, w, keys, sizeof keys / sizeof keys[0])) ||
+        (rc = read_days(ctx, w, "days", 0, MAX_DAYS, &p->days, &p->src_days)) ||
+        (rc = read_days(ctx, w, "return_within_days", 1, MAX_DEADLINE_DAYS, &p->return_days,
+                        &p->src_return_days)) ||
+        (rc = read_days(ctx, w, "refund_within_days", 1, MAX_DEADLINE_DAYS, &p->refund_days,
+                        &p->src_refund_days)) ||
+        (rc = read_flag(ctx, w, "informed", &p->informed, &p->src_informed)) ||
+        (rc = read_flag(ctx, w, "refund_outbound_shipping", &p->refund_outbound,
+                        &p->src_refund_outbound)))
+        return rc;
+    int v = (int)p->starts;
+    if ((rc = read_choice(ctx, w, "starts", starts, 2, &v, &p->src_starts)))
+        return rc;
+    p->starts = (retour__window_start)v;
+    v = (int)p->return_shipping;
+    if ((rc = read_choice(ctx, w, "return_shipping", payers, 2, &v, &p->src_return_shipping)))
+        return rc;
+    p->return_shipping = (retour_payer)v;
+    return RETOUR_OK;
+}
+
+/* "accept" | "review" | "deduct 20%" | "deduct 5.00" */
+static int read_pkg_rule(retour__ctx *ctx, const retour_policy *p, const retour__node *n,
+                         retour__pkg_rule *rule)
+{
+    static const char *const expected =
+        "expected accept, review, 'deduct N%' (e.g. deduct 20%) or 'deduct AMOUNT' "
+        "(e.g. deduct 5.00)";
+    const char *text;
+    int rc = retour__read_string(ctx, n, &text);
+    if (rc)
+        return retour__fail_at(ctx, n, RETOUR_ESCHEMA, "%s", expected);
+    rule->src = src_of(n);
+    if (strcmp(text, "accept") == 0) {
+        rule->action = RETOUR__PKG_ACCEPT;
+        return RETOUR_OK;
+    }
+    if (strcmp(text, "review") == 0) {
+        rule->action = RETOUR__PKG_REVIEW;
+        return RETOUR_OK;
+    }
+    if (strncmp(text, "deduct ", 7) != 0)
+        return retour__fail_at(ctx, n, RETOUR_ESCHEMA, "%s; found '%s'", expected, text);
+    const char *arg = text + 7;
+    size_t len = n->len - 7;
+    if (len && arg[len - 1] == '%') {
+        rc = retour__percent_parse(&rule->basis_points, arg, len);
+        if (rc)
+            return retour__fail_at(ctx, n, rc == RETOUR_ERANGE ? RETOUR_ERANGE : RETOUR_ESCHEMA,
+                                   "deduction '%s' must be a percentage from 0%% to 100%% with "
+                                   "at most 2 decimals",
+                                   arg);
+        rule->action = RETOUR__PKG_DEDUCT_PERCENT;
+        return RETOUR_OK;
+    }
+    char why[64];
+    rc = retour__money_parse(&rule->amount, arg, len, p->decimals, why, sizeof why);
+    if (rc)
+        return retour__fail_at(ctx, n, rc == RETOUR_ERANGE ? RETOUR_ERANGE : RETOUR_ESCHEMA,
+                               "deduction '%s' must be a percentage such as 20%% or an amount "
+                               "in %s with at most %d decimals",
+                               arg, p->currency, p->decimals);
+    rule->action = RETOUR__PKG_DEDUCT_AMOUNT;
+    return RETOUR_OK;
+}
+
+static int load_packaging(retour__ctx *ctx, retour_policy *p, const retour__node *pk)
+{
+    static const char *const keys[] = { "damaged", "missing" };
+    int rc;
+    if ((rc = retour__expect_map(ctx, pk)) || (rc = retour__check_keys(ctx, pk, keys, 2)))
+        return rc;
+    const retour__node *n = retour__map_get(pk, "damaged");
+    if (n && !retour__is_null(n))
+        WITH_KEY(ctx, "damaged", read_pkg_rule(ctx, p, n, &p->damaged));
+    n = retour__map_get(pk, "missing");
+    if (n && !retour__is_null(n))
+        WITH_KEY(ctx, "missing", read_pkg_rule(ctx, p, n, &p->missing));
+    return RETOUR_OK;
+}
+
+static int load_category(retour__ctx *ctx, retour__category *c, const retour__node *body)
+{
+    static const char *const keys[] = { "exclusion", "exclusion_waived", "returnable" };
+    c->exclusion = RETOUR__EXCL_NONE;
+    c->waived = 0;
+    c->returnable = 1;
+    if (retour__is_null(body))
+        return RETOUR_OK; /* "jewellery:" with nothing: ordinary goods */
+    int rc;
+    if ((rc = retour__expect_map(ctx, body)) || (rc = retour__check_keys(ctx, body, keys, 3)))
+        return rc;
+    int excl = RETOUR__EXCL_NONE;
+    if ((rc = read_choice(ctx, body, "exclusion", retour__exclusion_ids, RETOUR__EXCL__COUNT,
+                          &excl, &c->src_exclusion)) ||
+        (rc = read_flag(ctx, body, "exclusion_waived", &c->waived, &c->src_waived)) ||
+        (rc = read_flag(ctx, body, "returnable", &c->returnable, &c->src_returnable)))
+        return rc;
+    c->exclusion = (retour__exclusion)excl;
+    return RETOUR_OK;
+}
+
+static int load_categories(retour__ctx *ctx, retour_policy *p, const retour__node *cats)
+{
+    int rc = retour__expect_map(ctx, cats);
+    if (rc)
+        return rc;
+    p->categories = retour__arena_alloc(&p->arena, (cats->count + 1) * sizeof *p->categories);
+    if (p->categories == NULL)
+        return retour__fail_at(ctx, NULL, RETOUR_ENOMEM, "out of memory");
+    for (size_t i = 0; i < cats->count; i++) {
+        const retour__node *key = cats->pairs[i].key;
+        retour__category *c = &p->categories[i];
+        memset(c, 0, sizeof *c);
+        c->name = key->text;
+        c->src = src_of(key);
+        if (key->len == 0)
+            return retour__fail_at(ctx, key, RETOUR_ESCHEMA, "a category needs a name");
+        WITH_KEY(ctx, key->text, load_category(ctx, c, cats->pairs[i].value));
+    }
+    p->category_count = cats->count;
+    return RETOUR_OK;
+}
+
+static int load_default_category(retour__ctx *ctx, retour_policy *p, const retour__node *n)
+{
+    const char *name;
+    int rc = retour__read_string(ctx, n, &name);
+    if (rc)
+        return rc;
+    for (size_t i = 0; i < p->category_count; i++) {
+        if (strcmp(p->categories[i].name, name) == 0) {
+            p->default_category = (long)i;
+            return RETOUR_OK;
+        }
+    }
+    if (p->category_count == 0)
+        return retour__fail_at(ctx, n, RETOUR_ESCHEMA,
+                               "unknown category '%s': the policy lists no categories", name);
+    const char *names[64];
+    size_t count = p->category_count < 64 ? p->category_count : 64;
+    for (size_t i = 0; i < count; i++)
+        names[i] = p->categories[i].name;
+    const char *near = retour__nearest(name, names, count);
+    if (near)
+        return retour__fail_at(ctx, n, RETOUR_ESCHEMA,
+                               "unknown category '%s'; did you mean '%s'? It must be one of the "
+                               "keys under categories",
+                               name, near);
+    return retour__fail_at(ctx, n, RETOUR_ESCHEMA,
+                           "unknown category '%s'; it must be one of the keys under categories",
+                           name);
+}
+
+/* "BW 6:230o; Directive 2011/83/EU art. 9" - national first, then the directive (EU). */
+static const char *cite(retour_policy *p, const char *national, const char *article)
+{
+    const retour__jurisdiction *j = p->jurisdiction;
+    if (!j->statutory)
+        return NULL;
+    char buf[160];
+    if (j->eu && national)
+        snprintf(buf, sizeof buf, "%s; " RETOUR__CRD " %s", national, article);
+    else if (j->eu)
+        snprintf(buf, sizeof buf, RETOUR__CRD " %s", article);
+    else if (national)
+        snprintf(buf, sizeof buf, "%s", national);
+    else
+        return NULL;
+    return retour__arena_strndup(&p->arena, buf, strlen(buf));
+}
+
+static int compose_citations(retour__ctx *ctx, retour_policy *p)
+{
+    const retour__jurisdiction *j = p->jurisdiction;
+    p->law_period = cite(p, j->period, "art. 9");
+    p->law_extension = cite(p, j->extension, "art. 10(1)");
+    p->law_refund = cite(p, j->refund, "art. 13(1)");
+    p->law_return = cite(p, j->return_goods, "art. 14(1)");
+    p->law_handling = cite(p, j->handling, "art. 14(2)");
+    for (int e = 1; e < RETOUR__EXCL__COUNT; e++) {
+        char article[16];
+        snprintf(article, sizeof article, "art. 16(%c)", retour__exclusion_letter(e));
+        p->law_exception[e] = cite(p, j->exception[e], article);
+    }
+    if (j->statutory && (!p->law_period || !p->law_refund || !p->law_handling))
+        return retour__fail_at(ctx, NULL, RETOUR_ENOMEM, "out of memory");
+    return RETOUR_OK;
+}
+
+static int require(retour__ctx *ctx, const retour__node *root, const char *key,
+                   const char *what, const retour__node **out)
+{
+    const retour__node *n = retour__map_get(root, key);
+    if (n == NULL || retour__is_null(n)) {
+        size_t saved = retour__path_push_key(ctx, key);
+        int rc = retour__fail_at(ctx, n ? n : root, RETOUR_ESCHEMA,
+                                 "missing required key '%s' (%s)", key, what);
+        retour__path_pop(ctx, saved);
+        return rc;
+    }
+    *out = n;
+    return RETOUR_OK;
+}
+
+static int load_root(retour__ctx *ctx, retour_policy *p, const retour__node *root)
+{
+    static const char *const keys[] = { "retour", "shop", "jurisdiction", "currency",
+                                        "withdrawal", "packaging", "categories",
+                                        "default_category" };
+    if (root == NULL)
+        return retour__fail_at(ctx, NULL, RETOUR_ESCHEMA,
+                               "empty policy: expected at least retour: 1, jurisdiction and "
+                               "currency");
+    int rc;
+    if ((rc = retour__expect_map(ctx, root)) ||
+        (rc = retour__check_keys(ctx, root, keys, sizeof keys / sizeof keys[0])))
+        return rc;
+
+    const retour__node *n;
+    long version;
+    if ((rc = require(ctx, root, "retour", "the schema version, 1", &n)))
+        return rc;
+    WITH_KEY(ctx, "retour", retour__read_int(ctx, n, 1, 1000, &version));
+    if (version != SCHEMA_VERSION) {
+        size_t saved = retour__path_push_key(ctx, "retour");
+        rc = retour__fail_at(ctx, n, RETOUR_ESCHEMA,
+                             "schema version %ld is not supported; this library reads version %d",
+                             version, SCHEMA_VERSION);
+        retour__path_pop(ctx, saved);
+        return rc;
+    }
+
+    if ((rc = require(ctx, root, "jurisdiction", "EU, an EU member code, UK or none", &n)))
+        return rc;
+    WITH_KEY(ctx, "jurisdiction", retour__read_string(ctx, n, &p->jurisdiction_code));
+    p->jurisdiction = retour__jurisdiction_find(p->jurisdiction_code);
+    p->src_jurisdiction = src_of(n);
+    if (p->jurisdiction == NULL) {
+        const char *const *codes;
+        size_t count = retour__jurisdiction_codes(&codes);
+        char list[200] = "";
+        size_t used = 0;
+        for (size_t i = 0; i < count && used < sizeof list; i++)
+            used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? " " : "",
+                                     codes[i]);
+        size_t saved = retour__path_push_key(ctx, "jurisdiction");
+        rc = retour__fail_at(ctx, n, RETOUR_ESCHEMA, "unknown jurisdiction '%s' (known: %s)",
+                             p->jurisdiction_code, list);
+        retour__path_pop(ctx, saved);
+        return rc;
+    }
+
+    const char *currency;
+    if ((rc = require(ctx, root, "currency", "an ISO 4217 code such as EUR", &n)))
+        return rc;
+    WITH_KEY(ctx, "currency", retour__read_string(ctx, n, &currency));
+    const retour__currency *cur = retour__currency_find(currency, n->len);
+    if (cur == NULL) {
+        size_t saved = retour__path_push_key(ctx, "currency");
+        rc = retour__fail_at(ctx, n, RETOUR_ESCHEMA,
+                             "unknown currency '%s': expected an upper-case ISO 4217 code "
+                             "such as EUR, GBP or SEK",
+                             currency);
+        retour__path_pop(ctx, saved);
+        return rc;
+    }
+    memcpy(p->currency, cur->code, 4);
+    p->decimals = cur->decimals;
+
+    n = retour__map_get(root, "shop");
+    if (n && !retour__is_null(n))
+        WITH_KEY(ctx, "shop", retour__read_string(ctx, n, &p->shop));
+    n = retour__map_get(root, "withdrawal");
+    if (n && !retour__is_null(n))
+        WITH_KEY(ctx, "withdrawal", load_withdrawal(ctx, p, n));
+    n = retour__map_get(root, "packaging");
+    if (n && !retour__is_null(n))
+        WITH_KEY(ctx, "packaging", load_packaging(ctx, p, n));
+    n = retour__map_get(root, "categories");
+    if (n && !retour__is_null(n))
+        WITH_KEY(ctx, "categories", load_categories(ctx, p, n));
+    n = retour__map_get(root, "default_category");
+    if (n && !retour__is_null(n))
+        WITH_KEY(ctx, "default_category", load_default_category(ctx, p, n));
+    return compose_citations(ctx, p);
+}
+
+static void set_defaults(retour_policy *p)
+{
+    p->shop = "";
+    p->days = 14;
+    p->starts = RETOUR__START_DELIVERY;
+    p->informed = 1;
+    p->return_days = 14;
+    p->refund_days = 14;
+    p->return_shipping = RETOUR_PAYER_CUSTOMER;
+    p->refund_outbound = 1;
+    p->damaged.action = RETOUR__PKG_ACCEPT;
+    p->missing.action = RETOUR__PKG_ACCEPT;
+    p->default_category = -1;
+}
+
+int retour_policy_load_string(retour_policy **out, const char *text, size_t len,
+                              const char *name, const retour_options *options, retour_error *err)
+{
+    retour__error_clear(err);
+    if (out == NULL || (text == NULL && len > 0))
+        return retour__fail(err, RETOUR_EINVAL, NULL, NULL,
+                            "retour_policy_load_string: out and text must not be NULL");
+    if (options && options->version != RETOUR_OPTIONS_VERSION)
+        return retour__fail(err, RETOUR_EINVAL, NULL, NULL,
+                            "options.version is %u; expected RETOUR_OPTIONS_VERSION (%d)",
+                            options->version, RETOUR_OPTIONS_VERSION);
+    const retour_allocator *a = retour__allocator(options ? options->allocator : NULL);
+    retour__limits limits;
+    retour__limits_from_options(&limits, options);
+
+    retour_policy *p = retour__malloc(a, sizeof *p);
+    if (p == NULL)
+        return retour__fail(err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
+    memset(p, 0, sizeof *p);
+    p->allocator = a;
+    retour__arena_init(&p->arena, a);
+    set_defaults(p);
+
+    /* The document tree lives in the policy's arena' sibling; names and texts the policy
+     * keeps are copied out of it, so the tree can be dropped after loading. */
+    retour__doc doc;
+    int rc = retour__doc_parse(&doc, text ? text : "", len, name ? name : "<string>", &limits,
+                               a, err);
+    if (rc) {
+        retour__arena_release(&p->arena);
+        retour__free(a, p);
+        return rc;
+    }
+    retour__ctx ctx;
+    retour__ctx_init(&ctx, &doc, err);
+    rc = load_root(&ctx, p, doc.root);
+    if (rc == RETOUR_OK) {
+        /* Move the strings the policy refers to out of the document. */
+        p->file = retour__arena_strndup(&p->arena, doc.file, strlen(doc.file));
+        p->shop = retour__arena_strndup(&p->arena, p->shop, strlen(p->shop));
+        p->jurisdiction_code =
+            retour__arena_strndup(&p->arena, p->jurisdiction_code, strlen(p->jurisdiction_code));
+        int ok = p->file && p->shop && p->jurisdiction_code;
+        for (size_t i = 0; ok && i < p->category_count; i++) {
+            p->categories[i].name = retour__arena_strndup(&p->arena, p->categories[i].name,
+                                                          strlen(p->categories[i].name));
+            ok = p->categories[i].name != NULL;
+        }
+        if (!ok)
+            rc = retour__fail(err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
+    }
+    retour__doc_free(&doc);
+    if (rc) {
+        retour__arena_release(&p->arena);
+        retour__free(a, p);
+        return rc;
+    }
+    *out = p;
+    return RETOUR_OK;
+}
+
+int retour_policy_load_file(retour_policy **out, const char *path, const retour_options *options,
+                            retour_error *err)
+{
+    retour__error_clear(err);
+    if (out == NULL || path == NULL)
+        return retour__fail(err, RETOUR_EINVAL, NULL, NULL,
+                            "retour_policy_load_file: out and path must not be NULL");
+    const retour_allocator *a = retour__allocator(options ? options->allocator : NULL);
+    retour__limits limits;
+    retour__limits_from_options(&limits, options);
+    char *text;
+    size_t len;
+    int rc = retour__read_file(&text, &len, path, limits.max_bytes, a, err);
+    if (rc)
+        return rc;
+    rc = retour_policy_load_string(out, text, len, path, options, err);
+    retour__free(a, text);
+    return rc;
+}
+
+void retour_policy_free(retour_policy *policy)
+{
+    if (policy == NULL)
+        return;
+    const retour_allocator *a = policy->allocator;
+    retour__arena_release(&policy->arena);
+    retour__free(a, policy);
+}
+
+const retour__category *retour__policy_category(const retour_policy *policy, const char *name)
+{
+    for (size_t i = 0; i < policy->category_count; i++)
+        if (strcmp(policy->categories[i].name, name) == 0)
+            return &policy->categories[i];
+    return NULL;
+}
+
+const char *retour_policy_shop(const retour_policy *policy)
+{
+    return policy ? policy->shop : "";
+}
+
+const char *retour_policy_jurisdiction(const retour_policy *policy)
+{
+    return policy ? policy->jurisdiction_code : "";
+}
+
+const char *retour_policy_currency(const retour_policy *policy)
+{
+    return policy ? policy->currency : "";
+}
+
+int retour_policy_currency_decimals(const retour_policy *policy)
+{
+    return policy ? policy->decimals : -1;
+}

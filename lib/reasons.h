@@ -1,0 +1,61 @@
+/* Reason codes: the stable snake_case ids decisions carry, and their message templates. */
+#ifndef RETOUR_REASONS_H
+#define RETOUR_REASONS_H
+
+#include "retour.h"
+
+typedef enum retour__code {
+    RETOUR__R_WITHIN_WITHDRAWAL_PERIOD,
+    RETOUR__R_WITHDRAWAL_PERIOD_EXTENDED,
+    RETOUR__R_WITHIN_SHOP_PERIOD,
+    RETOUR__R_WITHDRAWAL_PERIOD_EXPIRED,
+    RETOUR__R_EXCLUDED_SERVICES_PERFORMED,
+    RETOUR__R_EXCLUDED_PRICE_FLUCTUATION,
+    RETOUR__R_EXCLUDED_PERSONALISED,
+    RETOUR__R_EXCLUDED_PERISHABLE,
+    RETOUR__R_EXCLUDED_UNSEALED_HYGIENE,
+    RETOUR__R_EXCLUDED_MIXED_GOODS,
+    RETOUR__R_EXCLUDED_ALCOHOL_FUTURE_DELIVERY,
+    RETOUR__R_EXCLUDED_URGENT_REPAIRS,
+    RETOUR__R_EXCLUDED_UNSEALED_MEDIA,
+    RETOUR__R_EXCLUDED_NEWSPAPER,
+    RETOUR__R_EXCLUDED_PUBLIC_AUCTION,
+    RETOUR__R_EXCLUDED_DATED_SERVICE,
+    RETOUR__R_EXCLUDED_DIGITAL_CONTENT,
+    RETOUR__R_SEAL_INTACT,
+    RETOUR__R_PACKAGING_STATE_UNKNOWN,
+    RETOUR__R_EXCLUSION_WAIVED,
+    RETOUR__R_EXCLUDED_BY_SHOP,
+    RETOUR__R_PACKAGING_OPENED_ALLOWED,
+    RETOUR__R_DAMAGED_DEDUCTION,
+    RETOUR__R_DAMAGED_REVIEW,
+    RETOUR__R_DAMAGED_ACCEPTED,
+    RETOUR__R_MISSING_PACKAGING_DEDUCTION,
+    RETOUR__R_MISSING_PACKAGING_REVIEW,
+    RETOUR__R_MISSING_PACKAGING_ACCEPTED,
+    RETOUR__R_DEDUCTION_WAIVED_NOT_INFORMED,
+    RETOUR__R_OUTBOUND_SHIPPING_REFUNDED,
+    RETOUR__R_OUTBOUND_SHIPPING_NOT_REFUNDED,
+    RETOUR__R_REFUND_DEADLINE_CAPPED,
+    RETOUR__R_RETURN_PERIOD_EXTENDED,
+    RETOUR__R__COUNT
+} retour__code;
+
+/* The parameters a message may use. */
+typedef struct retour__params {
+    retour_date date;       /* {date}: a deadline */
+    retour_date date2;      /* {date2}: the notification day */
+    int days;               /* {days} */
+    int days2;              /* {days2} */
+    int64_t amount;         /* {amount}, in the currency */
+    int32_t basis_points;   /* {percent} */
+    const char *category;   /* {category} */
+} retour__params;
+
+const char *retour__code_name(retour__code code);
+
+/* Expands the code's template in lang into buf; returns the length needed (snprintf). */
+int retour__message_format(char *buf, size_t size, retour__code code, retour_lang lang,
+                           const retour__params *params, const char *currency, int decimals);
+
+#endif

@@ -1,0 +1,152 @@
+/* Building requests through the C API. */
+#include "request.h"
+
+#include <string.h>
+
+static void clear_fields(retour_request *r, retour_request_type type)
+{
+    r->type = type;
+    r->ordered = RETOUR_DATE_NONE;
+    r->notified = RETOUR_DATE_NONE;
+    r->last_delivered = RETOUR_DATE_NONE;
+    r->shipping_paid = 0;
+    r->whole_order = 1;
+    r->customer_orders = 0;
+    r->claims_last_year = 0;
+    r->goodwill_last_year = 0;
+    r->lifetime_spend = 0;
+    r->count = 0;
+    memset(&r->place, 0, sizeof r->place);
+}
+
+int retour_request_new(retour_request **out, retour_request_type type,
+                       const retour_options *options)
+{
+    if (out == NULL || (unsigned)type >= RETOUR_REQUEST_TYPE__COUNT)
+        return RETOUR_EINVAL;
+    if (options && options->version != RETOUR_OPTIONS_VERSION)
+        return RETOUR_EINVAL;
+    const retour_allocator *a = retour__allocator(options ? options->allocator : NULL);
+    retour_request *r = retour__malloc(a, sizeof *r);
+    if (r == NULL)
+        return RETOUR_ENOMEM;
+    memset(r, 0, sizeof *r);
+    r->allocator = a;
+    retour__arena_init(&r->arena, a);
+    clear_fields(r, type);
+    *out = r;
+    return RETOUR_OK;
+}
+
+void retour_request_free(retour_request *request)
+{
+    if (request == NULL)
+        return;
+    const retour_allocator *a = request->allocator;
+    retour__arena_release(&request->arena);
+    retour__free(a, request->items);
+    retour__free(a, request);
+}
+
+int retour_request_reset(retour_request *request, retour_request_type type)
+{
+    if (request == NULL || (unsigned)type >= RETOUR_REQUEST_TYPE__COUNT)
+        return RETOUR_EINVAL;
+    retour__arena_clear(&request->arena);
+    clear_fields(request, type);
+    return RETOUR_OK;
+}
+
+const char *retour__request_strdup(retour_request *request, const char *s, size_t len)
+{
+    if (s == NULL)
+        return NULL;
+    return retour__arena_strndup(&request->arena, s, len);
+}
+
+static int valid_date(retour_date d)
+{
+    char buf[11];
+    return retour_date_format(buf, d) == RETOUR_OK;
+}
+
+int retour_request_set_notified(retour_request *request, retour_date notified)
+{
+    if (request == NULL || !valid_date(notified))
+        return RETOUR_EINVAL;
+    request->notified = notified;
+    return RETOUR_OK;
+}
+
+int retour_request_set_ordered(retour_request *request, retour_date ordered)
+{
+    if (request == NULL || (ordered != RETOUR_DATE_NONE && !valid_date(ordered)))
+        return RETOUR_EINVAL;
+    request->ordered = ordered;
+    return RETOUR_OK;
+}
+
+int retour_request_set_shipping_paid(retour_request *request, int64_t minor)
+{
+    if (request == NULL || minor < 0)
+        return RETOUR_EINVAL;
+    request->shipping_paid = minor;
+    return RETOUR_OK;
+}
+
+int retour_request_set_whole_order(retour_request *request, int whole_order)
+{
+    if (request == NULL)
+        return RETOUR_EINVAL;
+    request->whole_order = whole_order != 0;
+    return RETOUR_OK;
+}
+
+int retour_request_set_last_delivered(retour_request *request, retour_date date)
+{
+    if (request == NULL || (date != RETOUR_DATE_NONE && !valid_date(date)))
+        return RETOUR_EINVAL;
+    request->last_delivered = date;
+    return RETOUR_OK;
+}
+
+int retour_request_set_customer(retour_request *request, int orders, int claims_last_year)
+{
+    if (request == NULL || orders < 0 || claims_last_year < 0)
+        return RETOUR_EINVAL;
+    request->customer_orders = orders;
+    request->claims_last_year = claims_last_year;
+    return RETOUR_OK;
+}
+
+int retour_request_add_item(retour_request *request, size_t *index, const char *sku,
+                            const char *category, int64_t price, int quantity,
+                            retour_date delivered, retour_packaging packaging)
+{
+    if (request == NULL || sku == NULL || price < 0 || quantity < 1 ||
+        (unsigned)packaging >= RETOUR_PACKAGING__COUNT ||
+        (delivered != RETOUR_DATE_NONE && !valid_date(delivered)))
+        return RETOUR_EINVAL;
+    if (retour__grow(request->allocator, (void **)&request->items, &request->cap,
+                     request->count + 1, sizeof *request->items))
+        return RETOUR_ENOMEM;
+    retour__item *it = &request->items[request->count];
+    memset(it, 0, sizeof *it);
+    it->sku = retour__request_strdup(request, sku, strlen(sku));
+    it->category = category ? retour__request_strdup(request, category, strlen(category)) : NULL;
+    if (it->sku == NULL || (category && it->category == NULL))
+        return RETOUR_ENOMEM;
+    it->price = price;
+    it->quantity = quantity;
+    it->delivered = delivered;
+    it->packaging = packaging;
+    if (index)
+        *index = request->count;
+    request->count++;
+    return RETOUR_OK;
+}
+
+size_t retour_request_item_count(const retour_request *request)
+{
+    return request ? request->count : 0;
+}

@@ -1,0 +1,40 @@
+/* A request's contents. Built through the API or parsed; strings live in its arena. */
+#ifndef RETOUR_REQUEST_H
+#define RETOUR_REQUEST_H
+
+#include "alloc.h"
+#include "error.h"
+
+typedef struct retour__item {
+    const char *sku;
+    const char *category; /* NULL: the policy's default category */
+    int64_t price;        /* per unit, minor units */
+    int quantity;
+    retour_date delivered;
+    retour_packaging packaging;
+    retour__place place;  /* where the item was written (line 0-based), file NULL if built */
+} retour__item;
+
+struct retour_request {
+    const retour_allocator *allocator;
+    retour__arena arena;
+    retour_request_type type;
+    retour_date ordered;        /* RETOUR_DATE_NONE when absent */
+    retour_date notified;       /* RETOUR_DATE_NONE until set */
+    retour_date last_delivered; /* RETOUR_DATE_NONE when absent */
+    int64_t shipping_paid;
+    int whole_order;
+    int customer_orders;
+    int claims_last_year;
+    int goodwill_last_year;
+    int64_t lifetime_spend;
+    retour__item *items;
+    size_t count;
+    size_t cap;
+    retour__place place; /* the document, for errors found while evaluating */
+};
+
+/* Copies a string into the request's arena (NULL stays NULL). */
+const char *retour__request_strdup(retour_request *request, const char *s, size_t len);
+
+#endif

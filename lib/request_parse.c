@@ -1,0 +1,252 @@
+/* Requests from YAML or JSON text (JSON is YAML: one parser, one set of errors). */
+#include "policy.h"
+#include "request.h"
+#include "schema.h"
+
+#include <string.h>
+
+#define MAX_QUANTITY 1000000L
+#define MAX_COUNT 1000000L
+
+typedef struct parse_state {
+    retour__ctx ctx;
+    const retour_policy *policy;
+    retour_request *request;
+} parse_state;
+
+#define WITH_KEY(ctx, key, stmt)                                 \
+    do {                                                         \
+        size_t saved_ = retour__path_push_key((ctx), (key));     \
+        int rc_ = (stmt);                                        \
+        retour__path_pop((ctx), saved_);                         \
+        if (rc_)                                                 \
+            return rc_;                                          \
+    } while (0)
+
+static const retour__node *opt(const retour__node *map, const char *key)
+{
+    const retour__node *n = retour__map_get(map, key);
+    return retour__is_null(n) ? NULL : n;
+}
+
+static int missing(retour__ctx *ctx, const retour__node *map, const char *key, const char *what)
+{
+    size_t saved = retour__path_push_key(ctx, key);
+    int rc = retour__fail_at(ctx, map, RETOUR_ESCHEMA, "missing required key '%s' (%s)", key,
+                             what);
+    retour__path_pop(ctx, saved);
+    return rc;
+}
+
+static int read_count(retour__ctx *ctx, const retour__node *map, const char *key, int *out)
+{
+    const retour__node *n = opt(map, key);
+    long v;
+    if (n == NULL)
+        return RETOUR_OK;
+    WITH_KEY(ctx, key, retour__read_int(ctx, n, 0, MAX_COUNT, &v));
+    *out = (int)v;
+    return RETOUR_OK;
+}
+
+static int parse_customer(parse_state *st, const retour__node *c)
+{
+    static const char *const keys[] = { "orders", "claims_last_year", "goodwill_last_year",
+                                        "lifetime_spend" };
+    retour__ctx *ctx = &st->ctx;
+    retour_request *r = st->request;
+    int rc;
+    if ((rc = retour__expect_map(ctx, c)) || (rc = retour__check_keys(ctx, c, keys, 4)) ||
+        (rc = read_count(ctx, c, "orders", &r->customer_orders)) ||
+        (rc = read_count(ctx, c, "claims_last_year", &r->claims_last_year)) ||
+        (rc = read_count(ctx, c, "goodwill_last_year", &r->goodwill_last_year)))
+        return rc;
+    const retour__node *n = opt(c, "lifetime_spend");
+    if (n)
+        WITH_KEY(ctx, "lifetime_spend", retour__read_money(ctx, n, st->policy->decimals,
+                                                           st->policy->currency,
+                                                           &r->lifetime_spend));
+    return RETOUR_OK;
+}
+
+static int parse_item(parse_state *st, const retour__node *in, retour__item *it)
+{
+    static const char *const keys[] = { "sku", "category", "price", "quantity", "delivered",
+                                        "packaging" };
+    static const char *const packaging[] = { "unknown", "sealed", "opened", "damaged",
+                                             "missing" };
+    retour__ctx *ctx = &st->ctx;
+    int rc;
+    if ((rc = retour__expect_map(ctx, in)) || (rc = retour__check_keys(ctx, in, keys, 6)))
+        return rc;
+    memset(it, 0, sizeof *it);
+    it->quantity = 1;
+    it->delivered = RETOUR_DATE_NONE;
+    it->packaging = RETOUR_PACKAGING_UNKNOWN;
+    it->place = retour__node_place(ctx->doc, in);
+
+    const retour__node *n = opt(in, "sku");
+    if (n == NULL)
+        return missing(ctx, in, "sku", "the item's article number");
+    WITH_KEY(ctx, "sku", retour__read_string(ctx, n, &it->sku));
+    if ((n = opt(in, "category")))
+        WITH_KEY(ctx, "category", retour__read_string(ctx, n, &it->category));
+    if ((n = opt(in, "price")) == NULL)
+        return missing(ctx, in, "price", "the unit price paid, e.g. \"49.95\"");
+    WITH_KEY(ctx, "price", retour__read_money(ctx, n, st->policy->decimals, st->policy->currency,
+                                              &it->price));
+    if ((n = opt(in, "quantity"))) {
+        long q;
+        WITH_KEY(ctx, "quantity", retour__read_int(ctx, n, 1, MAX_QUANTITY, &q));
+        it->quantity = (int)q;
+    }
+    if ((n = opt(in, "delivered")))
+        WITH_KEY(ctx, "delivered", retour__read_date(ctx, n, &it->delivered));
+    else if (st->request->type == RETOUR_REQUEST_WITHDRAWAL)
+        return missing(ctx, in, "delivered", "the day the consumer received the item");
+    if ((n = opt(in, "packaging"))) {
+        int v;
+        /* "unknown" is the unset state, not a value to write. */
+        WITH_KEY(ctx, "packaging", retour__read_enum(ctx, n, packaging + 1, 4, &v));
+        it->packaging = (retour_packaging)(v + 1);
+    }
+    /* Strings are copied out of the document, which is freed after parsing. */
+    it->sku = retour__request_strdup(st->request, it->sku, strlen(it->sku));
+    if (it->category)
+        it->category = retour__request_strdup(st->request, it->category, strlen(it->category));
+    if (it->sku == NULL || (n && it->category == NULL && opt(in, "category")))
+        return retour__fail_at(ctx, NULL, RETOUR_ENOMEM, "out of memory");
+    return RETOUR_OK;
+}
+
+static int parse_items(parse_state *st, const retour__node *items)
+{
+    retour__ctx *ctx = &st->ctx;
+    retour_request *r = st->request;
+    int rc = retour__expect_seq(ctx, items);
+    if (rc)
+        return rc;
+    if (items->count == 0)
+        return retour__fail_at(ctx, items, RETOUR_ESCHEMA, "expected at least one item");
+    if (retour__grow(r->allocator, (void **)&r->items, &r->cap, items->count, sizeof *r->items))
+        return retour__fail_at(ctx, NULL, RETOUR_ENOMEM, "out of memory");
+    for (size_t i = 0; i < items->count; i++) {
+        size_t saved = retour__path_push_index(ctx, i);
+        rc = parse_item(st, items->items[i], &r->items[i]);
+        retour__path_pop(ctx, saved);
+        if (rc)
+            return rc;
+        r->count = i + 1;
+    }
+    return RETOUR_OK;
+}
+
+static int parse_root(parse_state *st, const retour__node *root)
+{
+    static const char *const keys[] = { "type", "ordered", "notified", "shipping_paid",
+                                        "whole_order", "last_delivered", "items", "customer" };
+    static const char *const types[] = { "withdrawal", "complaint" };
+    retour__ctx *ctx = &st->ctx;
+    retour_request *r = st->request;
+    if (root == NULL)
+        return retour__fail_at(ctx, NULL, RETOUR_ESCHEMA,
+                               "empty request: expected type, notified and items");
+    int rc;
+    if ((rc = retour__expect_map(ctx, root)) ||
+        (rc = retour__check_keys(ctx, root, keys, sizeof keys / sizeof keys[0])))
+        return rc;
+    r->place = retour__node_place(ctx->doc, root);
+
+    const retour__node *n = opt(root, "type");
+    int type;
+    if (n == NULL)
+        return missing(ctx, root, "type", "withdrawal or complaint");
+    WITH_KEY(ctx, "type", retour__read_enum(ctx, n, types, 2, &type));
+    r->type = (retour_request_type)type;
+    if ((n = opt(root, "notified")) == NULL)
+        return missing(ctx, root, "notified", "the day the consumer told the shop");
+    WITH_KEY(ctx, "notified", retour__read_date(ctx, n, &r->notified));
+    if ((n = opt(root, "ordered")))
+        WITH_KEY(ctx, "ordered", retour__read_date(ctx, n, &r->ordered));
+    if ((n = opt(root, "last_delivered")))
+        WITH_KEY(ctx, "last_delivered", retour__read_date(ctx, n, &r->last_delivered));
+    if ((n = opt(root, "shipping_paid")))
+        WITH_KEY(ctx, "shipping_paid", retour__read_money(ctx, n, st->policy->decimals,
+                                                          st->policy->currency,
+                                                          &r->shipping_paid));
+    if ((n = opt(root, "whole_order")))
+        WITH_KEY(ctx, "whole_order", retour__read_bool(ctx, n, &r->whole_order));
+    if ((n = opt(root, "customer")))
+        WITH_KEY(ctx, "customer", parse_customer(st, n));
+    if ((n = opt(root, "items")) == NULL)
+        return missing(ctx, root, "items", "a list of the items returned");
+    WITH_KEY(ctx, "items", parse_items(st, n));
+    if (r->ordered != RETOUR_DATE_NONE && r->notified < r->ordered) {
+        size_t saved = retour__path_push_key(ctx, "notified");
+        rc = retour__fail_at(ctx, opt(root, "notified"), RETOUR_ESCHEMA,
+                             "notified is before the order date");
+        retour__path_pop(ctx, saved);
+        return rc;
+    }
+    return RETOUR_OK;
+}
+
+int retour_request_parse(retour_request **out, const retour_policy *policy, const char *text,
+                         size_t len, const char *name, const retour_options *options,
+                         retour_error *err)
+{
+    retour__error_clear(err);
+    if (out == NULL || policy == NULL || (text == NULL && len > 0))
+        return retour__fail(err, RETOUR_EINVAL, NULL, NULL,
+                            "retour_request_parse: out, policy and text must not be NULL");
+    retour_request *r;
+    int rc = retour_request_new(&r, RETOUR_REQUEST_WITHDRAWAL, options);
+    if (rc)
+        return retour__fail(err, rc, NULL, NULL, "%s", retour_strerror(rc));
+    retour__limits limits;
+    retour__limits_from_options(&limits, options);
+    retour__doc doc;
+    rc = retour__doc_parse(&doc, text ? text : "", len, name ? name : "<string>", &limits,
+                           r->allocator, err);
+    if (rc == RETOUR_OK) {
+        parse_state st;
+        retour__ctx_init(&st.ctx, &doc, err);
+        st.policy = policy;
+        st.request = r;
+        rc = parse_root(&st, doc.root);
+        if (rc == RETOUR_OK) {
+            r->place.file = retour__request_strdup(r, doc.file, strlen(doc.file));
+            if (r->place.file == NULL)
+                rc = retour__fail(err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
+            for (size_t i = 0; i < r->count; i++)
+                r->items[i].place.file = r->place.file;
+        }
+        retour__doc_free(&doc);
+    }
+    if (rc) {
+        retour_request_free(r);
+        return rc;
+    }
+    *out = r;
+    return RETOUR_OK;
+}
+
+int retour_request_load_file(retour_request **out, const retour_policy *policy, const char *path,
+                             const retour_options *options, retour_error *err)
+{
+    retour__error_clear(err);
+    if (out == NULL || policy == NULL || path == NULL)
+        return retour__fail(err, RETOUR_EINVAL, NULL, NULL,
+                            "retour_request_load_file: out, policy and path must not be NULL");
+    const retour_allocator *a = retour__allocator(options ? options->allocator : NULL);
+    retour__limits limits;
+    retour__limits_from_options(&limits, options);
+    char *text;
+    size_t len;
+    int rc = retour__read_file(&text, &len, path, limits.max_bytes, a, err);
+    if (rc)
+        return rc;
+    rc = retour_request_parse(out, policy, text, len, path, options, err);
+    retour__free(a, text);
+    return rc;
+}

@@ -1,0 +1,374 @@
+/* libyaml events -> retour__node tree. */
+#include "yaml_tree.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <yaml.h>
+
+#define DEFAULT_MAX_BYTES (1u << 20)
+#define DEFAULT_MAX_DEPTH 32u
+#define DEFAULT_MAX_ITEMS 1000u
+
+void retour__limits_from_options(retour__limits *limits, const retour_options *options)
+{
+    limits->max_bytes = options && options->max_input_bytes ? options->max_input_bytes
+                                                            : DEFAULT_MAX_BYTES;
+    limits->max_depth = options && options->max_depth ? options->max_depth : DEFAULT_MAX_DEPTH;
+    limits->max_items = options && options->max_items ? options->max_items : DEFAULT_MAX_ITEMS;
+}
+
+typedef struct builder {
+    yaml_parser_t parser;
+    retour__doc *doc;
+    const retour__limits *limits;
+    const char *text;
+    size_t len;
+    retour_error *err;
+} builder;
+
+static retour__place place_of_mark(const builder *b, yaml_mark_t mark)
+{
+    retour__place p = { b->doc->file, mark.line, mark.column, mark.index };
+    return p;
+}
+
+/* libyaml reports reader errors (bad UTF-8, control characters) as a byte offset only. */
+static retour__place place_of_offset(const builder *b, size_t offset)
+{
+    retour__place p = { b->doc->file, 0, 0, offset };
+    size_t line_start = 0;
+    for (size_t i = 0; i < offset && i < b->len; i++) {
+        if (b->text[i] == '\n') {
+            p.line++;
+            line_start = i + 1;
+        }
+    }
+    p.column = offset - line_start;
+    return p;
+}
+
+static int parser_error(builder *b)
+{
+    const yaml_parser_t *ps = &b->parser;
+    if (ps->error == YAML_MEMORY_ERROR)
+        return retour__fail(b->err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
+    if (ps->error == YAML_READER_ERROR) {
+        retour__place p = place_of_offset(b, ps->problem_offset);
+        return retour__fail(b->err, RETOUR_ESYNTAX, &p, NULL,
+                            "%s (the file must be UTF-8 text without control characters)",
+                            ps->problem ? ps->problem : "unreadable input");
+    }
+    retour__place p = place_of_mark(b, ps->problem_mark);
+    if (ps->context)
+        return retour__fail(b->err, RETOUR_ESYNTAX, &p, NULL, "YAML syntax: %s %s",
+                            ps->problem ? ps->problem : "error", ps->context);
+    return retour__fail(b->err, RETOUR_ESYNTAX, &p, NULL, "YAML syntax: %s",
+                        ps->problem ? ps->problem : "error");
+}
+
+static int next_event(builder *b, yaml_event_t *ev)
+{
+    if (!yaml_parser_parse(&b->parser, ev))
+        return parser_error(b);
+    return RETOUR_OK;
+}
+
+static int refuse_anchor_and_tag(builder *b, const yaml_event_t *ev, const yaml_char_t *anchor,
+                                 const yaml_char_t *tag)
+{
+    retour__place p = place_of_mark(b, ev->start_mark);
+    if (anchor)
+        return retour__fail(b->err, RETOUR_ESYNTAX, &p, NULL,
+                            "anchors (&%s) are not allowed; write the value out", anchor);
+    if (tag)
+        return retour__fail(b->err, RETOUR_ESYNTAX, &p, NULL,
+                            "tags (%s) are not allowed; write a plain value", tag);
+    return RETOUR_OK;
+}
+
+static retour__node *new_node(builder *b, retour__node_kind kind, const yaml_event_t *ev)
+{
+    retour__node *n = retour__arena_alloc(&b->doc->arena, sizeof *n);
+    if (n == NULL)
+        return NULL;
+    memset(n, 0, sizeof *n);
+    n->kind = kind;
+    n->line = ev->start_mark.line;
+    n->column = ev->start_mark.column;
+    n->offset = ev->start_mark.index;
+    return n;
+}
+
+static int build_node(builder *b, yaml_event_t *ev, unsigned depth, const retour__node **out);
+
+/* Collects child nodes in a growable scratch array, then moves them into the arena. */
+typedef struct scratch {
+    const retour__node **nodes;
+    size_t count, cap;
+} scratch;
+
+static int scratch_push(builder *b, scratch *s, const retour__node *n)
+{
+    if (retour__grow(b->doc->arena.allocator, (void **)&s->nodes, &s->cap, s->count + 1,
+                     sizeof *s->nodes))
+        return retour__fail(b->err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
+    s->nodes[s->count++] = n;
+    return RETOUR_OK;
+}
+
+static int check_count(builder *b, const retour__node *n, size_t count)
+{
+    if (count <= b->limits->max_items)
+        return RETOUR_OK;
+    retour__place p = retour__node_place(b->doc, n);
+    return retour__fail(b->err, RETOUR_ELIMIT, &p, NULL,
+                        "more than %u entries in one list or mapping", b->limits->max_items);
+}
+
+static int build_collection(builder *b, retour__node *n, unsigned depth, yaml_event_type_t end)
+{
+    scratch s = { NULL, 0, 0 };
+    int rc = RETOUR_OK;
+    for (;;) {
+        yaml_event_t ev;
+        if ((rc = next_event(b, &ev)))
+            break;
+        if (ev.type == end) {
+            yaml_event_delete(&ev);
+            break;
+        }
+        const retour__node *child;
+        rc = build_node(b, &ev, depth + 1, &child);
+        yaml_event_delete(&ev);
+        if (rc)
+            break;
+        if (n->kind == RETOUR__NODE_MAP && s.count % 2 == 0 && child->kind != RETOUR__NODE_SCALAR) {
+            retour__place p = retour__node_place(b->doc, child);
+            rc = retour__fail(b->err, RETOUR_ESYNTAX, &p, NULL,
+                              "a mapping key must be a plain word, not a list or mapping");
+            break;
+        }
+        if ((rc = scratch_push(b, &s, child)))
+            break;
+        if ((rc = check_count(b, n, n->kind == RETOUR__NODE_MAP ? s.count / 2 : s.count)))
+            break;
+    }
+    if (rc == RETOUR_OK) {
+        if (n->kind == RETOUR__NODE_MAP) {
+            size_t pairs = s.count / 2;
+            retour__pair *pv = retour__arena_alloc(&b->doc->arena, pairs * sizeof *pv);
+            if (pv == NULL && pairs)
+                rc = retour__fail(b->err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
+            for (size_t i = 0; rc == RETOUR_OK && i < pairs; i++) {
+                pv[i].key = s.nodes[2 * i];
+                pv[i].value = s.nodes[2 * i + 1];
+                for (size_t j = 0; j < i; j++) {
+                    if (strcmp(pv[j].key->text, pv[i].key->text) == 0) {
+                        retour__place p = retour__node_place(b->doc, pv[i].key);
+                        rc = retour__fail(b->err, RETOUR_ESCHEMA, &p, NULL,
+                                          "duplicate key '%s' (first at line %zu)",
+                                          pv[i].key->text, pv[j].key->line + 1);
+                        break;
+                    }
+                }
+            }
+            n->pairs = pv;
+            n->count = pairs;
+        } else {
+            const retour__node **iv =
+                retour__arena_alloc(&b->doc->arena, s.count * sizeof *iv + 1);
+            if (iv == NULL)
+                rc = retour__fail(b->err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
+            else if (s.count)
+                memcpy(iv, s.nodes, s.count * sizeof *iv);
+            n->items = iv;
+            n->count = s.count;
+        }
+    }
+    retour__free(b->doc->arena.allocator, s.nodes);
+    return rc;
+}
+
+static int build_node(builder *b, yaml_event_t *ev, unsigned depth, const retour__node **out)
+{
+    if (depth > b->limits->max_depth) {
+        retour__place p = place_of_mark(b, ev->start_mark);
+        return retour__fail(b->err, RETOUR_ELIMIT, &p, NULL,
+                            "nesting deeper than %u levels", b->limits->max_depth);
+    }
+    retour__node *n;
+    int rc;
+    switch (ev->type) {
+    case YAML_ALIAS_EVENT: {
+        retour__place p = place_of_mark(b, ev->start_mark);
+        return retour__fail(b->err, RETOUR_ESYNTAX, &p, NULL,
+                            "aliases (*%s) are not allowed; write the value out",
+                            ev->data.alias.anchor);
+    }
+    case YAML_SCALAR_EVENT:
+        if ((rc = refuse_anchor_and_tag(b, ev, ev->data.scalar.anchor,
+                                        ev->data.scalar.plain_implicit || ev->data.scalar.quoted_implicit
+                                            ? NULL : ev->data.scalar.tag)))
+            return rc;
+        n = new_node(b, RETOUR__NODE_SCALAR, ev);
+        if (n == NULL)
+            return retour__fail(b->err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
+        n->len = ev->data.scalar.length;
+        n->text = retour__arena_strndup(&b->doc->arena, (const char *)ev->data.scalar.value, n->len);
+        if (n->text == NULL)
+            return retour__fail(b->err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
+        if (memchr(n->text, '\0', n->len)) {
+            retour__place p = retour__node_place(b->doc, n);
+            return retour__fail(b->err, RETOUR_ESYNTAX, &p, NULL, "NUL character in a value");
+        }
+        n->quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
+        *out = n;
+        return RETOUR_OK;
+    case YAML_MAPPING_START_EVENT:
+    case YAML_SEQUENCE_START_EVENT: {
+        int is_map = ev->type == YAML_MAPPING_START_EVENT;
+        const yaml_char_t *anchor = is_map ? ev->data.mapping_start.anchor
+                                           : ev->data.sequence_start.anchor;
+        int implicit = is_map ? ev->data.mapping_start.implicit : ev->data.sequence_start.implicit;
+        const yaml_char_t *tag = is_map ? ev->data.mapping_start.tag : ev->data.sequence_start.tag;
+        if ((rc = refuse_anchor_and_tag(b, ev, anchor, implicit ? NULL : tag)))
+            return rc;
+        n = new_node(b, is_map ? RETOUR__NODE_MAP : RETOUR__NODE_SEQ, ev);
+        if (n == NULL)
+            return retour__fail(b->err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
+        if ((rc = build_collection(b, n, depth,
+                                   is_map ? YAML_MAPPING_END_EVENT : YAML_SEQUENCE_END_EVENT)))
+            return rc;
+        *out = n;
+        return RETOUR_OK;
+    }
+    default: {
+        retour__place p = place_of_mark(b, ev->start_mark);
+        return retour__fail(b->err, RETOUR_ESYNTAX, &p, NULL, "unexpected YAML event");
+    }
+    }
+}
+
+static int build_stream(builder *b)
+{
+    yaml_event_t ev;
+    int rc;
+    if ((rc = next_event(b, &ev)))
+        return rc;
+    yaml_event_delete(&ev); /* STREAM-START */
+    if ((rc = next_event(b, &ev)))
+        return rc;
+    if (ev.type == YAML_STREAM_END_EVENT) {
+        yaml_event_delete(&ev);
+        return RETOUR_OK; /* empty input */
+    }
+    yaml_event_delete(&ev); /* DOCUMENT-START */
+    if ((rc = next_event(b, &ev)))
+        return rc;
+    rc = build_node(b, &ev, 1, &b->doc->root);
+    yaml_event_delete(&ev);
+    if (rc)
+        return rc;
+    if ((rc = next_event(b, &ev)))
+        return rc;
+    yaml_event_delete(&ev); /* DOCUMENT-END */
+    if ((rc = next_event(b, &ev)))
+        return rc;
+    int more = ev.type != YAML_STREAM_END_EVENT;
+    retour__place p = place_of_mark(b, ev.start_mark);
+    yaml_event_delete(&ev);
+    if (more)
+        return retour__fail(b->err, RETOUR_ESYNTAX, &p, NULL,
+                            "a second YAML document; one file holds exactly one document");
+    return RETOUR_OK;
+}
+
+int retour__doc_parse(retour__doc *doc, const char *text, size_t len, const char *file,
+                      const retour__limits *limits, const retour_allocator *allocator,
+                      retour_error *err)
+{
+    retour__arena_init(&doc->arena, allocator);
+    doc->root = NULL;
+    doc->file = retour__arena_strndup(&doc->arena, file, strlen(file));
+    if (doc->file == NULL)
+        return retour__fail(err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
+    if (len > limits->max_bytes) {
+        retour__place p = { doc->file, 0, 0, 0 };
+        int rc = retour__fail(err, RETOUR_ELIMIT, &p, NULL,
+                              "input of %zu bytes exceeds the limit of %zu bytes", len,
+                              limits->max_bytes);
+        retour__doc_free(doc);
+        return rc;
+    }
+    builder b;
+    memset(&b, 0, sizeof b);
+    b.doc = doc;
+    b.limits = limits;
+    b.text = text;
+    b.len = len;
+    b.err = err;
+    if (!yaml_parser_initialize(&b.parser)) {
+        retour__doc_free(doc);
+        return retour__fail(err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
+    }
+    yaml_parser_set_input_string(&b.parser, (const unsigned char *)text, len);
+    int rc = build_stream(&b);
+    yaml_parser_delete(&b.parser);
+    if (rc)
+        retour__doc_free(doc);
+    return rc;
+}
+
+void retour__doc_free(retour__doc *doc)
+{
+    retour__arena_release(&doc->arena);
+    doc->root = NULL;
+    doc->file = NULL;
+}
+
+retour__place retour__node_place(const retour__doc *doc, const retour__node *node)
+{
+    retour__place p = { doc->file, node->line, node->column, node->offset };
+    return p;
+}
+
+int retour__read_file(char **out, size_t *len, const char *path, size_t max_bytes,
+                      const retour_allocator *allocator, retour_error *err)
+{
+    retour__place where = { path, 0, 0, 0 };
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return retour__fail(err, RETOUR_EIO, NULL, NULL, "%s: cannot open: %s", path,
+                            strerror(errno));
+    char *buf = NULL;
+    size_t cap = 0, n = 0;
+    int rc = RETOUR_OK;
+    for (;;) {
+        if (retour__grow(allocator, (void **)&buf, &cap, n + 4096 + 1, 1)) {
+            rc = retour__fail(err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
+            break;
+        }
+        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (n > max_bytes) {
+            rc = retour__fail(err, RETOUR_ELIMIT, &where, NULL,
+                              "file is larger than the limit of %zu bytes", max_bytes);
+            break;
+        }
+        if (got == 0) {
+            if (ferror(f))
+                rc = retour__fail(err, RETOUR_EIO, NULL, NULL, "%s: read error", path);
+            break;
+        }
+    }
+    fclose(f);
+    if (rc) {
+        retour__free(allocator, buf);
+        return rc;
+    }
+    buf[n] = '\0';
+    *out = buf;
+    *len = n;
+    return RETOUR_OK;
+}
