@@ -178,5 +178,8 @@ int retour__message_format(char *buf, size_t size, retour__code code, retour_lan
     }
     if (size)
         buf[out < size ? out : size - 1] = '\0';
+    /* Templates may start with a category name: a sentence starts with a capital. */
+    if (size && buf[0] >= 'a' && buf[0] <= 'z')
+        buf[0] = (char)(buf[0] - 'a' + 'A');
     return (int)out;
 }
