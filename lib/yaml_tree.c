@@ -338,9 +338,12 @@ int retour__read_file(char **out, size_t *len, const char *path, size_t max_byte
 {
     retour__place where = { path, 0, 0, 0 };
     FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return retour__fail(err, RETOUR_EIO, NULL, NULL, "%s: cannot open: %s", path,
-                            strerror(errno));
+    if (f == NULL) {
+        int rc = retour__fail(err, RETOUR_EIO, NULL, NULL, "cannot open: %s", strerror(errno));
+        if (err) /* no line or column: the file itself is the problem */
+            snprintf(err->file, sizeof err->file, "%s", path);
+        return rc;
+    }
     char *buf = NULL;
     size_t cap = 0, n = 0;
     int rc = RETOUR_OK;
