@@ -64,7 +64,7 @@ typedef enum retour_status {
     RETOUR_EREQUEST = -8  /**< the request is inconsistent with the policy (e.g. a missing date) */
 } retour_status;
 
-#define RETOUR_ERROR_MESSAGE_MAX 256
+#define RETOUR_ERROR_MESSAGE_MAX 512
 #define RETOUR_ERROR_PATH_MAX 128
 #define RETOUR_ERROR_FILE_MAX 256
 

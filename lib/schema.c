@@ -168,7 +168,7 @@ int retour__check_keys(retour__ctx *ctx, const retour__node *map, const char *co
             j++;
         if (j < count)
             continue;
-        char list[160];
+        char list[320];
         list_words(list, sizeof list, allowed, count);
         const char *near = retour__nearest(key->text, allowed, count);
         size_t saved = retour__path_push_key(ctx, key->text);
@@ -257,7 +257,7 @@ int retour__read_bool(retour__ctx *ctx, const retour__node *node, int *out)
 int retour__read_enum(retour__ctx *ctx, const retour__node *node, const char *const *names,
                       size_t count, int *out)
 {
-    char list[200];
+    char list[320];
     list_words(list, sizeof list, names, count);
     if (node->kind != RETOUR__NODE_SCALAR || retour__is_null(node))
         return retour__fail_at(ctx, node, RETOUR_ESCHEMA, "expected one of: %s; found %s", list,

@@ -25,7 +25,27 @@ typedef struct builder {
     const char *text;
     size_t len;
     retour_error *err;
+    char path[RETOUR_ERROR_PATH_MAX]; /* key path of the node being read, for errors */
+    size_t path_len;
 } builder;
+
+/* Appends ".key" or "[index]" to the builder's path; returns the length to restore. */
+static size_t push_path(builder *b, const char *key, size_t index)
+{
+    size_t saved = b->path_len;
+    size_t room = sizeof b->path - b->path_len;
+    int n = key ? snprintf(b->path + b->path_len, room, "%s%s", b->path_len ? "." : "", key)
+                : snprintf(b->path + b->path_len, room, "[%zu]", index);
+    if (n > 0)
+        b->path_len += (size_t)n < room ? (size_t)n : room - 1;
+    return saved;
+}
+
+static void pop_path(builder *b, size_t saved)
+{
+    b->path_len = saved;
+    b->path[saved] = '\0';
+}
 
 static retour__place place_of_mark(const builder *b, yaml_mark_t mark)
 {
@@ -55,15 +75,15 @@ static int parser_error(builder *b)
         return retour__fail(b->err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
     if (ps->error == YAML_READER_ERROR) {
         retour__place p = place_of_offset(b, ps->problem_offset);
-        return retour__fail(b->err, RETOUR_ESYNTAX, &p, NULL,
+        return retour__fail(b->err, RETOUR_ESYNTAX, &p, b->path,
                             "%s (the file must be UTF-8 text without control characters)",
                             ps->problem ? ps->problem : "unreadable input");
     }
     retour__place p = place_of_mark(b, ps->problem_mark);
     if (ps->context)
-        return retour__fail(b->err, RETOUR_ESYNTAX, &p, NULL, "YAML syntax: %s %s",
+        return retour__fail(b->err, RETOUR_ESYNTAX, &p, b->path, "YAML syntax: %s %s",
                             ps->problem ? ps->problem : "error", ps->context);
-    return retour__fail(b->err, RETOUR_ESYNTAX, &p, NULL, "YAML syntax: %s",
+    return retour__fail(b->err, RETOUR_ESYNTAX, &p, b->path, "YAML syntax: %s",
                         ps->problem ? ps->problem : "error");
 }
 
@@ -79,10 +99,10 @@ static int refuse_anchor_and_tag(builder *b, const yaml_event_t *ev, const yaml_
 {
     retour__place p = place_of_mark(b, ev->start_mark);
     if (anchor)
-        return retour__fail(b->err, RETOUR_ESYNTAX, &p, NULL,
+        return retour__fail(b->err, RETOUR_ESYNTAX, &p, b->path,
                             "anchors (&%s) are not allowed; write the value out", anchor);
     if (tag)
-        return retour__fail(b->err, RETOUR_ESYNTAX, &p, NULL,
+        return retour__fail(b->err, RETOUR_ESYNTAX, &p, b->path,
                             "tags (%s) are not allowed; write a plain value", tag);
     return RETOUR_OK;
 }
@@ -122,7 +142,7 @@ static int check_count(builder *b, const retour__node *n, size_t count)
     if (count <= b->limits->max_items)
         return RETOUR_OK;
     retour__place p = retour__node_place(b->doc, n);
-    return retour__fail(b->err, RETOUR_ELIMIT, &p, NULL,
+    return retour__fail(b->err, RETOUR_ELIMIT, &p, b->path,
                         "more than %u entries in one list or mapping", b->limits->max_items);
 }
 
@@ -139,13 +159,20 @@ static int build_collection(builder *b, retour__node *n, unsigned depth, yaml_ev
             break;
         }
         const retour__node *child;
+        /* A mapping value is read under its key; a list entry under its index. */
+        size_t saved = b->path_len;
+        if (n->kind == RETOUR__NODE_MAP && s.count % 2 == 1)
+            push_path(b, s.nodes[s.count - 1]->text, 0);
+        else if (n->kind == RETOUR__NODE_SEQ)
+            push_path(b, NULL, s.count);
         rc = build_node(b, &ev, depth + 1, &child);
+        pop_path(b, saved);
         yaml_event_delete(&ev);
         if (rc)
             break;
         if (n->kind == RETOUR__NODE_MAP && s.count % 2 == 0 && child->kind != RETOUR__NODE_SCALAR) {
             retour__place p = retour__node_place(b->doc, child);
-            rc = retour__fail(b->err, RETOUR_ESYNTAX, &p, NULL,
+            rc = retour__fail(b->err, RETOUR_ESYNTAX, &p, b->path,
                               "a mapping key must be a plain word, not a list or mapping");
             break;
         }
@@ -166,7 +193,8 @@ static int build_collection(builder *b, retour__node *n, unsigned depth, yaml_ev
                 for (size_t j = 0; j < i; j++) {
                     if (strcmp(pv[j].key->text, pv[i].key->text) == 0) {
                         retour__place p = retour__node_place(b->doc, pv[i].key);
-                        rc = retour__fail(b->err, RETOUR_ESCHEMA, &p, NULL,
+                        push_path(b, pv[i].key->text, 0);
+                        rc = retour__fail(b->err, RETOUR_ESCHEMA, &p, b->path,
                                           "duplicate key '%s' (first at line %zu)",
                                           pv[i].key->text, pv[j].key->line + 1);
                         break;
@@ -194,7 +222,7 @@ static int build_node(builder *b, yaml_event_t *ev, unsigned depth, const retour
 {
     if (depth > b->limits->max_depth) {
         retour__place p = place_of_mark(b, ev->start_mark);
-        return retour__fail(b->err, RETOUR_ELIMIT, &p, NULL,
+        return retour__fail(b->err, RETOUR_ELIMIT, &p, b->path,
                             "nesting deeper than %u levels", b->limits->max_depth);
     }
     retour__node *n;
@@ -202,7 +230,7 @@ static int build_node(builder *b, yaml_event_t *ev, unsigned depth, const retour
     switch (ev->type) {
     case YAML_ALIAS_EVENT: {
         retour__place p = place_of_mark(b, ev->start_mark);
-        return retour__fail(b->err, RETOUR_ESYNTAX, &p, NULL,
+        return retour__fail(b->err, RETOUR_ESYNTAX, &p, b->path,
                             "aliases (*%s) are not allowed; write the value out",
                             ev->data.alias.anchor);
     }
@@ -220,7 +248,7 @@ static int build_node(builder *b, yaml_event_t *ev, unsigned depth, const retour
             return retour__fail(b->err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
         if (memchr(n->text, '\0', n->len)) {
             retour__place p = retour__node_place(b->doc, n);
-            return retour__fail(b->err, RETOUR_ESYNTAX, &p, NULL, "NUL character in a value");
+            return retour__fail(b->err, RETOUR_ESYNTAX, &p, b->path, "NUL character in a value");
         }
         n->quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
         *out = n;
@@ -245,7 +273,7 @@ static int build_node(builder *b, yaml_event_t *ev, unsigned depth, const retour
     }
     default: {
         retour__place p = place_of_mark(b, ev->start_mark);
-        return retour__fail(b->err, RETOUR_ESYNTAX, &p, NULL, "unexpected YAML event");
+        return retour__fail(b->err, RETOUR_ESYNTAX, &p, b->path, "unexpected YAML event");
     }
     }
 }
@@ -279,7 +307,7 @@ static int build_stream(builder *b)
     retour__place p = place_of_mark(b, ev.start_mark);
     yaml_event_delete(&ev);
     if (more)
-        return retour__fail(b->err, RETOUR_ESYNTAX, &p, NULL,
+        return retour__fail(b->err, RETOUR_ESYNTAX, &p, b->path,
                             "a second YAML document; one file holds exactly one document");
     return RETOUR_OK;
 }

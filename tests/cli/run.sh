@@ -12,6 +12,8 @@ check() {
     name=$1 want=$2 golden=$3
     shift 3
     count=$((count + 1))
+    # RETOUR_WRAPPER (e.g. valgrind) wraps only the retour binary, never the shell.
+    if [ -n "${RETOUR_WRAPPER:-}" ] && [ "$1" = "$retour" ]; then set -- $RETOUR_WRAPPER "$@"; fi
     "$@" >"$tmp/out" 2>&1
     got=$?
     if [ -n "$update" ]; then cp "$tmp/out" "$golden"; fi
