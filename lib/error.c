@@ -5,11 +5,15 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Copies src, cutting at a UTF-8 character boundary when it does not fit. */
 static void copy_trunc(char *dst, size_t size, const char *src)
 {
     size_t n = strlen(src);
-    if (n >= size)
+    if (n >= size) {
         n = size - 1;
+        while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
+            n--;
+    }
     memcpy(dst, src, n);
     dst[n] = '\0';
 }
@@ -35,10 +39,12 @@ int retour__fail(retour_error *err, int code, const retour__place *place, const 
         err->offset = place->offset;
     }
     copy_trunc(err->path, sizeof err->path, path ? path : "");
+    char msg[2 * RETOUR_ERROR_MESSAGE_MAX];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    copy_trunc(err->message, sizeof err->message, msg);
     return code;
 }
 

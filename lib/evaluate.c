@@ -55,6 +55,20 @@ static int request_error(eval *ev, const char *path, const char *message)
     return retour__fail(ev->err, RETOUR_EREQUEST, place, path, "%s", message);
 }
 
+/* Money that no longer fits in 64 bits: named at the item (or the request) it came from. */
+static int overflow_error(eval *ev, long item, const char *what)
+{
+    char path[48] = "";
+    const retour__place *place = ev->r->place.file ? &ev->r->place : NULL;
+    if (item >= 0) {
+        snprintf(path, sizeof path, "items[%ld]", item);
+        if (ev->r->items[item].place.file)
+            place = &ev->r->items[item].place;
+    }
+    return retour__fail(ev->err, RETOUR_ERANGE, place, path, "%s exceeds the largest amount",
+                        what);
+}
+
 static int add_days(eval *ev, retour_date *out, retour_date date, int days)
 {
     if (retour__date_add_days(out, date, days))
@@ -82,8 +96,7 @@ static int copy_items(eval *ev)
                                   strlen(r->items[i].category) + 1);
         }
         if (retour__money_mul(&res->value, r->items[i].price, r->items[i].quantity))
-            return retour__fail(ev->err, RETOUR_ERANGE, NULL, NULL,
-                                "items[%zu]: price x quantity overflows", i);
+            return overflow_error(ev, (long)i, "price x quantity");
     }
     if (d->strings.failed)
         return retour__fail(ev->err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
@@ -248,6 +261,11 @@ static int decide_packaging(eval *ev, size_t i, retour__params *prm)
 
     int damaged = pkg == RETOUR_PACKAGING_DAMAGED;
     const retour__pkg_rule *rule = damaged ? &p->damaged : &p->missing;
+    /* Art. 14(2): a consumer who was not informed of the right owes nothing for diminished
+     * value, so there is nothing to deduct and nothing to review. */
+    if (rule->action != RETOUR__PKG_ACCEPT && ev->statutory_basis && !p->informed)
+        return add_reason(ev, RETOUR__R_DEDUCTION_WAIVED_NOT_INFORMED, (long)i, p->law_handling,
+                          p->src_informed, prm);
     switch (rule->action) {
     case RETOUR__PKG_ACCEPT:
         return add_reason(ev, damaged ? RETOUR__R_DAMAGED_ACCEPTED : RETOUR__R_MISSING_PACKAGING_ACCEPTED,
@@ -260,14 +278,10 @@ static int decide_packaging(eval *ev, size_t i, retour__params *prm)
     case RETOUR__PKG_DEDUCT_AMOUNT:
         break;
     }
-    /* Art. 14(2): no liability for diminished value when the consumer was not informed. */
-    if (ev->statutory_basis && !p->informed)
-        return add_reason(ev, RETOUR__R_DEDUCTION_WAIVED_NOT_INFORMED, (long)i, p->law_handling,
-                          p->src_informed, prm);
     int64_t cut = rule->amount;
     if (rule->action == RETOUR__PKG_DEDUCT_PERCENT &&
         retour__money_mul_bp(&cut, res->value, rule->basis_points))
-        return retour__fail(ev->err, RETOUR_ERANGE, NULL, NULL, "items[%zu]: deduction overflows", i);
+        return overflow_error(ev, (long)i, "the deduction");
     if (cut > res->value)
         cut = res->value;
     res->deduction = cut;
@@ -299,7 +313,7 @@ static int settle(eval *ev)
             deducted += res->deduction > 0;
             res->refund = res->value - res->deduction;
             if (retour__money_add(&d->items_total, d->items_total, res->value))
-                return retour__fail(ev->err, RETOUR_ERANGE, NULL, NULL, "refund overflows");
+                return overflow_error(ev, (long)i, "the refund");
             d->deductions += res->deduction;
         }
     }
@@ -332,7 +346,7 @@ static int settle(eval *ev)
             return rc;
     }
     if (retour__money_add(&d->refund, d->items_total - d->deductions, d->shipping))
-        return retour__fail(ev->err, RETOUR_ERANGE, NULL, NULL, "refund overflows");
+        return overflow_error(ev, -1, "the refund with outbound shipping");
 
     if (accepted + review == 0)
         return RETOUR_OK; /* nothing comes back: no return or refund deadline */

@@ -19,8 +19,8 @@ static const templates table[RETOUR__R__COUNT] = {
         "The consumer was not informed of the right of withdrawal, so the period is extended by {days} months, to {date}.",
         "De consument is niet over het herroepingsrecht geïnformeerd, dus de bedenktijd is met {days} maanden verlengd, tot {date}." },
     [RETOUR__R_WITHIN_SHOP_PERIOD] = {
-        "Notified on {date2}: after the statutory period, but within the shop's {days}-day return window that ends on {date}.",
-        "Gemeld op {date2}: na de wettelijke bedenktijd, maar binnen de retourtermijn van {days} dagen van de winkel, die eindigt op {date}." },
+        "Notified on {date2}, within the shop's own {days}-day return window that ends on {date}.",
+        "Gemeld op {date2}, binnen de eigen retourtermijn van {days} dagen van de winkel, die eindigt op {date}." },
     [RETOUR__R_WITHDRAWAL_PERIOD_EXPIRED] = {
         "Notified on {date2}, after the return period ended on {date}.",
         "Gemeld op {date2}, nadat de retourtermijn op {date} was verlopen." },
@@ -76,8 +76,8 @@ static const templates table[RETOUR__R__COUNT] = {
         "{category} items are not returnable in the shop's extended window; only the statutory period covers them, and it has ended.",
         "{category}-artikelen vallen niet onder de verlengde retourtermijn van de winkel; alleen de wettelijke bedenktijd geldt en die is verlopen." },
     [RETOUR__R_PACKAGING_OPENED_ALLOWED] = {
-        "Opened packaging does not limit the right of withdrawal: the consumer may unpack and try the goods as in a shop.",
-        "Geopende verpakking beperkt het herroepingsrecht niet: de consument mag het product uitpakken en proberen zoals in een winkel." },
+        "Opened packaging is no reason to refuse the return: the consumer may unpack and try the goods as in a shop.",
+        "Een geopende verpakking is geen reden om de retour te weigeren: de consument mag het product uitpakken en proberen zoals in een winkel." },
     [RETOUR__R_DAMAGED_DEDUCTION] = {
         "The packaging is damaged beyond what trying requires: a deduction of {amount} ({percent}) for diminished value.",
         "De verpakking is verder beschadigd dan nodig om te proberen: een aftrek van {amount} ({percent}) voor waardevermindering." },
@@ -103,8 +103,8 @@ static const templates table[RETOUR__R__COUNT] = {
         "The whole order is withdrawn, so the outbound delivery cost of {amount} is refunded too.",
         "De hele bestelling wordt herroepen, dus ook de verzendkosten van {amount} worden terugbetaald." },
     [RETOUR__R_OUTBOUND_SHIPPING_NOT_REFUNDED] = {
-        "The outbound delivery cost of {amount} is not refunded: not the whole order is returned under the statutory right.",
-        "De verzendkosten van {amount} worden niet terugbetaald: niet de hele bestelling wordt onder het wettelijke recht teruggestuurd." },
+        "The outbound delivery cost of {amount} is not refunded: only a withdrawal of the whole order gets it back, and in the shop's own window only when the policy says so.",
+        "De verzendkosten van {amount} worden niet terugbetaald: alleen bij herroeping van de hele bestelling, en in de eigen termijn van de winkel alleen als het beleid dat zegt." },
     [RETOUR__R_REFUND_DEADLINE_CAPPED] = {
         "The policy allows {days} days to refund, more than the law's {days2}; the refund is due within {days2} days of the notice.",
         "Het beleid noemt {days} dagen om terug te betalen, meer dan de wettelijke {days2}; terugbetaling binnen {days2} dagen na de melding." },
@@ -153,7 +153,6 @@ int retour__message_format(char *buf, size_t size, retour__code code, retour_lan
         return -1;
     const char *t = lang == RETOUR_LANG_NL ? table[code].nl : table[code].en;
     size_t out = 0;
-    char scratch[64];
     while (*t) {
         const char *open = strchr(t, '{');
         size_t lit = open ? (size_t)(open - t) : strlen(t);
@@ -166,14 +165,12 @@ int retour__message_format(char *buf, size_t size, retour__code code, retour_lan
         const char *close = strchr(open, '}');
         if (!close)
             break;
-        int n = put_value(scratch, sizeof scratch, open + 1, (size_t)(close - open - 1), params,
+        /* Values are written in place, so a long category name is never cut short. */
+        char *at = out < size ? buf + out : NULL;
+        int n = put_value(at, at ? size - out : 0, open + 1, (size_t)(close - open - 1), params,
                           currency, decimals);
-        if (n < 0)
-            n = 0;
-        size_t vlen = (size_t)n < sizeof scratch ? (size_t)n : sizeof scratch - 1;
-        if (out < size)
-            memcpy(buf + out, scratch, vlen < size - out ? vlen : size - out);
-        out += vlen;
+        if (n > 0)
+            out += (size_t)n;
         t = close + 1;
     }
     if (size)

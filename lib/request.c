@@ -64,6 +64,29 @@ const char *retour__request_strdup(retour_request *request, const char *s, size_
     return retour__arena_strndup(&request->arena, s, len);
 }
 
+/* Strings end up in JSON and messages, which must stay valid UTF-8. */
+static int valid_utf8(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        size_t n = *p < 0x80 ? 0 : (*p & 0xE0) == 0xC0 ? 1 : (*p & 0xF0) == 0xE0 ? 2
+                 : (*p & 0xF8) == 0xF0 ? 3 : 4;
+        if (n == 4 || (n == 1 && *p < 0xC2) || (n == 3 && *p > 0xF4))
+            return 0;
+        uint32_t cp = n ? (uint32_t)(*p & (0x3F >> n)) : *p;
+        for (size_t i = 1; i <= n; i++) {
+            if ((p[i] & 0xC0) != 0x80)
+                return 0;
+            cp = (cp << 6) | (p[i] & 0x3F);
+        }
+        if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+            (cp >= 0xD800 && cp <= 0xDFFF))
+            return 0;
+        p += n + 1;
+    }
+    return 1;
+}
+
 static int valid_date(retour_date d)
 {
     char buf[11];
@@ -123,7 +146,8 @@ int retour_request_add_item(retour_request *request, size_t *index, const char *
                             const char *category, int64_t price, int quantity,
                             retour_date delivered, retour_packaging packaging)
 {
-    if (request == NULL || sku == NULL || price < 0 || quantity < 1 ||
+    if (request == NULL || sku == NULL || !valid_utf8(sku) ||
+        (category && !valid_utf8(category)) || price < 0 || quantity < 1 ||
         (unsigned)packaging >= RETOUR_PACKAGING__COUNT ||
         (delivered != RETOUR_DATE_NONE && !valid_date(delivered)))
         return RETOUR_EINVAL;

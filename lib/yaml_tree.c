@@ -388,8 +388,12 @@ int retour__read_file(char **out, size_t *len, const char *path, size_t max_byte
             break;
         }
         if (got == 0) {
-            if (ferror(f))
-                rc = retour__fail(err, RETOUR_EIO, NULL, NULL, "%s: read error", path);
+            if (ferror(f)) {
+                rc = retour__fail(err, RETOUR_EIO, NULL, NULL, "cannot read: %s",
+                                  strerror(errno));
+                if (err)
+                    snprintf(err->file, sizeof err->file, "%s", path);
+            }
             break;
         }
     }

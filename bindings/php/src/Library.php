@@ -1,0 +1,348 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Retour;
+
+use FFI;
+
+/**
+ * Finds and loads libretour through PHP's FFI extension.
+ *
+ * Lookup order (the first one that applies wins; an explicit choice never falls back):
+ *  1. an explicit argument (a path such as /usr/lib/libretour.so.1, or a bare loader name);
+ *  2. the environment variable RETOUR_LIBRARY (a path to libretour.so);
+ *  3. pkg-config: `pkg-config --variable=libdir retour`, then libretour.so.1 or libretour.so
+ *     in that directory (skipped when pkg-config is not installed, proc_open is disabled,
+ *     or the directory holds neither file);
+ *  4. the system loader name "libretour.so.1" (ld.so.cache, LD_LIBRARY_PATH, ...).
+ *
+ * A loaded library is cached per resolved path, so FFI::cdef() runs once per process.
+ */
+final class Library
+{
+    /** The C declarations, pasted from include/retour.h (macros replaced by their values). */
+    public const CDEF = <<<'C'
+        const char *retour_version(void);
+        int retour_version_number(void);
+
+        typedef enum retour_status {
+            RETOUR_OK = 0,
+            RETOUR_EINVAL = -1,
+            RETOUR_ENOMEM = -2,
+            RETOUR_EIO = -3,
+            RETOUR_ESYNTAX = -4,
+            RETOUR_ESCHEMA = -5,
+            RETOUR_ELIMIT = -6,
+            RETOUR_ERANGE = -7,
+            RETOUR_EREQUEST = -8
+        } retour_status;
+
+        typedef struct retour_error {
+            int code;
+            int line;
+            int column;
+            size_t offset;
+            char file[256];
+            char path[128];
+            char message[512];
+        } retour_error;
+
+        const char *retour_strerror(int code);
+        int retour_error_format(char *buf, size_t size, const retour_error *err);
+
+        typedef struct retour_allocator {
+            void *(*malloc)(void *ctx, size_t size);
+            void *(*realloc)(void *ctx, void *ptr, size_t size);
+            void (*free)(void *ctx, void *ptr);
+            void *ctx;
+        } retour_allocator;
+
+        typedef struct retour_options {
+            unsigned int version;
+            const retour_allocator *allocator;
+            size_t max_input_bytes;
+            unsigned int max_depth;
+            unsigned int max_items;
+        } retour_options;
+
+        typedef int32_t retour_date;
+        int retour_date_from_ymd(retour_date *out, int year, int month, int day);
+        int retour_date_parse(retour_date *out, const char *text, size_t len);
+        int retour_date_format(char *buf, retour_date date);
+
+        typedef struct retour_policy retour_policy;
+        int retour_policy_load_file(retour_policy **out, const char *path,
+                                    const retour_options *options, retour_error *err);
+        int retour_policy_load_string(retour_policy **out, const char *text, size_t len,
+                                      const char *name, const retour_options *options,
+                                      retour_error *err);
+        void retour_policy_free(retour_policy *policy);
+        const char *retour_policy_shop(const retour_policy *policy);
+        const char *retour_policy_jurisdiction(const retour_policy *policy);
+        const char *retour_policy_currency(const retour_policy *policy);
+        int retour_policy_currency_decimals(const retour_policy *policy);
+
+        typedef enum retour_request_type {
+            RETOUR_REQUEST_WITHDRAWAL = 0,
+            RETOUR_REQUEST_COMPLAINT = 1,
+            RETOUR_REQUEST_TYPE__COUNT
+        } retour_request_type;
+
+        typedef enum retour_packaging {
+            RETOUR_PACKAGING_UNKNOWN = 0,
+            RETOUR_PACKAGING_SEALED = 1,
+            RETOUR_PACKAGING_OPENED = 2,
+            RETOUR_PACKAGING_DAMAGED = 3,
+            RETOUR_PACKAGING_MISSING = 4,
+            RETOUR_PACKAGING__COUNT
+        } retour_packaging;
+
+        typedef struct retour_request retour_request;
+        int retour_request_new(retour_request **out, retour_request_type type,
+                               const retour_options *options);
+        void retour_request_free(retour_request *request);
+        int retour_request_reset(retour_request *request, retour_request_type type);
+        int retour_request_parse(retour_request **out, const retour_policy *policy,
+                                 const char *text, size_t len, const char *name,
+                                 const retour_options *options, retour_error *err);
+        int retour_request_load_file(retour_request **out, const retour_policy *policy,
+                                     const char *path, const retour_options *options,
+                                     retour_error *err);
+        int retour_request_set_notified(retour_request *request, retour_date notified);
+        int retour_request_set_ordered(retour_request *request, retour_date ordered);
+        int retour_request_set_shipping_paid(retour_request *request, int64_t minor);
+        int retour_request_set_whole_order(retour_request *request, int whole_order);
+        int retour_request_set_last_delivered(retour_request *request, retour_date date);
+        int retour_request_set_customer(retour_request *request, int orders,
+                                        int claims_last_year);
+        int retour_request_add_item(retour_request *request, size_t *index, const char *sku,
+                                    const char *category, int64_t price, int quantity,
+                                    retour_date delivered, retour_packaging packaging);
+        size_t retour_request_item_count(const retour_request *request);
+
+        typedef enum retour_outcome {
+            RETOUR_OUTCOME_ACCEPT = 0,
+            RETOUR_OUTCOME_ACCEPT_GOODWILL = 1,
+            RETOUR_OUTCOME_PARTIAL = 2,
+            RETOUR_OUTCOME_REVIEW = 3,
+            RETOUR_OUTCOME_REJECT = 4,
+            RETOUR_OUTCOME__COUNT
+        } retour_outcome;
+
+        typedef enum retour_basis {
+            RETOUR_BASIS_WITHDRAWAL_RIGHT = 0,
+            RETOUR_BASIS_SHOP_POLICY = 1,
+            RETOUR_BASIS_GOODWILL = 2,
+            RETOUR_BASIS_LEGAL_GUARANTEE = 3,
+            RETOUR_BASIS__COUNT
+        } retour_basis;
+
+        typedef enum retour_lang {
+            RETOUR_LANG_EN = 0,
+            RETOUR_LANG_NL = 1,
+            RETOUR_LANG__COUNT
+        } retour_lang;
+
+        typedef enum retour_payer {
+            RETOUR_PAYER_CUSTOMER = 0,
+            RETOUR_PAYER_SHOP = 1,
+            RETOUR_PAYER__COUNT
+        } retour_payer;
+
+        typedef struct retour_decision retour_decision;
+        int retour_decision_new(retour_decision **out, const retour_options *options);
+        void retour_decision_free(retour_decision *decision);
+        int retour_evaluate(retour_decision *decision, const retour_policy *policy,
+                            const retour_request *request, retour_error *err);
+        retour_outcome retour_decision_outcome(const retour_decision *decision);
+        retour_basis retour_decision_basis(const retour_decision *decision);
+        const char *retour_outcome_name(retour_outcome outcome);
+        const char *retour_basis_name(retour_basis basis);
+        int64_t retour_decision_refund(const retour_decision *decision);
+        int64_t retour_decision_deductions(const retour_decision *decision);
+        int64_t retour_decision_shipping_refunded(const retour_decision *decision);
+        const char *retour_decision_currency(const retour_decision *decision);
+        retour_payer retour_decision_return_shipping(const retour_decision *decision);
+        retour_date retour_decision_withdrawal_deadline(const retour_decision *decision);
+        retour_date retour_decision_return_by(const retour_decision *decision);
+        retour_date retour_decision_refund_by(const retour_decision *decision);
+        size_t retour_decision_item_count(const retour_decision *decision);
+        retour_outcome retour_decision_item_outcome(const retour_decision *decision,
+                                                    size_t item);
+        int64_t retour_decision_item_refund(const retour_decision *decision, size_t item);
+        int64_t retour_decision_item_deduction(const retour_decision *decision, size_t item);
+
+        typedef struct retour_reason {
+            const char *code;
+            long item;
+            const char *law;
+            const char *source_file;
+            int source_line;
+            int source_column;
+        } retour_reason;
+
+        size_t retour_decision_reason_count(const retour_decision *decision);
+        const retour_reason *retour_decision_reason(const retour_decision *decision,
+                                                    size_t index);
+        int retour_decision_reason_message(const retour_decision *decision, size_t index,
+                                           retour_lang lang, char *buf, size_t size);
+        long retour_decision_to_json(const retour_decision *decision, retour_lang lang,
+                                     char *buf, size_t size);
+
+        int retour_evaluate_json(char **out, size_t *len, const retour_policy *policy,
+                                 const char *request_text, size_t request_len,
+                                 retour_lang lang, retour_error *err);
+        void retour_string_free(char *str);
+        C;
+
+    /** The name handed to the system loader when nothing else names the library. */
+    public const SYSTEM_NAME = 'libretour.so.1';
+
+    /** @var array<string, FFI> loaded libraries by resolved path */
+    private static array $loaded = [];
+
+    private function __construct(
+        private readonly FFI $ffi,
+        private readonly string $path,
+        private readonly string $source,
+    ) {
+    }
+
+    /**
+     * Loads libretour, following the lookup order above. Cached per resolved path.
+     *
+     * @param string|null $library an explicit path (or loader name); null to look it up
+     * @throws LibraryError when the library cannot be found or loaded
+     */
+    public static function load(?string $library = null): self
+    {
+        ['path' => $path, 'source' => $source] = self::resolve($library);
+        if (isset(self::$loaded[$path])) {
+            return new self(self::$loaded[$path], $path, $source);
+        }
+        if (!extension_loaded('FFI')) {
+            throw new LibraryError('the PHP FFI extension is not loaded (php-cli ships it; '
+                . 'enable it with ffi.enable=true)', $path, $source);
+        }
+        try {
+            $ffi = FFI::cdef(self::CDEF, $path);
+        } catch (FFI\Exception $e) {
+            $hint = str_contains($e->getMessage(), 'ffi.enable')
+                ? ' (set ffi.enable=true in php.ini, or run php -d ffi.enable=1)' : '';
+            throw new LibraryError("cannot load libretour from '$path' (found through $source): "
+                . $e->getMessage() . $hint, $path, $source, $e);
+        } catch (\Error $e) {
+            // FFI disabled by ffi.enable (e.g. "preload" outside the CLI)
+            throw new LibraryError('FFI is not usable here: ' . $e->getMessage()
+                . ' (set ffi.enable=true, or run with php -d ffi.enable=1)', $path, $source, $e);
+        }
+        self::$loaded[$path] = $ffi;
+        return new self($ffi, $path, $source);
+    }
+
+    /**
+     * Works out which library load() would open, without opening it.
+     *
+     * @return array{path: string, source: string} source is one of
+     *         'argument', 'env', 'pkg-config', 'system'
+     * @throws LibraryError when an explicit argument or RETOUR_LIBRARY names a missing file
+     */
+    public static function resolve(?string $library = null): array
+    {
+        if ($library !== null && $library !== '') {
+            return ['path' => self::checkPath($library, 'argument'), 'source' => 'argument'];
+        }
+        $env = getenv('RETOUR_LIBRARY');
+        if (is_string($env) && $env !== '') {
+            return ['path' => self::checkPath($env, 'env'), 'source' => 'env'];
+        }
+        $libdir = self::pkgConfigLibdir();
+        if ($libdir !== null) {
+            foreach (['libretour.so.1', 'libretour.so'] as $file) {
+                $candidate = rtrim($libdir, '/') . '/' . $file;
+                if (is_file($candidate)) {
+                    return ['path' => $candidate, 'source' => 'pkg-config'];
+                }
+            }
+        }
+        return ['path' => self::SYSTEM_NAME, 'source' => 'system'];
+    }
+
+    /** Forgets the loaded libraries (they stay mapped; for tests of the lookup order). */
+    public static function clearCache(): void
+    {
+        self::$loaded = [];
+    }
+
+    private static function checkPath(string $path, string $source): string
+    {
+        // A bare name ("libretour.so.1") goes to the system loader as it is.
+        if (!str_contains($path, '/')) {
+            return $path;
+        }
+        if (!is_file($path)) {
+            $what = $source === 'env' ? 'RETOUR_LIBRARY' : 'the library argument';
+            throw new LibraryError("$what names '$path', which is not a file", $path, $source);
+        }
+        return $path;
+    }
+
+    private static function pkgConfigLibdir(): ?string
+    {
+        if (!function_exists('proc_open')) {
+            return null;
+        }
+        $spec = [0 => ['file', '/dev/null', 'r'], 1 => ['pipe', 'w'], 2 => ['file', '/dev/null', 'w']];
+        // An array command runs without a shell; a missing pkg-config makes proc_open fail
+        // (or the child exit 127), both of which mean "no answer".
+        $proc = @proc_open(['pkg-config', '--variable=libdir', 'retour'], $spec, $pipes);
+        if (!is_resource($proc)) {
+            return null;
+        }
+        $out = stream_get_contents($pipes[1]);
+        fclose($pipes[1]);
+        $status = proc_close($proc);
+        $dir = is_string($out) ? trim($out) : '';
+        return $status === 0 && $dir !== '' ? $dir : null;
+    }
+
+    /**
+     * The FFI instance with every declaration of retour.h. Note that PHP FFI returns a
+     * `const char *` result as a PHP string (null for NULL).
+     */
+    public function ffi(): FFI
+    {
+        return $this->ffi;
+    }
+
+    /** The path or loader name that was opened. */
+    public function path(): string
+    {
+        return $this->path;
+    }
+
+    /** How the library was found: 'argument', 'env', 'pkg-config' or 'system'. */
+    public function source(): string
+    {
+        return $this->source;
+    }
+
+    /** retour_version(): the loaded library's version, e.g. "0.1.0". */
+    public function version(): string
+    {
+        return (string) $this->ffi->retour_version();
+    }
+
+    /** retour_version_number(): MAJOR * 10000 + MINOR * 100 + PATCH. */
+    public function versionNumber(): int
+    {
+        return $this->ffi->retour_version_number();
+    }
+
+    /** retour_strerror(): a constant description of a status code. */
+    public function strerror(int $code): string
+    {
+        return (string) $this->ffi->retour_strerror($code);
+    }
+}

@@ -1,0 +1,156 @@
+<?php
+
+// Library lookup order: argument, RETOUR_LIBRARY, pkg-config, system loader name.
+
+declare(strict_types=1);
+
+use Retour\Library;
+use Retour\LibraryError;
+use Retour\Policy;
+
+/**
+ * Runs $fn with environment variables set (string) or unset (null), then restores them.
+ *
+ * @param array<string, ?string> $vars
+ */
+function with_env(array $vars, callable $fn): mixed
+{
+    $saved = [];
+    foreach ($vars as $k => $v) {
+        $saved[$k] = getenv($k);
+        putenv($v === null ? $k : "$k=$v");
+    }
+    try {
+        return $fn();
+    } finally {
+        foreach ($saved as $k => $v) {
+            putenv($v === false ? $k : "$k=$v");
+        }
+        Library::clearCache();
+    }
+}
+
+/** A directory holding a retour.pc whose libdir is $libdir (or no .pc when null). */
+function pkgconfig_dir(?string $libdir): string
+{
+    $dir = sys_get_temp_dir() . '/retour-php-pc-' . getmypid() . '-' . ($libdir === null ? 'empty' : 'lib');
+    if (!is_dir($dir)) {
+        mkdir($dir);
+        register_shutdown_function(static function () use ($dir): void {
+            @unlink("$dir/retour.pc");
+            @rmdir($dir);
+        });
+    }
+    if ($libdir !== null) {
+        file_put_contents("$dir/retour.pc", "prefix=/nowhere\nlibdir=$libdir\nincludedir=/nowhere\n\n"
+            . "Name: retour\nDescription: test\nVersion: 0.1.0\nLibs: -L\${libdir} -lretour\n"
+            . "Cflags: -I\${includedir}\n");
+    }
+    return $dir;
+}
+
+function have_pkg_config(): bool
+{
+    [$status] = run_command(['sh', '-c', 'command -v pkg-config']);
+    return $status === 0;
+}
+
+test('lookup 1: an explicit argument wins over RETOUR_LIBRARY', function (): void {
+    with_env(['RETOUR_LIBRARY' => '/nonexistent/libretour.so'], function (): void {
+        assertSame(['path' => LIB, 'source' => 'argument'], Library::resolve(LIB));
+        $lib = Library::load(LIB);
+        assertSame('argument', $lib->source());
+        assertSame(LIB, $lib->path());
+        $policy = Policy::fromFile('examples/policies/minimal.yaml', LIB);
+        assertSame('argument', $policy->library()->source());
+    });
+});
+
+test('lookup 2: RETOUR_LIBRARY when there is no argument', function (): void {
+    with_env(['RETOUR_LIBRARY' => LIB, 'PKG_CONFIG_LIBDIR' => pkgconfig_dir(dirname(LIB)),
+              'PKG_CONFIG_PATH' => null], function (): void {
+        assertSame(['path' => LIB, 'source' => 'env'], Library::resolve());
+        assertSame('env', Policy::fromFile('examples/policies/minimal.yaml')->library()->source());
+    });
+});
+
+test('lookup: a wrong RETOUR_LIBRARY or argument is an error, never a fallback', function (): void {
+    with_env(['RETOUR_LIBRARY' => '/nonexistent/libretour.so'], function (): void {
+        $e = assertThrows(LibraryError::class, fn () => Library::resolve());
+        assertContains('RETOUR_LIBRARY', $e->getMessage());
+        assertSame('env', $e->getSource());
+        assertThrows(LibraryError::class, fn () => Policy::fromFile('examples/policies/minimal.yaml'));
+    });
+    $e = assertThrows(LibraryError::class, fn () => Library::load('/nonexistent/libretour.so'));
+    assertSame('argument', $e->getSource());
+    assertSame('/nonexistent/libretour.so', $e->getLibrary());
+    // a file that is not a shared library
+    $e = assertThrows(LibraryError::class, fn () => Library::load(REPO . '/README.md'));
+    assertContains('cannot load', $e->getMessage());
+});
+
+test('lookup 3: pkg-config --variable=libdir retour', function (): void {
+    if (!have_pkg_config()) {
+        skip('pkg-config is not installed');
+    }
+    with_env(['RETOUR_LIBRARY' => null, 'PKG_CONFIG_LIBDIR' => pkgconfig_dir(dirname(LIB)),
+              'PKG_CONFIG_PATH' => null], function (): void {
+        $expected = dirname(LIB) . '/libretour.so.1';
+        assertSame(['path' => $expected, 'source' => 'pkg-config'], Library::resolve());
+        $lib = Library::load();
+        assertSame('pkg-config', $lib->source());
+        assertSame($lib->version(), Library::load(LIB)->version(), 'same library');
+    });
+});
+
+test('lookup 4: the system loader name when pkg-config knows nothing', function (): void {
+    with_env(['RETOUR_LIBRARY' => '', 'PKG_CONFIG_LIBDIR' => pkgconfig_dir(null),
+              'PKG_CONFIG_PATH' => null], function (): void {
+        assertSame(['path' => 'libretour.so.1', 'source' => 'system'], Library::resolve());
+    });
+    with_env(['RETOUR_LIBRARY' => null, 'PKG_CONFIG_LIBDIR' => pkgconfig_dir('/nonexistent'),
+              'PKG_CONFIG_PATH' => null], function (): void {
+        assertSame('system', Library::resolve()['source'], 'pkg-config libdir without the library');
+    });
+});
+
+test('lookup 4: the system loader finds libretour.so.1 (LD_LIBRARY_PATH, in a child)', function (): void {
+    $env = current_env();
+    unset($env['RETOUR_LIBRARY'], $env['PKG_CONFIG_PATH']);
+    $env['PKG_CONFIG_LIBDIR'] = pkgconfig_dir(null);
+    $env['LD_LIBRARY_PATH'] = dirname(LIB);
+    $code = 'require ' . var_export(dirname(__DIR__) . '/autoload.php', true) . ';'
+        . '$l = Retour\Library::load(); echo $l->source(), " ", $l->path(), " ", $l->version();';
+    [$status, $out, $err] = run_command([PHP_BINARY, '-d', 'ffi.enable=1', '-r', $code], $env);
+    assertSame(0, $status, "exit status (stderr: $err)");
+    assertSame('system libretour.so.1 ' . Library::load(LIB)->version(), $out);
+});
+
+test('an explicit bare name goes to the system loader', function (): void {
+    assertSame(['path' => 'libretour.so.1', 'source' => 'argument'], Library::resolve('libretour.so.1'));
+});
+
+test('version(), versionNumber(), strerror()', function (): void {
+    $lib = Library::load(LIB);
+    assertTrue(preg_match('/^\d+\.\d+\.\d+$/', $lib->version()) === 1, 'version ' . $lib->version());
+    [$ma, $mi, $pa] = array_map('intval', explode('.', $lib->version()));
+    assertSame($ma * 10000 + $mi * 100 + $pa, $lib->versionNumber(), 'version number');
+    assertSame('schema error', $lib->strerror(-5));
+});
+
+test('the cdef matches include/retour.h (functions and error buffer sizes)', function (): void {
+    $header = @file_get_contents(REPO . '/include/retour.h');
+    if ($header === false) {
+        skip('include/retour.h not found');
+    }
+    preg_match_all('/^RETOUR_API\s[^;(]*?\b(retour_\w+)\s*\(/m', $header, $m);
+    assertTrue(count($m[1]) > 40, 'found the functions');
+    foreach ($m[1] as $fn) {
+        assertTrue(preg_match('/\b' . $fn . '\s*\(/', Library::CDEF) === 1, "$fn declared in the cdef");
+    }
+    $err = Library::load(LIB)->ffi()->new('retour_error');
+    foreach (['FILE' => 'file', 'PATH' => 'path', 'MESSAGE' => 'message'] as $macro => $field) {
+        assertTrue(preg_match("/#define RETOUR_ERROR_{$macro}_MAX (\\d+)/", $header, $mm) === 1, $macro);
+        assertSame((int) $mm[1], \FFI::sizeof($err->$field), "retour_error.$field size");
+    }
+});

@@ -1,0 +1,141 @@
+"""The decision, as dataclasses built from the library's canonical JSON."""
+
+from __future__ import annotations
+
+import datetime
+import json as _json
+from dataclasses import dataclass, field
+from typing import Any, List, Mapping, Optional, Tuple
+
+__all__ = ["Decision", "Item", "Reason", "Refund"]
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why part of a decision came out as it did.
+
+    ``code`` is stable (branch on it); ``message`` is for people, in the language asked for;
+    ``source`` is ``"file:line:column"`` of the policy node that decided, or ``None``;
+    ``law`` the citation when the law decided, or ``None``.
+    """
+
+    code: str
+    message: str
+    source: Optional[str]
+    law: Optional[str]
+
+    @property
+    def source_location(self) -> Optional[Tuple[str, int, int]]:
+        """``source`` split into ``(file, line, column)``, or ``None``."""
+        if self.source is None:
+            return None
+        file, line, column = self.source.rsplit(":", 2)
+        return file, int(line), int(column)
+
+
+@dataclass(frozen=True)
+class Refund:
+    """Amounts as exact decimal strings in the policy's currency (``"503.95"``); use
+    ``decimal.Decimal(refund.amount)`` for arithmetic. ``amount_minor`` is the refund in minor
+    units (cents)."""
+
+    amount: str
+    amount_minor: int
+    items: str
+    deductions: str
+    outbound_shipping: str
+    currency: str
+
+
+@dataclass(frozen=True)
+class Item:
+    """The decision for one request item, in request order."""
+
+    index: int
+    sku: str
+    category: Optional[str]
+    outcome: str
+    refund: str
+    deduction: str
+    reasons: List[Reason]
+
+
+def _date(value: Optional[str]) -> Optional[datetime.date]:
+    return None if value is None else datetime.date.fromisoformat(value)
+
+
+def _reasons(values: Any) -> List[Reason]:
+    return [Reason(r["code"], r["message"], r["source"], r["law"]) for r in values]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The answer to one request.
+
+    ``outcome``: ``accept``, ``accept_goodwill``, ``partial``, ``review`` or ``reject``;
+    ``basis``: ``withdrawal_right``, ``shop_policy``, ``goodwill`` or ``legal_guarantee``;
+    ``reasons``: the reasons about the whole request (each item has its own);
+    ``withdrawal_deadline``, ``return_by``, ``refund_by``: dates or ``None`` when they do not
+    apply; ``return_shipping``: who pays the return (``customer`` or ``shop``);
+    ``calendar``: how deadlines are counted (``calendar_days``).
+
+    :meth:`json` returns the library's canonical JSON, byte for byte what
+    ``retour eval --format json`` prints (without its newline).
+    """
+
+    outcome: str
+    basis: str
+    items: List[Item]
+    reasons: List[Reason]
+    refund: Refund
+    withdrawal_deadline: Optional[datetime.date]
+    return_by: Optional[datetime.date]
+    refund_by: Optional[datetime.date]
+    return_shipping: str
+    calendar: str
+    _json: str = field(repr=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> "Decision":
+        """Builds a Decision from the library's decision JSON (keeps ``text`` as is)."""
+        d: Mapping[str, Any] = _json.loads(text)
+        r = d["refund"]
+        return cls(
+            outcome=d["outcome"],
+            basis=d["basis"],
+            items=[
+                Item(
+                    index=it["index"],
+                    sku=it["sku"],
+                    category=it["category"],
+                    outcome=it["outcome"],
+                    refund=it["refund"],
+                    deduction=it["deduction"],
+                    reasons=_reasons(it["reasons"]),
+                )
+                for it in d["items"]
+            ],
+            reasons=_reasons(d["reasons"]),
+            refund=Refund(
+                amount=r["amount"],
+                amount_minor=r["amount_minor"],
+                items=r["items"],
+                deductions=r["deductions"],
+                outbound_shipping=r["outbound_shipping"],
+                currency=r["currency"],
+            ),
+            withdrawal_deadline=_date(d["withdrawal_deadline"]),
+            return_by=_date(d["return_by"]),
+            refund_by=_date(d["refund_by"]),
+            return_shipping=d["return_shipping"],
+            calendar=d["calendar"],
+            _json=text,
+        )
+
+    def json(self) -> str:
+        """The canonical decision JSON: one line, no trailing newline."""
+        return self._json
+
+    def to_dict(self) -> Any:
+        """The decision JSON parsed into plain dicts and lists (dates stay strings)."""
+        return _json.loads(self._json)
