@@ -3,6 +3,8 @@
 #   RETOUR_LIBRARY  path to libretour.so (default: build/lib/libretour.so of this tree)
 #   RETOUR_CLI      path to the retour program for the byte-equality tests
 #                   (default: tools/retour next to the library's lib/ directory)
+#   RETOUR_TEST_EVALUATIONS  evaluations in the RSS test (default 100000)
+# Extra arguments go to unittest (e.g. -v, or -k memory).
 # Installs python3 (and pip/setuptools for the install test) with apt-get on Debian, only
 # when missing, through sudo when not root. Exits non-zero when a test fails.
 set -euo pipefail

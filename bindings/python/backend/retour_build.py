@@ -52,7 +52,8 @@ def _project() -> Dict[str, Any]:
                 "or Python 3.11 (tomllib)"
             ) from None
     with open(os.path.join(HERE, "pyproject.toml"), "rb") as f:
-        return tomllib.load(f)["project"]
+        project: Dict[str, Any] = tomllib.load(f)["project"]
+    return project
 
 
 def _dist_name(project: Dict[str, Any]) -> str:
@@ -153,17 +154,17 @@ def _write_metadata(metadata_directory: str) -> str:
 
 def get_requires_for_build_wheel(config_settings: Optional[Dict[str, Any]] = None) -> List[str]:
     if _setuptools_builds_wheels():
-        return _setuptools.get_requires_for_build_wheel(config_settings)
+        return list(_setuptools.get_requires_for_build_wheel(config_settings))
     return []
 
 
 def get_requires_for_build_sdist(config_settings: Optional[Dict[str, Any]] = None) -> List[str]:
-    return _setuptools.get_requires_for_build_sdist(config_settings)
+    return list(_setuptools.get_requires_for_build_sdist(config_settings))
 
 
 def get_requires_for_build_editable(config_settings: Optional[Dict[str, Any]] = None) -> List[str]:
     if _setuptools_builds_wheels() and hasattr(_setuptools, "get_requires_for_build_editable"):
-        return _setuptools.get_requires_for_build_editable(config_settings)
+        return list(_setuptools.get_requires_for_build_editable(config_settings))
     return []
 
 
@@ -171,7 +172,7 @@ def prepare_metadata_for_build_wheel(
     metadata_directory: str, config_settings: Optional[Dict[str, Any]] = None
 ) -> str:
     if _setuptools_builds_wheels():
-        return _setuptools.prepare_metadata_for_build_wheel(metadata_directory, config_settings)
+        return str(_setuptools.prepare_metadata_for_build_wheel(metadata_directory, config_settings))
     return _write_metadata(metadata_directory)
 
 
@@ -179,7 +180,7 @@ def prepare_metadata_for_build_editable(
     metadata_directory: str, config_settings: Optional[Dict[str, Any]] = None
 ) -> str:
     if _setuptools_builds_wheels() and hasattr(_setuptools, "prepare_metadata_for_build_editable"):
-        return _setuptools.prepare_metadata_for_build_editable(metadata_directory, config_settings)
+        return str(_setuptools.prepare_metadata_for_build_editable(metadata_directory, config_settings))
     return _write_metadata(metadata_directory)
 
 
@@ -189,7 +190,7 @@ def build_wheel(
     metadata_directory: Optional[str] = None,
 ) -> str:
     if _setuptools_builds_wheels():
-        return _setuptools.build_wheel(wheel_directory, config_settings, metadata_directory)
+        return str(_setuptools.build_wheel(wheel_directory, config_settings, metadata_directory))
     return _write_wheel(wheel_directory, editable=False)
 
 
@@ -199,9 +200,9 @@ def build_editable(
     metadata_directory: Optional[str] = None,
 ) -> str:
     if _setuptools_builds_wheels() and hasattr(_setuptools, "build_editable"):
-        return _setuptools.build_editable(wheel_directory, config_settings, metadata_directory)
+        return str(_setuptools.build_editable(wheel_directory, config_settings, metadata_directory))
     return _write_wheel(wheel_directory, editable=True)
 
 
 def build_sdist(sdist_directory: str, config_settings: Optional[Dict[str, Any]] = None) -> str:
-    return _setuptools.build_sdist(sdist_directory, config_settings)
+    return str(_setuptools.build_sdist(sdist_directory, config_settings))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import os
-from typing import TYPE_CHECKING, Optional, Union
+from typing import TYPE_CHECKING, Any, Optional, Tuple, Type, Union
 
 if TYPE_CHECKING:
     from ._library import CError, Library
@@ -100,7 +100,7 @@ class PolicyError(Exception):
             formatted=lib.format_error(err) if err.code != 0 else None,
         )
 
-    def __reduce__(self):  # keep the fields when pickled (multiprocessing)
+    def __reduce__(self) -> Tuple[Any, Tuple[Any, ...]]:  # keep the fields when pickled
         return (
             _rebuild,
             (type(self), int(self.code), self.message, self.file, self.line, self.column,
@@ -121,6 +121,7 @@ class RequestError(PolicyError):
     A subclass of :class:`PolicyError`, so ``except retour.PolicyError`` catches both."""
 
 
-def _rebuild(cls, code, message, file, line, column, offset, path, formatted):  # type: ignore[no-untyped-def]
+def _rebuild(cls: Type[PolicyError], code: int, message: str, file: str, line: int, column: int, offset: int,
+             path: str, formatted: str) -> PolicyError:
     return cls(code, message, file=file, line=line, column=column, offset=offset, path=path,
                formatted=formatted)

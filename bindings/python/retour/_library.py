@@ -135,7 +135,7 @@ class Library:
 
     def version(self) -> str:
         """``retour_version()``: the loaded library's version string, e.g. ``"0.1.0"``."""
-        v = self._cdll.retour_version()
+        v: Optional[bytes] = self._cdll.retour_version()
         return v.decode("ascii") if v else ""
 
     def version_number(self) -> int:
@@ -144,7 +144,7 @@ class Library:
 
     def strerror(self, code: int) -> str:
         """``retour_strerror()``: a constant description of a status code."""
-        s = self._cdll.retour_strerror(int(code))
+        s: Optional[bytes] = self._cdll.retour_strerror(int(code))
         return s.decode("utf-8", "replace") if s else ""
 
     def format_error(self, err: CError) -> str:

@@ -63,6 +63,9 @@ class Policy:
 
     _lib: Library
     _handle: Optional[ctypes.c_void_p]
+    _lock: threading.Lock
+    _users: int
+    _closing: bool
     name: str
 
     def __init__(self) -> None:
@@ -90,6 +93,8 @@ class Policy:
         """
         lib = load_library(library)
         fs_path = os.fsencode(path)
+        if b"\0" in fs_path:
+            raise ValueError("embedded null byte in the policy path")
         out = ctypes.c_void_p()
         err = CError()
         rc = lib.c.retour_policy_load_file(ctypes.byref(out), fs_path, None, ctypes.byref(err))
@@ -105,6 +110,8 @@ class Policy:
         errors and in reason sources."""
         lib = load_library(library)
         data = text.encode("utf-8", "surrogateescape") if isinstance(text, str) else bytes(text)
+        if "\0" in name:
+            raise ValueError("embedded null character in the policy name")
         out = ctypes.c_void_p()
         err = CError()
         rc = lib.c.retour_policy_load_string(
@@ -182,7 +189,7 @@ class Policy:
             v = getattr(self._lib.c, fn_name)(handle)
         finally:
             self._release()
-        return v.decode("utf-8", "replace") if v else ""
+        return bytes(v).decode("utf-8", "replace") if v else ""
 
     @property
     def shop(self) -> str:

@@ -111,6 +111,8 @@ class PolicyErrorTest(unittest.TestCase):
 
 
 class RequestErrorTest(unittest.TestCase):
+    policy: retour.Policy
+
     @classmethod
     def setUpClass(cls) -> None:
         cls.policy = retour.Policy.from_file(support.policy_path("nl-electronics"))

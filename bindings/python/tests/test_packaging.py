@@ -8,6 +8,7 @@ import subprocess
 import sys
 import tempfile
 import unittest
+from typing import Dict, Set
 
 import support
 import retour
@@ -21,7 +22,7 @@ def _has_pip_and_setuptools() -> bool:
     return True
 
 
-def _clean_env(**extra: str) -> dict:
+def _clean_env(**extra: str) -> Dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "RETOUR_BUILD_STDLIB")}
     env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
     env.update(extra)
@@ -44,8 +45,8 @@ class PipInstallTest(unittest.TestCase):
         self.assertEqual(res.returncode, 0, res.stdout.decode("utf-8", "replace"))
         return target
 
-    def installed_files(self, target: str) -> set:
-        out = set()
+    def installed_files(self, target: str) -> Set[str]:
+        out: Set[str] = set()
         for d, _, files in os.walk(os.path.join(target, "retour")):
             out.update(os.path.relpath(os.path.join(d, f), target) for f in files
                        if not f.endswith(".pyc"))
