@@ -73,6 +73,9 @@ typedef enum retour_status {
  * line and column are 1-based; 0 means "not tied to a place in a file".
  * path is the key path of the offending node, e.g. "categories.earrings.exclusion"
  * or "items[0].price"; empty when the error concerns the whole document.
+ * Strings are NUL-terminated UTF-8, cut at a character boundary when too long.
+ * The size and layout of this struct are part of the ABI: they change only with the
+ * SONAME (bindings declare it field by field and test the layout against this header).
  */
 typedef struct retour_error {
     int code;                               /**< a retour_status value */

@@ -10,176 +10,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmocka.h>
-
-#include "retour.h"
-
-#define POLICY_NAME "policy.yaml"
-#define CRD "Directive 2011/83/EU"
+#include "evaluation_support.h"
 
 /* ------------------------------------------------------------------------------------
- * Fixture and helpers
+ * Helpers of this file (the shared ones are in evaluation_support.h)
  * ---------------------------------------------------------------------------------- */
 
-typedef struct fx {
-    retour_policy *p;
-    retour_request *r;
-    retour_decision *d;
-    retour_error err;
-} fx;
-
-static int setup(void **state)
+/* The message of the only reason with this code and item (see message()). */
+static const char *reason_message(const retour_decision *d, const char *code, long item,
+                                  retour_lang lang)
 {
-    fx *f = calloc(1, sizeof *f);
-    if (f == NULL)
-        return -1;
-    if (retour_request_new(&f->r, RETOUR_REQUEST_WITHDRAWAL, NULL) != RETOUR_OK ||
-        retour_decision_new(&f->d, NULL) != RETOUR_OK) {
-        retour_request_free(f->r);
-        free(f);
-        return -1;
-    }
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fx *f = *state;
-    retour_policy_free(f->p);
-    retour_request_free(f->r);
-    retour_decision_free(f->d);
-    free(f);
-    return 0;
-}
-
-static retour_date ymd(int year, int month, int day)
-{
-    retour_date out = RETOUR_DATE_NONE;
-    assert_int_equal(retour_date_from_ymd(&out, year, month, day), RETOUR_OK);
-    return out;
-}
-
-static void load(fx *f, const char *yaml)
-{
-    retour_policy_free(f->p);
-    f->p = NULL;
-    int rc = retour_policy_load_string(&f->p, yaml, strlen(yaml), POLICY_NAME, NULL, &f->err);
-    if (rc != RETOUR_OK) {
-        char line[512];
-        retour_error_format(line, sizeof line, &f->err);
-        print_error("policy did not load: %s\n", line);
-    }
-    assert_int_equal(rc, RETOUR_OK);
-}
-
-static void reset(fx *f, retour_date notified)
-{
-    assert_int_equal(retour_request_reset(f->r, RETOUR_REQUEST_WITHDRAWAL), RETOUR_OK);
-    assert_int_equal(retour_request_set_notified(f->r, notified), RETOUR_OK);
-}
-
-static void add(fx *f, const char *sku, const char *category, int64_t price, int quantity,
-                retour_date delivered, retour_packaging packaging)
-{
-    assert_int_equal(retour_request_add_item(f->r, NULL, sku, category, price, quantity,
-                                             delivered, packaging),
-                     RETOUR_OK);
-}
-
-static void shipping(fx *f, int64_t minor)
-{
-    assert_int_equal(retour_request_set_shipping_paid(f->r, minor), RETOUR_OK);
-}
-
-static void eval_ok(fx *f)
-{
-    int rc = retour_evaluate(f->d, f->p, f->r, &f->err);
-    if (rc != RETOUR_OK)
-        print_error("evaluate failed: %d %s: %s\n", rc, f->err.path, f->err.message);
-    assert_int_equal(rc, RETOUR_OK);
-}
-
-static void assert_date(retour_date actual, const char *expected)
-{
-    if (expected == NULL) {
-        assert_int_equal(actual, RETOUR_DATE_NONE);
-        return;
-    }
-    char buf[11];
-    assert_int_equal(retour_date_format(buf, actual), RETOUR_OK);
-    assert_string_equal(buf, expected);
-}
-
-static void assert_opt_string(const char *actual, const char *expected)
-{
-    if (expected == NULL) {
-        assert_null(actual);
-    } else {
-        assert_non_null(actual);
-        assert_string_equal(actual, expected);
-    }
-}
-
-static void assert_contains(const char *haystack, const char *needle)
-{
-    if (strstr(haystack, needle) == NULL)
-        fail_msg("\"%s\" does not contain \"%s\"", haystack, needle);
-}
-
-/* All reasons in order, as "code" or "code#item", separated by spaces. */
-static void assert_reasons(const retour_decision *d, const char *expected)
-{
-    char got[1024] = "";
-    size_t used = 0;
-    for (size_t i = 0; i < retour_decision_reason_count(d); i++) {
-        const retour_reason *r = retour_decision_reason(d, i);
-        if (r->item >= 0)
-            used += (size_t)snprintf(got + used, sizeof got - used, "%s%s#%ld", i ? " " : "",
-                                     r->code, r->item);
-        else
-            used += (size_t)snprintf(got + used, sizeof got - used, "%s%s", i ? " " : "",
-                                     r->code);
-        assert_true(used < sizeof got);
-    }
-    assert_string_equal(got, expected);
-}
-
-static size_t reason_index(const retour_decision *d, const char *code, long item)
-{
-    size_t found = (size_t)-1;
-    for (size_t i = 0; i < retour_decision_reason_count(d); i++) {
-        const retour_reason *r = retour_decision_reason(d, i);
-        if (strcmp(r->code, code) == 0 && r->item == item) {
-            if (found != (size_t)-1)
-                fail_msg("reason %s#%ld appears twice", code, item);
-            found = i;
-        }
-    }
-    if (found == (size_t)-1)
-        fail_msg("no reason %s#%ld", code, item);
-    return found;
-}
-
-/* Checks a reason's law and source; line 0 means "no policy line decided". */
-static void assert_reason(const retour_decision *d, const char *code, long item, const char *law,
-                          int line, int column)
-{
-    const retour_reason *r = retour_decision_reason(d, reason_index(d, code, item));
-    assert_opt_string(r->law, law);
-    assert_int_equal(r->source_line, line);
-    assert_int_equal(r->source_column, column);
-    assert_opt_string(r->source_file, line ? POLICY_NAME : NULL);
-}
-
-static const char *message(const retour_decision *d, const char *code, long item,
-                           retour_lang lang)
-{
-    static char buf[512];
-    int n = retour_decision_reason_message(d, reason_index(d, code, item), lang, buf, sizeof buf);
-    assert_true(n > 0 && (size_t)n < sizeof buf);
-    assert_null(strchr(buf, '{'));
-    return buf;
+    return message(d, reason_index(d, code, item), lang);
 }
 
 /* Overall money: refund, deductions, shipping refunded. */
@@ -189,16 +30,6 @@ static void assert_money(const retour_decision *d, int64_t refund, int64_t deduc
     assert_int_equal(retour_decision_refund(d), refund);
     assert_int_equal(retour_decision_deductions(d), deductions);
     assert_int_equal(retour_decision_shipping_refunded(d), shipping_refunded);
-}
-
-static void assert_item(const retour_decision *d, size_t item, retour_outcome outcome,
-                        int64_t refund, int64_t deduction)
-{
-    assert_true(item < retour_decision_item_count(d));
-    assert_string_equal(retour_outcome_name(retour_decision_item_outcome(d, item)),
-                        retour_outcome_name(outcome));
-    assert_int_equal(retour_decision_item_refund(d, item), refund);
-    assert_int_equal(retour_decision_item_deduction(d, item), deduction);
 }
 
 static void assert_outcome(const retour_decision *d, retour_outcome outcome)
@@ -218,8 +49,6 @@ static char *to_json(const retour_decision *d, retour_lang lang)
     assert_int_equal(strlen(buf), (size_t)n);
     return buf;
 }
-
-#define HEAD(j) "retour: 1\njurisdiction: " j "\ncurrency: EUR\n"
 
 /* ------------------------------------------------------------------------------------
  * Items
@@ -304,25 +133,19 @@ static void test_percent_deduction_rounding(void **state)
 
     /* The message shows the amount and the percentage with its decimals. */
     load(f, HEAD("EU") "packaging:\n  damaged: deduct 12.5%\n");
-    reset(f, ymd(2026, 3, 10));
-    add(f, "X", NULL, 100, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_DAMAGED);
-    eval_ok(f);
-    assert_string_equal(message(f->d, "damaged_deduction", 0, RETOUR_LANG_EN),
+    eval_one(f, ymd(2026, 3, 10), "X", NULL, 100, ymd(2026, 3, 3), RETOUR_PACKAGING_DAMAGED);
+    assert_string_equal(reason_message(f->d, "damaged_deduction", 0, RETOUR_LANG_EN),
                         "The packaging is damaged beyond what trying requires: a deduction of "
                         "EUR 0.13 (12.50%) for diminished value.");
 
     load(f, HEAD("EU") "packaging:\n  damaged: deduct 7.05%\n");
-    reset(f, ymd(2026, 3, 10));
-    add(f, "X", NULL, 10000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_DAMAGED);
-    eval_ok(f);
-    assert_contains(message(f->d, "damaged_deduction", 0, RETOUR_LANG_EN),
+    eval_one(f, ymd(2026, 3, 10), "X", NULL, 10000, ymd(2026, 3, 3), RETOUR_PACKAGING_DAMAGED);
+    assert_contains(reason_message(f->d, "damaged_deduction", 0, RETOUR_LANG_EN),
                     "a deduction of EUR 7.05 (7.05%)");
 
     /* deduct 0%: nothing deducted, so the item stays accepted. */
     load(f, HEAD("EU") "packaging:\n  damaged: deduct 0%\n");
-    reset(f, ymd(2026, 3, 10));
-    add(f, "X", NULL, 100, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_DAMAGED);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 3, 10), "X", NULL, 100, ymd(2026, 3, 3), RETOUR_PACKAGING_DAMAGED);
     assert_item(f->d, 0, RETOUR_OUTCOME_ACCEPT, 100, 0);
     assert_outcome(f->d, RETOUR_OUTCOME_ACCEPT);
     assert_reasons(f->d, "within_withdrawal_period damaged_deduction#0");
@@ -348,11 +171,11 @@ static void test_fixed_deduction(void **state)
     assert_reasons(f->d, "within_withdrawal_period missing_packaging_deduction#0 "
                          "missing_packaging_deduction#1 missing_packaging_deduction#2 "
                          "packaging_opened_allowed#3");
-    assert_string_equal(message(f->d, "missing_packaging_deduction", 0, RETOUR_LANG_EN),
+    assert_string_equal(reason_message(f->d, "missing_packaging_deduction", 0, RETOUR_LANG_EN),
                         "The original packaging is missing: a deduction of EUR 5.00 (fixed) for "
                         "diminished value.");
     /* The message gives the capped amount. */
-    assert_contains(message(f->d, "missing_packaging_deduction", 1, RETOUR_LANG_NL),
+    assert_contains(reason_message(f->d, "missing_packaging_deduction", 1, RETOUR_LANG_NL),
                     "een aftrek van EUR 3.00 (fixed)");
 }
 
@@ -377,7 +200,7 @@ static void test_outbound_refunded(void **state)
                          "outbound_shipping_refunded");
     assert_reason(f->d, "outbound_shipping_refunded", -1, CRD " art. 13(1)", 0, 0);
     assert_contains(retour_decision_reason(f->d, 2)->law, "art. 13(1)");
-    assert_string_equal(message(f->d, "outbound_shipping_refunded", -1, RETOUR_LANG_EN),
+    assert_string_equal(reason_message(f->d, "outbound_shipping_refunded", -1, RETOUR_LANG_EN),
                         "The whole order is withdrawn, so the outbound delivery cost of EUR 4.95 "
                         "is refunded too.");
 
@@ -409,7 +232,7 @@ static void test_outbound_not_refunded(void **state)
     assert_reasons(f->d, "within_withdrawal_period excluded_personalised#1 "
                          "outbound_shipping_not_refunded");
     assert_reason(f->d, "outbound_shipping_not_refunded", -1, NULL, 0, 0);
-    assert_contains(message(f->d, "outbound_shipping_not_refunded", -1, RETOUR_LANG_EN),
+    assert_contains(reason_message(f->d, "outbound_shipping_not_refunded", -1, RETOUR_LANG_EN),
                     "EUR 4.95");
 
     /* Item in review. */
@@ -498,9 +321,7 @@ static void test_refund_by(void **state)
 {
     fx *f = *state;
     load(f, HEAD("EU"));
-    reset(f, ymd(2026, 3, 10));
-    add(f, "A", NULL, 1000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 3, 10), "A", NULL, 1000, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
     assert_date(retour_decision_refund_by(f->d), "2026-03-24");
     assert_date(retour_decision_return_by(f->d), "2026-03-24");
     assert_reasons(f->d, "within_withdrawal_period");
@@ -519,23 +340,19 @@ static void test_refund_by(void **state)
     assert_date(retour_decision_refund_by(f->d), "2026-03-24");
     assert_reasons(f->d, "within_withdrawal_period refund_deadline_capped");
     assert_reason(f->d, "refund_deadline_capped", -1, CRD " art. 13(1)", 5, 23);
-    assert_string_equal(message(f->d, "refund_deadline_capped", -1, RETOUR_LANG_EN),
+    assert_string_equal(reason_message(f->d, "refund_deadline_capped", -1, RETOUR_LANG_EN),
                         "The policy allows 30 days to refund, more than the law's 14; the refund "
                         "is due within 14 days of the notice.");
 
     /* In the shop's window the policy applies as written. */
     load(f, HEAD("EU") "withdrawal:\n  refund_within_days: 30\n  days: 30\n");
-    reset(f, ymd(2026, 3, 23));
-    add(f, "A", NULL, 1000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 3, 23), "A", NULL, 1000, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
     assert_date(retour_decision_refund_by(f->d), "2026-04-22");
     assert_reasons(f->d, "within_shop_period");
 
     /* UK citation. */
     load(f, HEAD("UK") "withdrawal:\n  refund_within_days: 30\n");
-    reset(f, ymd(2026, 3, 10));
-    add(f, "A", NULL, 1000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 3, 10), "A", NULL, 1000, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
     assert_date(retour_decision_refund_by(f->d), "2026-03-24");
     assert_reason(f->d, "refund_deadline_capped", -1, "CCR 2013 reg. 34", 5, 23);
 }
@@ -546,13 +363,11 @@ static void test_return_by(void **state)
     load(f, HEAD("EU")                    /* 1-3 */
             "withdrawal:\n"               /* 4 */
             "  return_within_days: 7\n"); /* 5, value at column 23 */
-    reset(f, ymd(2026, 3, 10));
-    add(f, "A", NULL, 1000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 3, 10), "A", NULL, 1000, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
     assert_date(retour_decision_return_by(f->d), "2026-03-24");
     assert_reasons(f->d, "within_withdrawal_period return_period_extended");
     assert_reason(f->d, "return_period_extended", -1, CRD " art. 14(1)", 5, 23);
-    assert_string_equal(message(f->d, "return_period_extended", -1, RETOUR_LANG_EN),
+    assert_string_equal(reason_message(f->d, "return_period_extended", -1, RETOUR_LANG_EN),
                         "The policy gives 7 days to send the goods back, fewer than the law's 14; "
                         "the consumer has 14 days.");
 
@@ -564,17 +379,13 @@ static void test_return_by(void **state)
 
     /* In the shop's window as written, even when shorter. */
     load(f, HEAD("EU") "withdrawal:\n  return_within_days: 7\n  days: 30\n");
-    reset(f, ymd(2026, 3, 23));
-    add(f, "A", NULL, 1000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 3, 23), "A", NULL, 1000, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
     assert_date(retour_decision_return_by(f->d), "2026-03-30");
     assert_reasons(f->d, "within_shop_period");
 
     /* Both raised and capped at once, in that order. */
     load(f, HEAD("NL") "withdrawal:\n  return_within_days: 3\n  refund_within_days: 20\n");
-    reset(f, ymd(2026, 3, 10));
-    add(f, "A", NULL, 1000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 3, 10), "A", NULL, 1000, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
     assert_reasons(f->d, "within_withdrawal_period return_period_extended refund_deadline_capped");
     assert_reason(f->d, "return_period_extended", -1, "BW 6:230s(1); " CRD " art. 14(1)", 5, 23);
     assert_reason(f->d, "refund_deadline_capped", -1, "BW 6:230r(1); " CRD " art. 13(1)", 6, 23);
@@ -599,9 +410,7 @@ static void test_all_rejected_has_no_dates(void **state)
     assert_reasons(f->d, "within_withdrawal_period excluded_perishable#0 excluded_perishable#1");
 
     /* Expired: the same. */
-    reset(f, ymd(2026, 3, 18));
-    add(f, "A", NULL, 1000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 3, 18), "A", NULL, 1000, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
     assert_date(retour_decision_return_by(f->d), NULL);
     assert_date(retour_decision_refund_by(f->d), NULL);
     assert_reasons(f->d, "withdrawal_period_expired");
@@ -630,7 +439,7 @@ static void test_jpy(void **state)
     assert_item(f->d, 1, RETOUR_OUTCOME_PARTIAL, 878, 125);
     assert_item(f->d, 2, RETOUR_OUTCOME_PARTIAL, 0, 300);
     assert_money(f->d, 3465 + 878 + 0 + 800, 920, 800);
-    assert_string_equal(message(f->d, "damaged_deduction", 0, RETOUR_LANG_EN),
+    assert_string_equal(reason_message(f->d, "damaged_deduction", 0, RETOUR_LANG_EN),
                         "The packaging is damaged beyond what trying requires: a deduction of "
                         "JPY 495 (12.50%) for diminished value.");
     char *json = to_json(f->d, RETOUR_LANG_EN);
@@ -673,9 +482,7 @@ static void test_money_overflow(void **state)
     assert_int_equal(retour_decision_item_count(f->d), 0);
 
     /* The largest amount itself is fine, and formats exactly. */
-    reset(f, ymd(2026, 3, 10));
-    add(f, "A", NULL, INT64_MAX, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 3, 10), "A", NULL, INT64_MAX, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
     assert_money(f->d, INT64_MAX, 0, 0);
     char *json = to_json(f->d, RETOUR_LANG_EN);
     assert_contains(json, "\"amount\":\"92233720368547758.07\",\"amount_minor\":"
@@ -752,9 +559,7 @@ static void test_json_exact(void **state)
                           "\"outcome\":\"reject\",\"refund\":\"0.00\",\"deduction\":\"0.00\","
                           "\"reasons\":[{\"code\":\"excluded_perishable\",");
     free(json);
-    reset(f, ymd(2026, 3, 30));
-    add(f, "A", NULL, 100, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_UNKNOWN);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 3, 30), "A", NULL, 100, ymd(2026, 3, 3), RETOUR_PACKAGING_UNKNOWN);
     json = to_json(f->d, RETOUR_LANG_EN);
     assert_contains(json, "\"withdrawal_deadline\":\"2026-03-17\",\"return_by\":null,"
                           "\"refund_by\":null,");
@@ -932,8 +737,6 @@ static void test_evaluate_json_allocator(void **state)
     assert_int_equal(c.live, 0);
     assert_true(c.calls > 0);
 }
-
-#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
 {

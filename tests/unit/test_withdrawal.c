@@ -10,179 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmocka.h>
-
-#include "retour.h"
-
-#define POLICY_NAME "policy.yaml"
-#define CRD "Directive 2011/83/EU"
+#include "evaluation_support.h"
 
 /* ------------------------------------------------------------------------------------
- * Fixture and helpers
+ * Helpers of this file (the shared ones are in evaluation_support.h)
  * ---------------------------------------------------------------------------------- */
-
-typedef struct fx {
-    retour_policy *p;
-    retour_request *r;
-    retour_decision *d;
-    retour_error err;
-} fx;
-
-static int setup(void **state)
-{
-    fx *f = calloc(1, sizeof *f);
-    if (f == NULL)
-        return -1;
-    if (retour_request_new(&f->r, RETOUR_REQUEST_WITHDRAWAL, NULL) != RETOUR_OK ||
-        retour_decision_new(&f->d, NULL) != RETOUR_OK) {
-        retour_request_free(f->r);
-        free(f);
-        return -1;
-    }
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fx *f = *state;
-    retour_policy_free(f->p);
-    retour_request_free(f->r);
-    retour_decision_free(f->d);
-    free(f);
-    return 0;
-}
-
-static retour_date ymd(int year, int month, int day)
-{
-    retour_date out = RETOUR_DATE_NONE;
-    assert_int_equal(retour_date_from_ymd(&out, year, month, day), RETOUR_OK);
-    return out;
-}
-
-/* Loads the policy under the name POLICY_NAME, replacing the fixture's previous one. */
-static void load(fx *f, const char *yaml)
-{
-    retour_policy_free(f->p);
-    f->p = NULL;
-    int rc = retour_policy_load_string(&f->p, yaml, strlen(yaml), POLICY_NAME, NULL, &f->err);
-    if (rc != RETOUR_OK) {
-        char line[512];
-        retour_error_format(line, sizeof line, &f->err);
-        print_error("policy did not load: %s\n", line);
-    }
-    assert_int_equal(rc, RETOUR_OK);
-}
-
-/* Empties the request for the next variant of a case. */
-static void reset(fx *f, retour_date notified)
-{
-    assert_int_equal(retour_request_reset(f->r, RETOUR_REQUEST_WITHDRAWAL), RETOUR_OK);
-    assert_int_equal(retour_request_set_notified(f->r, notified), RETOUR_OK);
-}
-
-static void add(fx *f, const char *sku, const char *category, int64_t price, int quantity,
-                retour_date delivered, retour_packaging packaging)
-{
-    size_t index = (size_t)-1;
-    size_t before = retour_request_item_count(f->r);
-    assert_int_equal(retour_request_add_item(f->r, &index, sku, category, price, quantity,
-                                             delivered, packaging),
-                     RETOUR_OK);
-    assert_int_equal(index, before);
-}
-
-static void eval_ok(fx *f)
-{
-    int rc = retour_evaluate(f->d, f->p, f->r, &f->err);
-    if (rc != RETOUR_OK)
-        print_error("evaluate failed: %d %s: %s\n", rc, f->err.path, f->err.message);
-    assert_int_equal(rc, RETOUR_OK);
-    assert_int_equal(f->err.code, RETOUR_OK);
-}
-
-static void assert_date(retour_date actual, const char *expected)
-{
-    if (expected == NULL) {
-        assert_int_equal(actual, RETOUR_DATE_NONE);
-        return;
-    }
-    char buf[11];
-    assert_int_equal(retour_date_format(buf, actual), RETOUR_OK);
-    assert_string_equal(buf, expected);
-}
-
-static void assert_opt_string(const char *actual, const char *expected)
-{
-    if (expected == NULL) {
-        assert_null(actual);
-    } else {
-        assert_non_null(actual);
-        assert_string_equal(actual, expected);
-    }
-}
-
-/* All reasons in order, as "code" or "code#item", separated by spaces. */
-static void assert_reasons(const retour_decision *d, const char *expected)
-{
-    char got[1024] = "";
-    size_t used = 0;
-    size_t count = retour_decision_reason_count(d);
-    for (size_t i = 0; i < count; i++) {
-        const retour_reason *r = retour_decision_reason(d, i);
-        assert_non_null(r);
-        if (r->item >= 0)
-            used += (size_t)snprintf(got + used, sizeof got - used, "%s%s#%ld", i ? " " : "",
-                                     r->code, r->item);
-        else
-            used += (size_t)snprintf(got + used, sizeof got - used, "%s%s", i ? " " : "",
-                                     r->code);
-        assert_true(used < sizeof got);
-    }
-    assert_null(retour_decision_reason(d, count));
-    assert_string_equal(got, expected);
-}
-
-/* Index of the only reason with this code and item; fails when absent or repeated. */
-static size_t reason_index(const retour_decision *d, const char *code, long item)
-{
-    size_t found = (size_t)-1;
-    for (size_t i = 0; i < retour_decision_reason_count(d); i++) {
-        const retour_reason *r = retour_decision_reason(d, i);
-        if (strcmp(r->code, code) == 0 && r->item == item) {
-            if (found != (size_t)-1)
-                fail_msg("reason %s#%ld appears twice", code, item);
-            found = i;
-        }
-    }
-    if (found == (size_t)-1)
-        fail_msg("no reason %s#%ld", code, item);
-    return found;
-}
-
-/* Checks a reason's law and source; line 0 means "no policy line decided". */
-static const retour_reason *assert_reason(const retour_decision *d, const char *code, long item,
-                                          const char *law, int line, int column)
-{
-    const retour_reason *r = retour_decision_reason(d, reason_index(d, code, item));
-    assert_string_equal(r->code, code);
-    assert_int_equal(r->item, item);
-    assert_opt_string(r->law, law);
-    assert_int_equal(r->source_line, line);
-    assert_int_equal(r->source_column, column);
-    assert_opt_string(r->source_file, line ? POLICY_NAME : NULL);
-    return r;
-}
-
-static void assert_item(const retour_decision *d, size_t item, retour_outcome outcome,
-                        int64_t refund, int64_t deduction)
-{
-    assert_true(item < retour_decision_item_count(d));
-    assert_string_equal(retour_outcome_name(retour_decision_item_outcome(d, item)),
-                        retour_outcome_name(outcome));
-    assert_int_equal(retour_decision_item_refund(d, item), refund);
-    assert_int_equal(retour_decision_item_deduction(d, item), deduction);
-}
 
 static void assert_summary(const retour_decision *d, retour_outcome outcome, retour_basis basis,
                            int64_t refund, const char *deadline)
@@ -192,25 +24,6 @@ static void assert_summary(const retour_decision *d, retour_outcome outcome, ret
     assert_string_equal(retour_basis_name(retour_decision_basis(d)), retour_basis_name(basis));
     assert_int_equal(retour_decision_refund(d), refund);
     assert_date(retour_decision_withdrawal_deadline(d), deadline);
-}
-
-/* The reason's message in lang, checked to be complete and free of placeholders. */
-static const char *message(const retour_decision *d, size_t index, retour_lang lang)
-{
-    static char buf[512];
-    int n = retour_decision_reason_message(d, index, lang, buf, sizeof buf);
-    assert_true(n > 0);
-    assert_true((size_t)n < sizeof buf);
-    assert_int_equal((size_t)n, strlen(buf));
-    assert_null(strchr(buf, '{'));
-    assert_null(strchr(buf, '}'));
-    return buf;
-}
-
-static void assert_contains(const char *haystack, const char *needle)
-{
-    if (strstr(haystack, needle) == NULL)
-        fail_msg("\"%s\" does not contain \"%s\"", haystack, needle);
 }
 
 /* A message names the category, capitalised when it opens the sentence. */
@@ -249,8 +62,7 @@ static void assert_empty_decision(const retour_decision *d)
     assert_string_equal(buf, "x");
 }
 
-/* Line 2 of every policy below is the jurisdiction; its value starts in column 15. */
-#define HEAD(j) "retour: 1\njurisdiction: " j "\ncurrency: EUR\n"
+/* Line 2 of every policy below (HEAD) is the jurisdiction; its value starts in column 15. */
 #define JUR_LINE 2
 #define JUR_COL 15
 
@@ -264,9 +76,7 @@ static void test_period_from_delivery(void **state)
     fx *f = *state;
     load(f, HEAD("EU"));
 
-    reset(f, ymd(2026, 3, 17));
-    add(f, "A", NULL, 1000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 3, 17), "A", NULL, 1000, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
     assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 1000, "2026-03-17");
     assert_reasons(f->d, "within_withdrawal_period");
     assert_reason(f->d, "within_withdrawal_period", -1, CRD " art. 9", JUR_LINE, JUR_COL);
@@ -275,9 +85,7 @@ static void test_period_from_delivery(void **state)
     assert_date(retour_decision_refund_by(f->d), "2026-03-31");
     assert_string_equal(retour_decision_currency(f->d), "EUR");
 
-    reset(f, ymd(2026, 3, 18));
-    add(f, "A", NULL, 1000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 3, 18), "A", NULL, 1000, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
     assert_summary(f->d, RETOUR_OUTCOME_REJECT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 0, "2026-03-17");
     assert_reasons(f->d, "withdrawal_period_expired");
     assert_reason(f->d, "withdrawal_period_expired", -1, CRD " art. 9", JUR_LINE, JUR_COL);
@@ -296,14 +104,10 @@ static void test_period_from_delivery(void **state)
     };
     for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
         retour_date delivered = ymd(ends[i].y, ends[i].m, ends[i].d);
-        reset(f, delivered + 14);
-        add(f, "A", NULL, 1000, 1, delivered, RETOUR_PACKAGING_SEALED);
-        eval_ok(f);
+        eval_one(f, delivered + 14, "A", NULL, 1000, delivered, RETOUR_PACKAGING_SEALED);
         assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 1000,
                        ends[i].deadline);
-        reset(f, delivered + 15);
-        add(f, "A", NULL, 1000, 1, delivered, RETOUR_PACKAGING_SEALED);
-        eval_ok(f);
+        eval_one(f, delivered + 15, "A", NULL, 1000, delivered, RETOUR_PACKAGING_SEALED);
         assert_summary(f->d, RETOUR_OUTCOME_REJECT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 0,
                        ends[i].deadline);
     }
@@ -372,9 +176,8 @@ static void test_shop_window(void **state)
             "withdrawal:\n"     /* 4 */
             "  days: 30\n");    /* 5, value at column 9 */
 
-    reset(f, ymd(2026, 3, 23)); /* day 20 */
-    add(f, "A", NULL, 2500, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 3, 23), "A", NULL, 2500, ymd(2026, 3, 3), /* day 20 */
+             RETOUR_PACKAGING_SEALED);
     assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_SHOP_POLICY, 2500, "2026-04-02");
     assert_reasons(f->d, "within_shop_period");
     assert_reason(f->d, "within_shop_period", -1, NULL, 5, 9);
@@ -384,20 +187,17 @@ static void test_shop_window(void **state)
     assert_date(retour_decision_return_by(f->d), "2026-04-06");
     assert_date(retour_decision_refund_by(f->d), "2026-04-06");
 
-    reset(f, ymd(2026, 3, 17)); /* day 14: still the law */
-    add(f, "A", NULL, 2500, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 3, 17), "A", NULL, 2500, ymd(2026, 3, 3), /* day 14: still the law */
+             RETOUR_PACKAGING_SEALED);
     assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 2500, "2026-04-02");
     assert_reasons(f->d, "within_withdrawal_period");
 
-    reset(f, ymd(2026, 4, 2)); /* day 30: the last day */
-    add(f, "A", NULL, 2500, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 4, 2), "A", NULL, 2500, ymd(2026, 3, 3), /* day 30: the last day */
+             RETOUR_PACKAGING_SEALED);
     assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_SHOP_POLICY, 2500, "2026-04-02");
 
-    reset(f, ymd(2026, 4, 3)); /* day 31 */
-    add(f, "A", NULL, 2500, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 4, 3), "A", NULL, 2500, ymd(2026, 3, 3), /* day 31 */
+             RETOUR_PACKAGING_SEALED);
     assert_summary(f->d, RETOUR_OUTCOME_REJECT, RETOUR_BASIS_SHOP_POLICY, 0, "2026-04-02");
     assert_reasons(f->d, "withdrawal_period_expired");
     /* The shop's window ended last, so its line decided and no law is cited. */
@@ -412,11 +212,18 @@ static void test_shorter_shop_window_is_harmless(void **state)
 {
     fx *f = *state;
     load(f, HEAD("EU") "withdrawal:\n  days: 7\n");
-    reset(f, ymd(2026, 3, 17));
-    add(f, "A", NULL, 1000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 3, 17), "A", NULL, 1000, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
     assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 1000, "2026-03-17");
     assert_reasons(f->d, "within_withdrawal_period");
+}
+
+/* Evaluates one item (A, 10.00) ordered on 2026-03-01 and delivered on 2026-03-10. */
+static void eval_ordered(fx *f, retour_date notified)
+{
+    reset(f, notified);
+    assert_int_equal(retour_request_set_ordered(f->r, ymd(2026, 3, 1)), RETOUR_OK);
+    add(f, "A", NULL, 1000, 1, ymd(2026, 3, 10), RETOUR_PACKAGING_SEALED);
+    eval_ok(f);
 }
 
 /* starts: order moves the shop's window to the order date but never the legal period. */
@@ -425,39 +232,24 @@ static void test_starts_order(void **state)
     fx *f = *state;
     /* 30 days from the order 03-01 end 03-31; the law's 14 from delivery 03-10 end 03-24. */
     load(f, HEAD("EU") "withdrawal:\n  days: 30\n  starts: order\n");
-    reset(f, ymd(2026, 3, 24));
-    assert_int_equal(retour_request_set_ordered(f->r, ymd(2026, 3, 1)), RETOUR_OK);
-    add(f, "A", NULL, 1000, 1, ymd(2026, 3, 10), RETOUR_PACKAGING_SEALED);
-    eval_ok(f);
+    eval_ordered(f, ymd(2026, 3, 24));
     assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 1000, "2026-03-31");
     assert_reasons(f->d, "within_withdrawal_period");
 
-    reset(f, ymd(2026, 3, 31));
-    assert_int_equal(retour_request_set_ordered(f->r, ymd(2026, 3, 1)), RETOUR_OK);
-    add(f, "A", NULL, 1000, 1, ymd(2026, 3, 10), RETOUR_PACKAGING_SEALED);
-    eval_ok(f);
+    eval_ordered(f, ymd(2026, 3, 31));
     assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_SHOP_POLICY, 1000, "2026-03-31");
     assert_reason(f->d, "within_shop_period", -1, NULL, 5, 9);
 
-    reset(f, ymd(2026, 4, 1));
-    assert_int_equal(retour_request_set_ordered(f->r, ymd(2026, 3, 1)), RETOUR_OK);
-    add(f, "A", NULL, 1000, 1, ymd(2026, 3, 10), RETOUR_PACKAGING_SEALED);
-    eval_ok(f);
+    eval_ordered(f, ymd(2026, 4, 1));
     assert_summary(f->d, RETOUR_OUTCOME_REJECT, RETOUR_BASIS_SHOP_POLICY, 0, "2026-03-31");
 
     /* 14 days from the order (03-15) are shorter than the law (03-24): the law wins. */
     load(f, HEAD("EU") "withdrawal:\n  days: 14\n  starts: order\n");
-    reset(f, ymd(2026, 3, 24));
-    assert_int_equal(retour_request_set_ordered(f->r, ymd(2026, 3, 1)), RETOUR_OK);
-    add(f, "A", NULL, 1000, 1, ymd(2026, 3, 10), RETOUR_PACKAGING_SEALED);
-    eval_ok(f);
+    eval_ordered(f, ymd(2026, 3, 24));
     assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 1000, "2026-03-24");
     assert_reasons(f->d, "within_withdrawal_period");
 
-    reset(f, ymd(2026, 3, 25));
-    assert_int_equal(retour_request_set_ordered(f->r, ymd(2026, 3, 1)), RETOUR_OK);
-    add(f, "A", NULL, 1000, 1, ymd(2026, 3, 10), RETOUR_PACKAGING_SEALED);
-    eval_ok(f);
+    eval_ordered(f, ymd(2026, 3, 25));
     assert_summary(f->d, RETOUR_OUTCOME_REJECT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 0, "2026-03-24");
     assert_reason(f->d, "withdrawal_period_expired", -1, CRD " art. 9", JUR_LINE, JUR_COL);
 }
@@ -468,10 +260,7 @@ static void test_starts_order_needs_ordered(void **state)
     fx *f = *state;
     load(f, HEAD("EU") "withdrawal:\n  days: 30\n  starts: order\n");
     /* A previous result must not survive the failure. */
-    reset(f, ymd(2026, 3, 12));
-    assert_int_equal(retour_request_set_ordered(f->r, ymd(2026, 3, 1)), RETOUR_OK);
-    add(f, "A", NULL, 1000, 1, ymd(2026, 3, 10), RETOUR_PACKAGING_SEALED);
-    eval_ok(f);
+    eval_ordered(f, ymd(2026, 3, 12));
     assert_int_equal(retour_decision_item_count(f->d), 1);
 
     reset(f, ymd(2026, 3, 12));
@@ -497,9 +286,7 @@ static void test_not_informed_extension(void **state)
             "withdrawal:\n"        /* 4 */
             "  informed: false\n"); /* 5, value at column 13 */
 
-    reset(f, ymd(2027, 3, 17));
-    add(f, "A", NULL, 1000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
-    eval_ok(f);
+    eval_one(f, ymd(2027, 3, 17), "A", NULL, 1000, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
     assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 1000, "2027-03-17");
     assert_reasons(f->d, "within_withdrawal_period withdrawal_period_extended");
     assert_reason(f->d, "within_withdrawal_period", -1, CRD " art. 9", JUR_LINE, JUR_COL);
@@ -511,17 +298,13 @@ static void test_not_informed_extension(void **state)
                         "De consument is niet over het herroepingsrecht geïnformeerd, dus de "
                         "bedenktijd is met 12 maanden verlengd, tot 2027-03-17.");
 
-    reset(f, ymd(2027, 3, 18));
-    add(f, "A", NULL, 1000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
-    eval_ok(f);
+    eval_one(f, ymd(2027, 3, 18), "A", NULL, 1000, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
     assert_summary(f->d, RETOUR_OUTCOME_REJECT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 0, "2027-03-17");
     assert_reasons(f->d, "withdrawal_period_expired");
 
     /* National citations: DE §356(3), UK reg. 31 without the directive. */
     load(f, HEAD("DE") "withdrawal:\n  informed: false\n");
-    reset(f, ymd(2026, 9, 1));
-    add(f, "A", NULL, 1000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 9, 1), "A", NULL, 1000, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
     assert_reason(f->d, "withdrawal_period_extended", -1, "BGB §356(3); " CRD " art. 10(1)", 5,
                   13);
     load(f, HEAD("UK") "withdrawal:\n  informed: false\n");
@@ -540,9 +323,8 @@ static void test_not_informed_extension(void **state)
         { 2026, 12, 20, "2028-01-03" },
     };
     for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
-        reset(f, ymd(ends[i].y, ends[i].m, ends[i].d));
-        add(f, "A", NULL, 1000, 1, ymd(ends[i].y, ends[i].m, ends[i].d), RETOUR_PACKAGING_SEALED);
-        eval_ok(f);
+        retour_date day = ymd(ends[i].y, ends[i].m, ends[i].d);
+        eval_one(f, day, "A", NULL, 1000, day, RETOUR_PACKAGING_SEALED);
         assert_date(retour_decision_withdrawal_deadline(f->d), ends[i].deadline);
     }
 }
@@ -594,6 +376,15 @@ static void load_exclusion(fx *f, const char *jurisdiction, const char *id, cons
 #define EXCL_LINE 6
 #define EXCL_COL 16
 
+/* The period's reason and then `code` for item 0 alone, citing `law` and the exclusion line. */
+static void assert_excluded(const retour_decision *d, const char *code, const char *law)
+{
+    char expected[128];
+    snprintf(expected, sizeof expected, "within_withdrawal_period %s#0", code);
+    assert_reasons(d, expected);
+    assert_reason(d, code, 0, law, EXCL_LINE, EXCL_COL);
+}
+
 /* Each exclusion id rejects with its code and cites its letter of art. 16 (EU). */
 static void test_each_exclusion_eu(void **state)
 {
@@ -603,15 +394,12 @@ static void test_each_exclusion_eu(void **state)
         snprintf(law, sizeof law, CRD " art. 16(%c)", exclusions[i].letter);
         load_exclusion(f, "EU", exclusions[i].id, NULL);
         reset(f, ymd(2026, 3, 10));
-        assert_int_equal(retour_request_set_shipping_paid(f->r, 495), RETOUR_OK);
+        shipping(f, 495);
         add(f, "X", "goods", 4999, 2, ymd(2026, 3, 3), RETOUR_PACKAGING_OPENED);
         eval_ok(f);
         assert_summary(f->d, RETOUR_OUTCOME_REJECT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 0,
                        "2026-03-17");
-        char expected[128];
-        snprintf(expected, sizeof expected, "within_withdrawal_period %s#0", exclusions[i].code);
-        assert_reasons(f->d, expected);
-        assert_reason(f->d, exclusions[i].code, 0, law, EXCL_LINE, EXCL_COL);
+        assert_excluded(f->d, exclusions[i].code, law);
         assert_item(f->d, 0, RETOUR_OUTCOME_REJECT, 0, 0);
         assert_int_equal(retour_decision_shipping_refunded(f->d), 0);
         assert_date(retour_decision_return_by(f->d), NULL);
@@ -627,9 +415,7 @@ static void test_exclusion_in_shop_window(void **state)
 {
     fx *f = *state;
     load_exclusion(f, "EU", "personalised", "withdrawal:\n  days: 30\n");
-    reset(f, ymd(2026, 3, 25));
-    add(f, "X", "goods", 1000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 3, 25), "X", "goods", 1000, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
     assert_summary(f->d, RETOUR_OUTCOME_REJECT, RETOUR_BASIS_SHOP_POLICY, 0, "2026-04-02");
     assert_reasons(f->d, "within_shop_period excluded_personalised#0");
     assert_reason(f->d, "excluded_personalised", 0, CRD " art. 16(c)", EXCL_LINE, EXCL_COL);
@@ -667,13 +453,8 @@ static void test_exclusion_citations(void **state)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         load_exclusion(f, cases[i].jurisdiction, cases[i].id, NULL);
-        reset(f, ymd(2026, 3, 10));
-        add(f, "X", "goods", 1000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_OPENED);
-        eval_ok(f);
-        char expected[128];
-        snprintf(expected, sizeof expected, "within_withdrawal_period %s#0", cases[i].code);
-        assert_reasons(f->d, expected);
-        assert_reason(f->d, cases[i].code, 0, cases[i].law, EXCL_LINE, EXCL_COL);
+        eval_one(f, ymd(2026, 3, 10), "X", "goods", 1000, ymd(2026, 3, 3), RETOUR_PACKAGING_OPENED);
+        assert_excluded(f->d, cases[i].code, cases[i].law);
         assert_reason(f->d, "within_withdrawal_period", -1, cases[i].period_law, JUR_LINE,
                       JUR_COL);
         /* The UK left the directive: it is never cited there. */
@@ -689,9 +470,7 @@ static void assert_seal_rule(fx *f, const char *id, const char *code, char lette
     load_exclusion(f, "EU", id, NULL);
 
     /* Sealed: the exception does not apply. */
-    reset(f, ymd(2026, 3, 10));
-    add(f, "X", "goods", 1500, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 3, 10), "X", "goods", 1500, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
     assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 1500, "2026-03-17");
     assert_reasons(f->d, "within_withdrawal_period seal_intact#0");
     assert_reason(f->d, "seal_intact", 0, law, EXCL_LINE, EXCL_COL);
@@ -702,22 +481,15 @@ static void assert_seal_rule(fx *f, const char *id, const char *code, char lette
                                                  RETOUR_PACKAGING_DAMAGED,
                                                  RETOUR_PACKAGING_MISSING };
     for (size_t i = 0; i < 3; i++) {
-        reset(f, ymd(2026, 3, 10));
-        add(f, "X", "goods", 1500, 1, ymd(2026, 3, 3), unsealed[i]);
-        eval_ok(f);
+        eval_one(f, ymd(2026, 3, 10), "X", "goods", 1500, ymd(2026, 3, 3), unsealed[i]);
         assert_summary(f->d, RETOUR_OUTCOME_REJECT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 0,
                        "2026-03-17");
-        char expected[128];
-        snprintf(expected, sizeof expected, "within_withdrawal_period %s#0", code);
-        assert_reasons(f->d, expected);
-        assert_reason(f->d, code, 0, law, EXCL_LINE, EXCL_COL);
+        assert_excluded(f->d, code, law);
         assert_item(f->d, 0, RETOUR_OUTCOME_REJECT, 0, 0);
     }
 
     /* Unknown: a person checks the seal. Nothing refunded yet, but the goods come back. */
-    reset(f, ymd(2026, 3, 10));
-    add(f, "X", "goods", 1500, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_UNKNOWN);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 3, 10), "X", "goods", 1500, ymd(2026, 3, 3), RETOUR_PACKAGING_UNKNOWN);
     assert_summary(f->d, RETOUR_OUTCOME_REVIEW, RETOUR_BASIS_WITHDRAWAL_RIGHT, 0, "2026-03-17");
     assert_reasons(f->d, "within_withdrawal_period packaging_state_unknown#0");
     assert_reason(f->d, "packaging_state_unknown", 0, law, EXCL_LINE, EXCL_COL);
@@ -745,9 +517,7 @@ static void test_non_seal_exclusion_ignores_packaging(void **state)
                                             RETOUR_PACKAGING_OPENED, RETOUR_PACKAGING_DAMAGED,
                                             RETOUR_PACKAGING_MISSING };
     for (size_t i = 0; i < 5; i++) {
-        reset(f, ymd(2026, 3, 10));
-        add(f, "X", "goods", 1000, 1, ymd(2026, 3, 3), all[i]);
-        eval_ok(f);
+        eval_one(f, ymd(2026, 3, 10), "X", "goods", 1000, ymd(2026, 3, 3), all[i]);
         assert_summary(f->d, RETOUR_OUTCOME_REJECT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 0,
                        "2026-03-17");
         assert_reasons(f->d, "within_withdrawal_period excluded_perishable#0");
@@ -763,9 +533,7 @@ static void test_exclusion_waived(void **state)
                    "    exclusion_waived: true\n"
                    "packaging:\n"
                    "  damaged: deduct 20%\n");
-    reset(f, ymd(2026, 3, 10));
-    add(f, "X", "goods", 1000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_OPENED);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 3, 10), "X", "goods", 1000, ymd(2026, 3, 3), RETOUR_PACKAGING_OPENED);
     assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 1000, "2026-03-17");
     assert_reasons(f->d,
                    "within_withdrawal_period exclusion_waived#0 packaging_opened_allowed#0");
@@ -776,26 +544,20 @@ static void test_exclusion_waived(void **state)
                         "them.");
 
     /* The packaging rules still apply to a waived category. */
-    reset(f, ymd(2026, 3, 10));
-    add(f, "X", "goods", 1000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_DAMAGED);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 3, 10), "X", "goods", 1000, ymd(2026, 3, 3), RETOUR_PACKAGING_DAMAGED);
     assert_summary(f->d, RETOUR_OUTCOME_PARTIAL, RETOUR_BASIS_WITHDRAWAL_RIGHT, 800, "2026-03-17");
     assert_reasons(f->d, "within_withdrawal_period exclusion_waived#0 damaged_deduction#0");
 
     /* A waived seal exclusion needs no seal check: unknown packaging is accepted. */
     load_exclusion(f, "EU", "hygiene_sealed", "    exclusion_waived: true\n");
-    reset(f, ymd(2026, 3, 10));
-    add(f, "X", "goods", 1000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_UNKNOWN);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 3, 10), "X", "goods", 1000, ymd(2026, 3, 3), RETOUR_PACKAGING_UNKNOWN);
     assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 1000, "2026-03-17");
     assert_reasons(f->d, "within_withdrawal_period exclusion_waived#0");
     assert_reason(f->d, "exclusion_waived", 0, NULL, 7, 23);
 
     /* exclusion_waived: false is the default: still excluded. */
     load_exclusion(f, "EU", "personalised", "    exclusion_waived: false\n");
-    reset(f, ymd(2026, 3, 10));
-    add(f, "X", "goods", 1000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_OPENED);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 3, 10), "X", "goods", 1000, ymd(2026, 3, 3), RETOUR_PACKAGING_OPENED);
     assert_reasons(f->d, "within_withdrawal_period excluded_personalised#0");
 }
 
@@ -814,16 +576,14 @@ static void test_returnable_false(void **state)
             "  sale:\n"               /* 7 */
             "    returnable: false\n"); /* 8, value at column 17 */
 
-    reset(f, ymd(2026, 3, 17)); /* day 14 */
-    add(f, "S", "sale", 1999, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 3, 17), "S", "sale", 1999, ymd(2026, 3, 3), /* day 14 */
+             RETOUR_PACKAGING_SEALED);
     assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 1999, "2026-04-02");
     assert_reasons(f->d, "within_withdrawal_period");
     assert_item(f->d, 0, RETOUR_OUTCOME_ACCEPT, 1999, 0);
 
-    reset(f, ymd(2026, 3, 23)); /* day 20 */
-    add(f, "S", "sale", 1999, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 3, 23), "S", "sale", 1999, ymd(2026, 3, 3), /* day 20 */
+             RETOUR_PACKAGING_SEALED);
     assert_summary(f->d, RETOUR_OUTCOME_REJECT, RETOUR_BASIS_SHOP_POLICY, 0, "2026-04-02");
     assert_reasons(f->d, "within_shop_period excluded_by_shop#0");
     assert_reason(f->d, "excluded_by_shop", 0, NULL, 8, 17);
@@ -880,7 +640,7 @@ static void test_opened_never_blocks(void **state)
     fx *f = *state;
     load(f, HEAD("NL") "packaging:\n  damaged: review\n  missing: deduct 50%\n");
     reset(f, ymd(2026, 3, 10));
-    assert_int_equal(retour_request_set_shipping_paid(f->r, 495), RETOUR_OK);
+    shipping(f, 495);
     add(f, "PHONE", NULL, 49900, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_OPENED);
     eval_ok(f);
     assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 50395, "2026-03-17");
@@ -895,9 +655,7 @@ static void test_opened_never_blocks(void **state)
 
     /* In the shop's window too. */
     load(f, HEAD("EU") "withdrawal:\n  days: 30\npackaging:\n  damaged: review\n");
-    reset(f, ymd(2026, 3, 25));
-    add(f, "PHONE", NULL, 49900, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_OPENED);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 3, 25), "PHONE", NULL, 49900, ymd(2026, 3, 3), RETOUR_PACKAGING_OPENED);
     assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_SHOP_POLICY, 49900, "2026-04-02");
     assert_reasons(f->d, "within_shop_period packaging_opened_allowed#0");
 }
@@ -922,9 +680,7 @@ static void test_damaged_deduction(void **state)
     load(f, HEAD("EU")              /* 1-3 */
             "packaging:\n"          /* 4 */
             "  damaged: deduct 20%\n"); /* 5, value at column 12 */
-    reset(f, ymd(2026, 3, 10));
-    add(f, "BOX", NULL, 14900, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_DAMAGED);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 3, 10), "BOX", NULL, 14900, ymd(2026, 3, 3), RETOUR_PACKAGING_DAMAGED);
     assert_summary(f->d, RETOUR_OUTCOME_PARTIAL, RETOUR_BASIS_WITHDRAWAL_RIGHT, 11920, "2026-03-17");
     assert_reasons(f->d, "within_withdrawal_period damaged_deduction#0");
     assert_reason(f->d, "damaged_deduction", 0, CRD " art. 14(2)", 5, 12);
@@ -942,9 +698,7 @@ static void test_damaged_review(void **state)
 {
     fx *f = *state;
     load(f, HEAD("EU") "packaging:\n  damaged: review\n");
-    reset(f, ymd(2026, 3, 10));
-    add(f, "BOX", NULL, 14900, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_DAMAGED);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 3, 10), "BOX", NULL, 14900, ymd(2026, 3, 3), RETOUR_PACKAGING_DAMAGED);
     assert_summary(f->d, RETOUR_OUTCOME_REVIEW, RETOUR_BASIS_WITHDRAWAL_RIGHT, 0, "2026-03-17");
     assert_reasons(f->d, "within_withdrawal_period damaged_review#0");
     assert_reason(f->d, "damaged_review", 0, CRD " art. 14(2)", 5, 12);
@@ -957,9 +711,7 @@ static void test_damaged_accept(void **state)
 {
     fx *f = *state;
     load(f, HEAD("EU") "packaging:\n  damaged: accept\n");
-    reset(f, ymd(2026, 3, 10));
-    add(f, "BOX", NULL, 14900, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_DAMAGED);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 3, 10), "BOX", NULL, 14900, ymd(2026, 3, 3), RETOUR_PACKAGING_DAMAGED);
     assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 14900, "2026-03-17");
     assert_item(f->d, 0, RETOUR_OUTCOME_ACCEPT, 14900, 0);
     /* The library records the shop's choice with a reason that cites no law. */
@@ -972,9 +724,7 @@ static void test_missing_packaging(void **state)
 {
     fx *f = *state;
     load(f, HEAD("EU") "packaging:\n  damaged: review\n  missing: deduct 10%\n"); /* 6:12 */
-    reset(f, ymd(2026, 3, 10));
-    add(f, "M", NULL, 8000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_MISSING);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 3, 10), "M", NULL, 8000, ymd(2026, 3, 3), RETOUR_PACKAGING_MISSING);
     assert_summary(f->d, RETOUR_OUTCOME_PARTIAL, RETOUR_BASIS_WITHDRAWAL_RIGHT, 7200, "2026-03-17");
     assert_reasons(f->d, "within_withdrawal_period missing_packaging_deduction#0");
     assert_reason(f->d, "missing_packaging_deduction", 0, CRD " art. 14(2)", 6, 12);
@@ -1005,6 +755,19 @@ static void test_missing_packaging(void **state)
     assert_reason(f->d, "missing_packaging_accepted", 0, NULL, 0, 0);
 }
 
+/* A damaged item (A, 100.00) and one without its box (B, 20.00) under an NL policy with
+ * informed: false: both refunded in full, each with a waived deduction. */
+static void eval_not_informed_pair(fx *f)
+{
+    reset(f, ymd(2026, 3, 10));
+    add(f, "A", NULL, 10000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_DAMAGED);
+    add(f, "B", NULL, 2000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_MISSING);
+    eval_ok(f);
+    assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 12000, "2027-03-17");
+    assert_reasons(f->d, "within_withdrawal_period withdrawal_period_extended "
+                         "deduction_waived_not_informed#0 deduction_waived_not_informed#1");
+}
+
 /* informed: false: no deduction for diminished value (art. 14(2), last sentence). */
 static void test_not_informed_waives_deduction(void **state)
 {
@@ -1015,13 +778,7 @@ static void test_not_informed_waives_deduction(void **state)
             "packaging:\n"          /* 6 */
             "  damaged: deduct 20%\n"
             "  missing: deduct 5.00\n");
-    reset(f, ymd(2026, 3, 10));
-    add(f, "A", NULL, 10000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_DAMAGED);
-    add(f, "B", NULL, 2000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_MISSING);
-    eval_ok(f);
-    assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 12000, "2027-03-17");
-    assert_reasons(f->d, "within_withdrawal_period withdrawal_period_extended "
-                         "deduction_waived_not_informed#0 deduction_waived_not_informed#1");
+    eval_not_informed_pair(f);
     assert_reason(f->d, "deduction_waived_not_informed", 0, "BW 6:230s; " CRD " art. 14(2)", 5,
                   13);
     assert_reason(f->d, "deduction_waived_not_informed", 1, "BW 6:230s; " CRD " art. 14(2)", 5,
@@ -1036,13 +793,7 @@ static void test_not_informed_waives_deduction(void **state)
     /* A review exists only to assess diminished value: not owed, so nothing to review. */
     load(f, HEAD("NL") "withdrawal:\n  informed: false\npackaging:\n  damaged: review\n"
                        "  missing: review\n");
-    reset(f, ymd(2026, 3, 10));
-    add(f, "A", NULL, 10000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_DAMAGED);
-    add(f, "B", NULL, 2000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_MISSING);
-    eval_ok(f);
-    assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 12000, "2027-03-17");
-    assert_reasons(f->d, "within_withdrawal_period withdrawal_period_extended "
-                         "deduction_waived_not_informed#0 deduction_waived_not_informed#1");
+    eval_not_informed_pair(f);
 }
 
 /* ------------------------------------------------------------------------------------
@@ -1082,31 +833,23 @@ static void test_jurisdiction_none(void **state)
         assert_null(retour_decision_reason(f->d, i)->law);
 
     /* returnable: false rejects from the first day. */
-    reset(f, ymd(2026, 3, 4));
-    add(f, "S", "sale", 1000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 3, 4), "S", "sale", 1000, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
     assert_summary(f->d, RETOUR_OUTCOME_REJECT, RETOUR_BASIS_SHOP_POLICY, 0, "2026-04-02");
     assert_reasons(f->d, "within_shop_period excluded_by_shop#0");
     assert_reason(f->d, "excluded_by_shop", 0, NULL, 12, 23);
 
     /* Day 31: expired, no law. */
-    reset(f, ymd(2026, 4, 3));
-    add(f, "A", NULL, 10000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 4, 3), "A", NULL, 10000, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
     assert_summary(f->d, RETOUR_OUTCOME_REJECT, RETOUR_BASIS_SHOP_POLICY, 0, "2026-04-02");
     assert_reasons(f->d, "withdrawal_period_expired");
     assert_reason(f->d, "withdrawal_period_expired", -1, NULL, 5, 9);
 
     /* Without days, the window is the default 14 days. */
     load(f, HEAD("none"));
-    reset(f, ymd(2026, 3, 17));
-    add(f, "A", NULL, 10000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 3, 17), "A", NULL, 10000, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
     assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_SHOP_POLICY, 10000, "2026-03-17");
     assert_reason(f->d, "within_shop_period", -1, NULL, 0, 0);
-    reset(f, ymd(2026, 3, 18));
-    add(f, "A", NULL, 10000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 3, 18), "A", NULL, 10000, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
     assert_summary(f->d, RETOUR_OUTCOME_REJECT, RETOUR_BASIS_SHOP_POLICY, 0, "2026-03-17");
     assert_reason(f->d, "withdrawal_period_expired", -1, NULL, 0, 0);
 }
@@ -1228,7 +971,7 @@ static void test_messages(void **state)
     reset(f, ymd(2026, 3, 16));
     add(f, "RING", "engraved", 12900, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_OPENED);
     add(f, "CHAIN", NULL, 4900, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_OPENED);
-    assert_int_equal(retour_request_set_shipping_paid(f->r, 395), RETOUR_OK);
+    shipping(f, 395);
     eval_ok(f);
     assert_reasons(f->d, "within_withdrawal_period excluded_personalised#0 "
                          "packaging_opened_allowed#1 outbound_shipping_not_refunded");
@@ -1285,7 +1028,7 @@ static void test_messages_expand_all_placeholders(void **state)
             "packaging:\n  damaged: deduct 12.5%\n  missing: deduct 5.00\n"
             "categories:\n  h: { exclusion: hygiene_sealed }\n  m: { exclusion: sealed_media }\n");
     reset(f, ymd(2026, 3, 10));
-    assert_int_equal(retour_request_set_shipping_paid(f->r, 495), RETOUR_OK);
+    shipping(f, 495);
     add(f, "A", "h", 1000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
     add(f, "B", "m", 1000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_UNKNOWN);
     add(f, "C", NULL, 1000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_DAMAGED);
@@ -1439,9 +1182,7 @@ static void test_fresh_decision_defaults(void **state)
 
     /* A decision that held a result, then failed, holds none. */
     load(f, HEAD("EU"));
-    reset(f, ymd(2026, 3, 10));
-    add(f, "A", NULL, 1000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_OPENED);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 3, 10), "A", NULL, 1000, ymd(2026, 3, 3), RETOUR_PACKAGING_OPENED);
     assert_int_equal(retour_decision_reason_count(f->d), 2);
     assert_int_equal(retour_request_reset(f->r, RETOUR_REQUEST_WITHDRAWAL), RETOUR_OK);
     assert_int_equal(retour_evaluate(f->d, f->p, f->r, NULL), RETOUR_EREQUEST);
@@ -1461,9 +1202,7 @@ static void test_decision_reuse(void **state)
     assert_int_equal(retour_decision_item_count(f->d), 3);
     assert_summary(f->d, RETOUR_OUTCOME_PARTIAL, RETOUR_BASIS_WITHDRAWAL_RIGHT, 4000, "2026-03-17");
 
-    reset(f, ymd(2026, 3, 11));
-    add(f, "D", NULL, 500, 1, ymd(2026, 3, 4), RETOUR_PACKAGING_SEALED);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 3, 11), "D", NULL, 500, ymd(2026, 3, 4), RETOUR_PACKAGING_SEALED);
     assert_int_equal(retour_decision_item_count(f->d), 1);
     assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 500, "2026-03-18");
     assert_reasons(f->d, "within_withdrawal_period");
@@ -1495,16 +1234,12 @@ static void test_return_shipping_payer(void **state)
 {
     fx *f = *state;
     load(f, HEAD("DE") "withdrawal:\n  return_shipping: shop\n");
-    reset(f, ymd(2026, 3, 10));
-    add(f, "A", NULL, 1000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
-    eval_ok(f);
+    eval_one(f, ymd(2026, 3, 10), "A", NULL, 1000, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
     assert_int_equal(retour_decision_return_shipping(f->d), RETOUR_PAYER_SHOP);
     load(f, HEAD("DE"));
     eval_ok(f);
     assert_int_equal(retour_decision_return_shipping(f->d), RETOUR_PAYER_CUSTOMER);
 }
-
-#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 /* SKUs and categories reach JSON and messages, so they must be valid UTF-8. */
 static void test_add_item_rejects_invalid_utf8(void **state)

@@ -1,0 +1,89 @@
+/* Fixture and helpers shared by the unit tests of retour_evaluate() (test_withdrawal.c,
+ * test_refund.c). The helpers assert with cmocka, so call them only from a running test. */
+#ifndef EVALUATION_SUPPORT_H
+#define EVALUATION_SUPPORT_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "retour.h"
+
+/* The name every policy is loaded under; reason sources name it. */
+#define POLICY_NAME "policy.yaml"
+#define CRD "Directive 2011/83/EU"
+
+/* The first three lines of a policy; line 2 is the jurisdiction, its value in column 15. */
+#define HEAD(j) "retour: 1\njurisdiction: " j "\ncurrency: EUR\n"
+
+/* One policy, one withdrawal request and one decision per test, and the last error. */
+typedef struct fx {
+    retour_policy *p;
+    retour_request *r;
+    retour_decision *d;
+    retour_error err;
+} fx;
+
+/* cmocka setup: a fixture with an empty withdrawal request and a fresh decision. */
+int setup(void **state);
+
+/* cmocka teardown: frees the fixture and everything it holds. */
+int teardown(void **state);
+
+/* A test that runs with the fixture. */
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+
+/* The date year-month-day; fails the test when it is not a valid date. */
+retour_date ymd(int year, int month, int day);
+
+/* Loads the policy under the name POLICY_NAME, replacing the fixture's previous one. */
+void load(fx *f, const char *yaml);
+
+/* Empties the request for the next variant of a case and sets its notification date. */
+void reset(fx *f, retour_date notified);
+
+/* Appends an item to the request and checks it got the next index. */
+void add(fx *f, const char *sku, const char *category, int64_t price, int quantity,
+         retour_date delivered, retour_packaging packaging);
+
+/* Sets the outbound delivery cost the consumer paid, in minor units. */
+void shipping(fx *f, int64_t minor);
+
+/* Evaluates the request against the policy; fails the test unless it succeeds. */
+void eval_ok(fx *f);
+
+/* A fresh request notified on `notified` with one item (quantity 1), evaluated with eval_ok. */
+void eval_one(fx *f, retour_date notified, const char *sku, const char *category, int64_t price,
+              retour_date delivered, retour_packaging packaging);
+
+/* Checks a date against "YYYY-MM-DD"; expected NULL means RETOUR_DATE_NONE. */
+void assert_date(retour_date actual, const char *expected);
+
+/* Checks a string that may be NULL; expected NULL means actual must be NULL too. */
+void assert_opt_string(const char *actual, const char *expected);
+
+/* Fails unless haystack contains needle. */
+void assert_contains(const char *haystack, const char *needle);
+
+/* All reasons in order, as "code" or "code#item", separated by spaces. */
+void assert_reasons(const retour_decision *d, const char *expected);
+
+/* Index of the only reason with this code and item; fails when absent or repeated. */
+size_t reason_index(const retour_decision *d, const char *code, long item);
+
+/* Checks a reason's law and source; line 0 means "no policy line decided". */
+const retour_reason *assert_reason(const retour_decision *d, const char *code, long item,
+                                   const char *law, int line, int column);
+
+/* Checks one item's outcome, refund and deduction. */
+void assert_item(const retour_decision *d, size_t item, retour_outcome outcome, int64_t refund,
+                 int64_t deduction);
+
+/* The reason's message in lang, checked to be complete and free of placeholders. The buffer is
+ * static: the next call overwrites it. */
+const char *message(const retour_decision *d, size_t index, retour_lang lang);
+
+#endif
