@@ -311,6 +311,8 @@ RETOUR_API void retour_decision_free(retour_decision *decision);
  * @returns 0, RETOUR_EREQUEST when the request lacks what the policy needs (err says
  *          which key), RETOUR_ERANGE on money overflow, RETOUR_ENOMEM, RETOUR_EINVAL.
  *          On failure the decision holds no result (outcome accessors return defaults).
+ * Lifetime: the request may be freed right after the call; the decision refers to the
+ * policy (currency, category names), so keep the policy alive while reading the decision.
  * Threads: policy may be shared; decision and request must not be used by another
  * thread during the call.
  */

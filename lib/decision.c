@@ -1,6 +1,7 @@
 /* The decision object and its read accessors. */
 #include "decision.h"
 #include "policy.h"
+#include "options.h"
 
 #include <string.h>
 
@@ -23,7 +24,7 @@ const char *retour_basis_name(retour_basis basis)
 
 int retour_decision_new(retour_decision **out, const retour_options *options)
 {
-    if (out == NULL || (options && options->version != RETOUR_OPTIONS_VERSION))
+    if (out == NULL || retour__options_check(options, "retour_decision_new", NULL))
         return RETOUR_EINVAL;
     const retour_allocator *a = retour__allocator(options ? options->allocator : NULL);
     retour_decision *d = retour__malloc(a, sizeof *d);

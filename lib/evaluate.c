@@ -390,7 +390,9 @@ static int decide_withdrawal(eval *ev)
         const retour__category *c = category_of(ev->p, it);
         retour__params prm;
         memset(&prm, 0, sizeof prm);
-        prm.category = it->category ? it->category : c ? c->name : "uncategorised";
+        /* The decision's own copy: the request may be freed before the decision is read. */
+        prm.category = it->category ? retour__decision_category(ev->d, i)
+                       : c ? c->name : "uncategorised";
         if ((rc = decide_exclusion(ev, i, c, &prm)))
             return rc;
         if (ev->d->items[i].outcome == RETOUR_OUTCOME_ACCEPT && (rc = decide_packaging(ev, i, &prm)))

@@ -230,12 +230,15 @@ static int load_default_category(retour__ctx *ctx, retour_policy *p, const retou
 }
 
 /* "BW 6:230o; Directive 2011/83/EU art. 9" - national first, then the directive (EU). */
-static const char *cite(retour_policy *p, const char *national, const char *article)
+/* Composes the citation for one rule into *out (NULL when the jurisdiction has none).
+ * Returns nonzero only when the copy could not be allocated. */
+static int cite(retour_policy *p, const char **out, const char *national, const char *article)
 {
     const retour__jurisdiction *j = p->jurisdiction;
-    if (!j->statutory)
-        return NULL;
     char buf[160];
+    *out = NULL;
+    if (!j->statutory)
+        return 0;
     if (j->eu && national)
         snprintf(buf, sizeof buf, "%s; " RETOUR__CRD " %s", national, article);
     else if (j->eu)
@@ -243,24 +246,25 @@ static const char *cite(retour_policy *p, const char *national, const char *arti
     else if (national)
         snprintf(buf, sizeof buf, "%s", national);
     else
-        return NULL;
-    return retour__arena_strndup(&p->arena, buf, strlen(buf));
+        return 0;
+    *out = retour__arena_strndup(&p->arena, buf, strlen(buf));
+    return *out == NULL;
 }
 
 static int compose_citations(retour__ctx *ctx, retour_policy *p)
 {
     const retour__jurisdiction *j = p->jurisdiction;
-    p->law_period = cite(p, j->period, "art. 9");
-    p->law_extension = cite(p, j->extension, "art. 10(1)");
-    p->law_refund = cite(p, j->refund, "art. 13(1)");
-    p->law_return = cite(p, j->return_goods, "art. 14(1)");
-    p->law_handling = cite(p, j->handling, "art. 14(2)");
+    int failed = cite(p, &p->law_period, j->period, "art. 9") |
+                 cite(p, &p->law_extension, j->extension, "art. 10(1)") |
+                 cite(p, &p->law_refund, j->refund, "art. 13(1)") |
+                 cite(p, &p->law_return, j->return_goods, "art. 14(1)") |
+                 cite(p, &p->law_handling, j->handling, "art. 14(2)");
     for (int e = 1; e < RETOUR__EXCL__COUNT; e++) {
         char article[16];
         snprintf(article, sizeof article, "art. 16(%c)", retour__exclusion_letter(e));
-        p->law_exception[e] = cite(p, j->exception[e], article);
+        failed |= cite(p, &p->law_exception[e], j->exception[e], article);
     }
-    if (j->statutory && (!p->law_period || !p->law_refund || !p->law_handling))
+    if (failed)
         return retour__fail_at(ctx, NULL, RETOUR_ENOMEM, "out of memory");
     return RETOUR_OK;
 }
@@ -385,10 +389,9 @@ int retour_policy_load_string(retour_policy **out, const char *text, size_t len,
     if (out == NULL || (text == NULL && len > 0))
         return retour__fail(err, RETOUR_EINVAL, NULL, NULL,
                             "retour_policy_load_string: out and text must not be NULL");
-    if (options && options->version != RETOUR_OPTIONS_VERSION)
-        return retour__fail(err, RETOUR_EINVAL, NULL, NULL,
-                            "options.version is %u; expected RETOUR_OPTIONS_VERSION (%d)",
-                            options->version, RETOUR_OPTIONS_VERSION);
+    int rc = retour__options_check(options, "retour_policy_load_string", err);
+    if (rc)
+        return rc;
     const retour_allocator *a = retour__allocator(options ? options->allocator : NULL);
     retour__limits limits;
     retour__limits_from_options(&limits, options);
@@ -404,7 +407,7 @@ int retour_policy_load_string(retour_policy **out, const char *text, size_t len,
     /* The document tree lives in the policy's arena' sibling; names and texts the policy
      * keeps are copied out of it, so the tree can be dropped after loading. */
     retour__doc doc;
-    int rc = retour__doc_parse(&doc, text ? text : "", len, name ? name : "<string>", &limits,
+    rc = retour__doc_parse(&doc, text ? text : "", len, name ? name : "<string>", &limits,
                                a, err);
     if (rc) {
         retour__arena_release(&p->arena);
@@ -446,12 +449,15 @@ int retour_policy_load_file(retour_policy **out, const char *path, const retour_
     if (out == NULL || path == NULL)
         return retour__fail(err, RETOUR_EINVAL, NULL, NULL,
                             "retour_policy_load_file: out and path must not be NULL");
+    int rc = retour__options_check(options, "retour_policy_load_file", err);
+    if (rc)
+        return rc;
     const retour_allocator *a = retour__allocator(options ? options->allocator : NULL);
     retour__limits limits;
     retour__limits_from_options(&limits, options);
     char *text;
     size_t len;
-    int rc = retour__read_file(&text, &len, path, limits.max_bytes, a, err);
+    rc = retour__read_file(&text, &len, path, limits.max_bytes, a, err);
     if (rc)
         return rc;
     rc = retour_policy_load_string(out, text, len, path, options, err);

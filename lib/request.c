@@ -1,5 +1,6 @@
 /* Building requests through the C API. */
 #include "request.h"
+#include "options.h"
 
 #include <string.h>
 
@@ -24,7 +25,7 @@ int retour_request_new(retour_request **out, retour_request_type type,
 {
     if (out == NULL || (unsigned)type >= RETOUR_REQUEST_TYPE__COUNT)
         return RETOUR_EINVAL;
-    if (options && options->version != RETOUR_OPTIONS_VERSION)
+    if (retour__options_check(options, "retour_request_new", NULL))
         return RETOUR_EINVAL;
     const retour_allocator *a = retour__allocator(options ? options->allocator : NULL);
     retour_request *r = retour__malloc(a, sizeof *r);

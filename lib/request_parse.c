@@ -111,10 +111,11 @@ static int parse_item(parse_state *st, const retour__node *in, retour__item *it)
         it->packaging = (retour_packaging)(v + 1);
     }
     /* Strings are copied out of the document, which is freed after parsing. */
+    int had_category = it->category != NULL;
     it->sku = retour__request_strdup(st->request, it->sku, strlen(it->sku));
-    if (it->category)
+    if (had_category)
         it->category = retour__request_strdup(st->request, it->category, strlen(it->category));
-    if (it->sku == NULL || (n && it->category == NULL && opt(in, "category")))
+    if (it->sku == NULL || (had_category && it->category == NULL))
         return retour__fail_at(ctx, NULL, RETOUR_ENOMEM, "out of memory");
     return RETOUR_OK;
 }
@@ -238,12 +239,15 @@ int retour_request_load_file(retour_request **out, const retour_policy *policy, 
     if (out == NULL || policy == NULL || path == NULL)
         return retour__fail(err, RETOUR_EINVAL, NULL, NULL,
                             "retour_request_load_file: out, policy and path must not be NULL");
+    int rc = retour__options_check(options, "retour_request_load_file", err);
+    if (rc)
+        return rc;
     const retour_allocator *a = retour__allocator(options ? options->allocator : NULL);
     retour__limits limits;
     retour__limits_from_options(&limits, options);
     char *text;
     size_t len;
-    int rc = retour__read_file(&text, &len, path, limits.max_bytes, a, err);
+    rc = retour__read_file(&text, &len, path, limits.max_bytes, a, err);
     if (rc)
         return rc;
     rc = retour_request_parse(out, policy, text, len, path, options, err);

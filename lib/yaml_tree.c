@@ -6,18 +6,6 @@
 #include <string.h>
 #include <yaml.h>
 
-#define DEFAULT_MAX_BYTES (1u << 20)
-#define DEFAULT_MAX_DEPTH 32u
-#define DEFAULT_MAX_ITEMS 1000u
-
-void retour__limits_from_options(retour__limits *limits, const retour_options *options)
-{
-    limits->max_bytes = options && options->max_input_bytes ? options->max_input_bytes
-                                                            : DEFAULT_MAX_BYTES;
-    limits->max_depth = options && options->max_depth ? options->max_depth : DEFAULT_MAX_DEPTH;
-    limits->max_items = options && options->max_items ? options->max_items : DEFAULT_MAX_ITEMS;
-}
-
 typedef struct builder {
     yaml_parser_t parser;
     retour__doc *doc;
@@ -27,6 +15,7 @@ typedef struct builder {
     retour_error *err;
     char path[RETOUR_ERROR_PATH_MAX]; /* key path of the node being read, for errors */
     size_t path_len;
+    size_t cursor_char, cursor_byte; /* last index -> byte conversion, reused going forward */
 } builder;
 
 /* Appends ".key" or "[index]" to the builder's path; returns the length to restore. */
@@ -47,24 +36,41 @@ static void pop_path(builder *b, size_t saved)
     b->path[saved] = '\0';
 }
 
-static retour__place place_of_mark(const builder *b, yaml_mark_t mark)
+/* libyaml's mark.index counts characters; errors promise a byte offset. Marks arrive
+ * mostly in increasing order, so the conversion resumes from the last one. */
+static size_t byte_of_index(builder *b, size_t index)
 {
-    retour__place p = { b->doc->file, mark.line, mark.column, mark.index };
+    if (index < b->cursor_char)
+        b->cursor_char = b->cursor_byte = 0;
+    while (b->cursor_char < index && b->cursor_byte < b->len) {
+        b->cursor_byte++;
+        while (b->cursor_byte < b->len && ((unsigned char)b->text[b->cursor_byte] & 0xC0) == 0x80)
+            b->cursor_byte++;
+        b->cursor_char++;
+    }
+    return b->cursor_byte;
+}
+
+static retour__place place_of_mark(builder *b, yaml_mark_t mark)
+{
+    retour__place p = { b->doc->file, mark.line, mark.column, byte_of_index(b, mark.index) };
     return p;
 }
 
-/* libyaml reports reader errors (bad UTF-8, control characters) as a byte offset only. */
+/* Reader errors (bad UTF-8, control characters) come as a byte offset only; the column is
+ * counted in characters like libyaml's. */
 static retour__place place_of_offset(const builder *b, size_t offset)
 {
     retour__place p = { b->doc->file, 0, 0, offset };
-    size_t line_start = 0;
     for (size_t i = 0; i < offset && i < b->len; i++) {
-        if (b->text[i] == '\n') {
+        unsigned char c = (unsigned char)b->text[i];
+        if (c == '\n') {
             p.line++;
-            line_start = i + 1;
+            p.column = 0;
+        } else if ((c & 0xC0) != 0x80) {
+            p.column++;
         }
     }
-    p.column = offset - line_start;
     return p;
 }
 
@@ -74,8 +80,9 @@ static int parser_error(builder *b)
     if (ps->error == YAML_MEMORY_ERROR)
         return retour__fail(b->err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
     if (ps->error == YAML_READER_ERROR) {
+        /* The reader decodes ahead of the parser: the node being read is elsewhere. */
         retour__place p = place_of_offset(b, ps->problem_offset);
-        return retour__fail(b->err, RETOUR_ESYNTAX, &p, b->path,
+        return retour__fail(b->err, RETOUR_ESYNTAX, &p, "",
                             "%s (the file must be UTF-8 text without control characters)",
                             ps->problem ? ps->problem : "unreadable input");
     }
@@ -116,7 +123,7 @@ static retour__node *new_node(builder *b, retour__node_kind kind, const yaml_eve
     n->kind = kind;
     n->line = ev->start_mark.line;
     n->column = ev->start_mark.column;
-    n->offset = ev->start_mark.index;
+    n->offset = byte_of_index(b, ev->start_mark.index);
     return n;
 }
 
@@ -341,6 +348,8 @@ int retour__doc_parse(retour__doc *doc, const char *text, size_t len, const char
         return retour__fail(err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
     }
     yaml_parser_set_input_string(&b.parser, (const unsigned char *)text, len);
+    /* UTF-8 only: no UTF-16 guessing, so byte offsets stay meaningful. */
+    yaml_parser_set_encoding(&b.parser, YAML_UTF8_ENCODING);
     int rc = build_stream(&b);
     yaml_parser_delete(&b.parser);
     if (rc)

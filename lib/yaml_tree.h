@@ -6,6 +6,7 @@
 
 #include "alloc.h"
 #include "error.h"
+#include "options.h"
 
 typedef enum retour__node_kind {
     RETOUR__NODE_SCALAR,
@@ -38,15 +39,6 @@ typedef struct retour__doc {
     const char *file;
     const retour__node *root; /* NULL for an empty document */
 } retour__doc;
-
-/* Limits applied while reading; zero fields take the documented defaults. */
-typedef struct retour__limits {
-    size_t max_bytes;
-    unsigned int max_depth;
-    unsigned int max_items;
-} retour__limits;
-
-void retour__limits_from_options(retour__limits *limits, const retour_options *options);
 
 /* Parses text into doc. On failure nothing is left allocated and err says where. */
 int retour__doc_parse(retour__doc *doc, const char *text, size_t len, const char *file,

@@ -678,14 +678,24 @@ static void test_warm_evaluate_allocates_nothing(void **state)
  * Lifetimes
  * ---------------------------------------------------------------------------------- */
 
+/* Blocks the quarantining allocator holds; freed by the teardown even when a test fails. */
+static env quarantine_env;
+
+static int drain_quarantine(void **state)
+{
+    (void)state;
+    counter_drain(&quarantine_env.count);
+    return 0;
+}
+
 /* The decision copies what it shows so that it outlives the request: freeing the request
  * (whose memory the allocator zero-fills here) must not change the decision's reasons. */
 static void test_decision_outlives_request(void **state)
 {
     (void)state;
-    env e;
-    env_init(&e);
-    e.count.quarantine = 1;
+    env *e = &quarantine_env;
+    env_init(e);
+    e->count.quarantine = 1;
     retour_policy *p = NULL;
     retour_request *r = NULL;
     retour_decision *d = NULL;
@@ -697,7 +707,7 @@ static void test_decision_outlives_request(void **state)
                                "  - sku: ENG-1\n    category: engraved\n    price: 89\n"
                                "    delivered: 2026-03-04\n";
     assert_int_equal(retour_request_parse(&r, p, text, sizeof text - 1, "request.yaml",
-                                          &e.options, NULL),
+                                          &e->options, NULL),
                      RETOUR_OK);
     assert_int_equal(retour_evaluate(d, p, r, NULL), RETOUR_OK);
     char before[512], after[512];
@@ -713,7 +723,7 @@ static void test_decision_outlives_request(void **state)
     char *json_before = decision_json(d);
 
     retour_request_free(r);
-    assert_int_equal(e.count.live, 0);
+    assert_int_equal(e->count.live, 0);
 
     assert_true(retour_decision_reason_message(d, excluded, RETOUR_LANG_EN, after,
                                                sizeof after) > 0);
@@ -725,7 +735,6 @@ static void test_decision_outlives_request(void **state)
     free(json_after);
     retour_decision_free(d);
     retour_policy_free(p);
-    counter_drain(&e.count);
 }
 
 int main(void)
@@ -738,7 +747,7 @@ int main(void)
         cmocka_unit_test(test_request_parse_allocfail_long_strings),
         cmocka_unit_test(test_evaluate_allocfail),
         cmocka_unit_test(test_warm_evaluate_allocates_nothing),
-        cmocka_unit_test(test_decision_outlives_request),
+        cmocka_unit_test_teardown(test_decision_outlives_request, drain_quarantine),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

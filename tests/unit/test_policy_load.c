@@ -964,6 +964,11 @@ static void test_options_version(void **state)
     assert_int_equal(retour_policy_load_file(&p, DATA("jeweller.yaml"), &o, &err),
                      RETOUR_EINVAL);
     assert_null(p);
+    /* The options are checked before the file is touched: a missing file is not the
+     * problem reported. */
+    assert_int_equal(retour_policy_load_file(&p, DATA("no-such-file.yaml"), &o, &err),
+                     RETOUR_EINVAL);
+    assert_non_null(strstr(err.message, "retour_policy_load_file: options.version is 2"));
     /* Explicit default options behave like NULL. */
     retour_options d = RETOUR_OPTIONS_INIT;
     p = load_ok(HEAD, sizeof HEAD - 1, &d);
