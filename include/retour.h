@@ -192,7 +192,7 @@ RETOUR_API int retour_policy_currency_decimals(const retour_policy *policy);
 
 typedef enum retour_request_type {
     RETOUR_REQUEST_WITHDRAWAL = 0, /**< change of mind: the right of withdrawal */
-    RETOUR_REQUEST_COMPLAINT = 1,  /**< a defect: the legal guarantee (not decided yet) */
+    RETOUR_REQUEST_COMPLAINT = 1,  /**< a defect: the legal guarantee */
     RETOUR_REQUEST_TYPE__COUNT
 } retour_request_type;
 
@@ -204,6 +204,37 @@ typedef enum retour_packaging {
     RETOUR_PACKAGING_MISSING = 4, /**< original packaging not returned */
     RETOUR_PACKAGING__COUNT
 } retour_packaging;
+
+/** What caused a complained-of problem, as far as known (complaints). */
+typedef enum retour_cause {
+    RETOUR_CAUSE_UNKNOWN = 0,  /**< not known: the law's presumption decides */
+    RETOUR_CAUSE_DEFECT = 1,   /**< a defect was established (inspection, evidence) */
+    RETOUR_CAUSE_WEAR = 2,     /**< wear from use */
+    RETOUR_CAUSE_MISUSE = 3,   /**< used against instructions (caused by the customer) */
+    RETOUR_CAUSE_ACCIDENT = 4, /**< accidental damage (caused by the customer) */
+    RETOUR_CAUSE__COUNT
+} retour_cause;
+
+/**
+ * A remedy: what a consumer asks for in a complaint, and what a decision grants (the
+ * goodwill grants store credit, exchange, partial refund and repair discount included).
+ */
+typedef enum retour_remedy {
+    RETOUR_REMEDY_NONE = 0,
+    RETOUR_REMEDY_REPAIR = 1,
+    RETOUR_REMEDY_REPLACE = 2,
+    RETOUR_REMEDY_REFUND = 3,
+    RETOUR_REMEDY_PRICE_REDUCTION = 4,
+    RETOUR_REMEDY_STORE_CREDIT = 5,
+    RETOUR_REMEDY_EXCHANGE = 6,
+    RETOUR_REMEDY_PARTIAL_REFUND = 7,  /**< a percentage of the item's value refunded */
+    RETOUR_REMEDY_REPAIR_DISCOUNT = 8, /**< a repair at a percentage off */
+    RETOUR_REMEDY__COUNT
+} retour_remedy;
+
+/** Stable snake_case names ("accident", "repair_discount"); "" if out of range. */
+RETOUR_API const char *retour_cause_name(retour_cause cause);
+RETOUR_API const char *retour_remedy_name(retour_remedy remedy);
 
 /** A return or complaint request. Reusable: retour_request_reset() keeps its memory. */
 typedef struct retour_request retour_request;
@@ -248,6 +279,13 @@ RETOUR_API int retour_request_set_last_delivered(retour_request *request, retour
 /** What is known of the customer; all counts >= 0. */
 RETOUR_API int retour_request_set_customer(retour_request *request, int orders,
                                            int claims_last_year);
+/**
+ * More of the customer's history, for goodwill rules: goodwill gestures granted in the
+ * last 12 months (>= 0) and the lifetime spend in minor units (>= 0).
+ */
+RETOUR_API int retour_request_set_customer_history(retour_request *request,
+                                                   int goodwill_last_year,
+                                                   int64_t lifetime_spend);
 
 /**
  * Appends an item. sku and category are copied (category may be NULL: the policy's
@@ -257,6 +295,20 @@ RETOUR_API int retour_request_set_customer(retour_request *request, int orders,
 RETOUR_API int retour_request_add_item(retour_request *request, size_t *index, const char *sku,
                                        const char *category, int64_t price, int quantity,
                                        retour_date delivered, retour_packaging packaging);
+/**
+ * Complaint details of an item (see retour_request_add_item() for its index).
+ * @param noticed  the day the problem appeared; RETOUR_DATE_NONE: the notification day.
+ * @param remedy   what the consumer asks for: NONE, REPAIR, REPLACE, REFUND or
+ *                 PRICE_REDUCTION.
+ * @param remedy_failed  nonzero when an earlier repair or replacement failed or was
+ *                 refused, which opens price reduction and refund.
+ * @returns 0, or RETOUR_EINVAL for a bad index, date or enum value.
+ */
+RETOUR_API int retour_request_set_item_complaint(retour_request *request, size_t item,
+                                                 retour_date noticed, retour_cause cause,
+                                                 int customer_admits_damage,
+                                                 retour_remedy remedy, int remedy_failed);
+
 /** @returns the number of items, 0 on NULL. */
 RETOUR_API size_t retour_request_item_count(const retour_request *request);
 
@@ -278,6 +330,7 @@ typedef enum retour_basis {
     RETOUR_BASIS_SHOP_POLICY = 1,      /**< the shop's longer window */
     RETOUR_BASIS_GOODWILL = 2,         /**< goodwill beyond law and policy */
     RETOUR_BASIS_LEGAL_GUARANTEE = 3,  /**< a complaint under the legal guarantee */
+    RETOUR_BASIS_COMMERCIAL_GUARANTEE = 4, /**< the shop's own guarantee, beyond the law's */
     RETOUR_BASIS__COUNT
 } retour_basis;
 
@@ -349,6 +402,14 @@ RETOUR_API retour_outcome retour_decision_item_outcome(const retour_decision *de
 /** Refund for one item (price x quantity - deduction), 0 when not accepted. */
 RETOUR_API int64_t retour_decision_item_refund(const retour_decision *decision, size_t item);
 RETOUR_API int64_t retour_decision_item_deduction(const retour_decision *decision, size_t item);
+/** The remedy granted for the item (complaints and goodwill), RETOUR_REMEDY_NONE if none. */
+RETOUR_API retour_remedy retour_decision_item_remedy(const retour_decision *decision,
+                                                     size_t item);
+/** Percentage of a partial refund or repair discount in basis points (5000 = 50%), or 0. */
+RETOUR_API int32_t retour_decision_item_remedy_basis_points(const retour_decision *decision,
+                                                            size_t item);
+/** Store credit granted, in minor units (goodwill), 0 when none. */
+RETOUR_API int64_t retour_decision_store_credit(const retour_decision *decision);
 
 /** Reason explaining part of a decision. Read-only; lives until the decision is reused. */
 typedef struct retour_reason {

@@ -9,7 +9,7 @@ static const char *const outcome_names[RETOUR_OUTCOME__COUNT] = {
     "accept", "accept_goodwill", "partial", "review", "reject"
 };
 static const char *const basis_names[RETOUR_BASIS__COUNT] = {
-    "withdrawal_right", "shop_policy", "goodwill", "legal_guarantee"
+    "withdrawal_right", "shop_policy", "goodwill", "legal_guarantee", "commercial_guarantee"
 };
 
 const char *retour_outcome_name(retour_outcome outcome)
@@ -55,7 +55,7 @@ void retour__decision_clear(retour_decision *d)
     d->valid = 0;
     d->outcome = RETOUR_OUTCOME_REJECT;
     d->basis = RETOUR_BASIS_WITHDRAWAL_RIGHT;
-    d->items_total = d->deductions = d->shipping = d->refund = 0;
+    d->items_total = d->deductions = d->shipping = d->refund = d->store_credit = 0;
     d->return_shipping = RETOUR_PAYER_CUSTOMER;
     d->withdrawal_deadline = d->return_by = d->refund_by = RETOUR_DATE_NONE;
     d->item_count = 0;
@@ -133,6 +133,21 @@ int64_t retour_decision_item_refund(const retour_decision *d, size_t item)
 int64_t retour_decision_item_deduction(const retour_decision *d, size_t item)
 {
     return VALID(d) && item < d->item_count ? d->items[item].deduction : 0;
+}
+
+retour_remedy retour_decision_item_remedy(const retour_decision *d, size_t item)
+{
+    return VALID(d) && item < d->item_count ? d->items[item].remedy : RETOUR_REMEDY_NONE;
+}
+
+int32_t retour_decision_item_remedy_basis_points(const retour_decision *d, size_t item)
+{
+    return VALID(d) && item < d->item_count ? d->items[item].remedy_bp : 0;
+}
+
+int64_t retour_decision_store_credit(const retour_decision *d)
+{
+    return VALID(d) ? d->store_credit : 0;
 }
 
 size_t retour_decision_reason_count(const retour_decision *d)

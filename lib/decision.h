@@ -17,6 +17,9 @@ typedef struct retour__item_result {
     int64_t value;     /* price x quantity */
     int64_t refund;    /* value - deduction when accepted, else 0 */
     int64_t deduction;
+    int64_t store_credit;  /* goodwill store credit */
+    retour_remedy remedy;  /* granted remedy (complaints, goodwill) */
+    int32_t remedy_bp;     /* partial refund / repair discount, basis points */
     size_t sku;        /* offsets into strings */
     size_t category;   /* (size_t)-1: none */
 } retour__item_result;
@@ -31,6 +34,7 @@ struct retour_decision {
     int64_t deductions;
     int64_t shipping;
     int64_t refund;
+    int64_t store_credit;
     retour_payer return_shipping;
     retour_date withdrawal_deadline;
     retour_date return_by;

@@ -4,6 +4,24 @@
 
 #include <string.h>
 
+const char *const retour__cause_names[RETOUR_CAUSE__COUNT] = {
+    "unknown", "defect", "wear", "misuse", "accident"
+};
+const char *const retour__remedy_names[RETOUR_REMEDY__COUNT] = {
+    "none", "repair", "replace", "refund", "price_reduction", "store_credit", "exchange",
+    "partial_refund", "repair_discount"
+};
+
+const char *retour_cause_name(retour_cause cause)
+{
+    return (unsigned)cause < RETOUR_CAUSE__COUNT ? retour__cause_names[cause] : "";
+}
+
+const char *retour_remedy_name(retour_remedy remedy)
+{
+    return (unsigned)remedy < RETOUR_REMEDY__COUNT ? retour__remedy_names[remedy] : "";
+}
+
 static void clear_fields(retour_request *r, retour_request_type type)
 {
     r->type = type;
@@ -143,6 +161,34 @@ int retour_request_set_customer(retour_request *request, int orders, int claims_
     return RETOUR_OK;
 }
 
+int retour_request_set_customer_history(retour_request *request, int goodwill_last_year,
+                                        int64_t lifetime_spend)
+{
+    if (request == NULL || goodwill_last_year < 0 || lifetime_spend < 0)
+        return RETOUR_EINVAL;
+    request->goodwill_last_year = goodwill_last_year;
+    request->lifetime_spend = lifetime_spend;
+    return RETOUR_OK;
+}
+
+int retour_request_set_item_complaint(retour_request *request, size_t item, retour_date noticed,
+                                      retour_cause cause, int customer_admits_damage,
+                                      retour_remedy remedy, int remedy_failed)
+{
+    /* A consumer asks for one of the four legal remedies; the rest are grants. */
+    if (request == NULL || item >= request->count || (unsigned)cause >= RETOUR_CAUSE__COUNT ||
+        (unsigned)remedy > RETOUR_REMEDY_PRICE_REDUCTION ||
+        (noticed != RETOUR_DATE_NONE && !valid_date(noticed)))
+        return RETOUR_EINVAL;
+    retour__item *it = &request->items[item];
+    it->noticed = noticed;
+    it->cause = cause;
+    it->admits_damage = customer_admits_damage != 0;
+    it->remedy = remedy;
+    it->remedy_failed = remedy_failed != 0;
+    return RETOUR_OK;
+}
+
 int retour_request_add_item(retour_request *request, size_t *index, const char *sku,
                             const char *category, int64_t price, int quantity,
                             retour_date delivered, retour_packaging packaging)
@@ -165,6 +211,7 @@ int retour_request_add_item(retour_request *request, size_t *index, const char *
     it->quantity = quantity;
     it->delivered = delivered;
     it->packaging = packaging;
+    it->noticed = RETOUR_DATE_NONE;
     if (index)
         *index = request->count;
     request->count++;

@@ -12,6 +12,12 @@ typedef struct retour__item {
     int quantity;
     retour_date delivered;
     retour_packaging packaging;
+    /* Complaints */
+    retour_date noticed;  /* RETOUR_DATE_NONE: the notification day */
+    retour_cause cause;
+    int admits_damage;
+    retour_remedy remedy; /* what the consumer asks for */
+    int remedy_failed;
     retour__place place;  /* where the item was written (line 0-based), file NULL if built */
 } retour__item;
 
@@ -33,6 +39,10 @@ struct retour_request {
     size_t cap;
     retour__place place; /* the document, for errors found while evaluating */
 };
+
+/* Names of the enum values, as written in requests and decisions. */
+extern const char *const retour__cause_names[RETOUR_CAUSE__COUNT];
+extern const char *const retour__remedy_names[RETOUR_REMEDY__COUNT];
 
 /* Copies a string into the request's arena (NULL stays NULL). */
 const char *retour__request_strdup(retour_request *request, const char *s, size_t len);

@@ -69,20 +69,57 @@ static int parse_customer(parse_state *st, const retour__node *c)
     return RETOUR_OK;
 }
 
+/* noticed, cause, customer_admits_damage, remedy, remedy_failed: read for any type, used
+ * by complaints. */
+static int parse_complaint_fields(parse_state *st, const retour__node *in, retour__item *it)
+{
+    retour__ctx *ctx = &st->ctx;
+    const retour__node *n;
+    int v;
+    if ((n = opt(in, "noticed"))) {
+        WITH_KEY(ctx, "noticed", retour__read_date(ctx, n, &it->noticed));
+        if (st->request->notified != RETOUR_DATE_NONE && it->noticed > st->request->notified) {
+            size_t saved = retour__path_push_key(ctx, "noticed");
+            int rc = retour__fail_at(ctx, n, RETOUR_ESCHEMA,
+                                     "noticed is after the notification date");
+            retour__path_pop(ctx, saved);
+            return rc;
+        }
+    }
+    if ((n = opt(in, "cause"))) {
+        WITH_KEY(ctx, "cause", retour__read_enum(ctx, n, retour__cause_names, RETOUR_CAUSE__COUNT,
+                                                 &v));
+        it->cause = (retour_cause)v;
+    }
+    if ((n = opt(in, "customer_admits_damage")))
+        WITH_KEY(ctx, "customer_admits_damage", retour__read_bool(ctx, n, &it->admits_damage));
+    if ((n = opt(in, "remedy"))) {
+        /* The four remedies a consumer can ask for ("none" is the unset state). */
+        WITH_KEY(ctx, "remedy", retour__read_enum(ctx, n, retour__remedy_names + 1,
+                                                  RETOUR_REMEDY_PRICE_REDUCTION, &v));
+        it->remedy = (retour_remedy)(v + 1);
+    }
+    if ((n = opt(in, "remedy_failed")))
+        WITH_KEY(ctx, "remedy_failed", retour__read_bool(ctx, n, &it->remedy_failed));
+    return RETOUR_OK;
+}
+
 static int parse_item(parse_state *st, const retour__node *in, retour__item *it)
 {
     static const char *const keys[] = { "sku", "category", "price", "quantity", "delivered",
-                                        "packaging" };
+                                        "packaging", "noticed", "cause",
+                                        "customer_admits_damage", "remedy", "remedy_failed" };
     static const char *const packaging[] = { "unknown", "sealed", "opened", "damaged",
                                              "missing" };
     retour__ctx *ctx = &st->ctx;
     int rc;
-    if ((rc = retour__expect_map(ctx, in)) || (rc = retour__check_keys(ctx, in, keys, 6)))
+    if ((rc = retour__expect_map(ctx, in)) || (rc = retour__check_keys(ctx, in, keys, sizeof keys / sizeof keys[0])))
         return rc;
     memset(it, 0, sizeof *it);
     it->quantity = 1;
     it->delivered = RETOUR_DATE_NONE;
     it->packaging = RETOUR_PACKAGING_UNKNOWN;
+    it->noticed = RETOUR_DATE_NONE;
     it->place = retour__node_place(ctx->doc, in);
 
     const retour__node *n = opt(in, "sku");
@@ -110,6 +147,8 @@ static int parse_item(parse_state *st, const retour__node *in, retour__item *it)
         WITH_KEY(ctx, "packaging", retour__read_enum(ctx, n, packaging + 1, 4, &v));
         it->packaging = (retour_packaging)(v + 1);
     }
+    if ((rc = parse_complaint_fields(st, in, it)))
+        return rc;
     /* Strings are copied out of the document, which is freed after parsing. */
     int had_category = it->category != NULL;
     it->sku = retour__request_strdup(st->request, it->sku, strlen(it->sku));
