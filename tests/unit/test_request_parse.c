@@ -477,7 +477,8 @@ static void test_unknown_item_key(void **state)
     FAILS(EUR(state), HEAD "items:\n  - sku: A1\n    price: 1\n    delivred: 2026-03-03\n",
           RETOUR_ESCHEMA, 6, 5, "items[0].delivred",
           "unknown key 'delivred'; did you mean 'delivered'?",
-          "(expected one of: sku, category, price, quantity, delivered, packaging)");
+          "(expected one of: sku, category, price, quantity, delivered, packaging, noticed, "
+          "cause, customer_admits_damage, remedy, remedy_failed)");
     FAILS(EUR(state), HEAD "items:\n  - sku: A1\n    price: 1\n    delivered: 2026-03-03\n"
                            "  - sku: A2\n    prize: 1\n",
           RETOUR_ESCHEMA, 8, 5, "items[1].prize", "did you mean 'price'?");
