@@ -28,6 +28,7 @@ struct retour_decision {
     const retour_allocator *allocator;
     const retour_policy *policy; /* the policy of the last evaluation */
     int valid;
+    retour_request_type type;
     retour_outcome outcome;
     retour_basis basis;
     int64_t items_total;

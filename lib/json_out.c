@@ -145,6 +145,19 @@ static void put_items(writer *w, const retour_decision *d, retour_lang lang)
         put_string(w, retour_outcome_name(it->outcome));
         put_money(w, "refund", it->refund, dec, 0);
         put_money(w, "deduction", it->deduction, dec, 0);
+        put_key(w, "remedy", 0);
+        if (it->remedy == RETOUR_REMEDY_NONE)
+            puts_(w, "null");
+        else
+            put_string(w, retour_remedy_name(it->remedy));
+        put_key(w, "remedy_percent", 0);
+        if (it->remedy_bp > 0) {
+            char pct[16];
+            retour__money_format(pct, sizeof pct, it->remedy_bp, 2);
+            put_string(w, pct);
+        } else {
+            puts_(w, "null");
+        }
         put_reasons(w, d, (long)i, lang);
         put(w, "}", 1);
     }
@@ -163,6 +176,8 @@ long retour_decision_to_json(const retour_decision *d, retour_lang lang, char *b
     put_string(&w, retour_outcome_name(d->outcome));
     put_key(&w, "basis", 0);
     put_string(&w, retour_basis_name(d->basis));
+    put_key(&w, "type", 0);
+    put_string(&w, d->type == RETOUR_REQUEST_COMPLAINT ? "complaint" : "withdrawal");
     put_key(&w, "refund", 0);
     put(&w, "{", 1);
     put_money(&w, "amount", d->refund, dec, 1);
@@ -172,6 +187,7 @@ long retour_decision_to_json(const retour_decision *d, retour_lang lang, char *b
     put_money(&w, "items", d->items_total, dec, 0);
     put_money(&w, "deductions", d->deductions, dec, 0);
     put_money(&w, "outbound_shipping", d->shipping, dec, 0);
+    put_money(&w, "store_credit", d->store_credit, dec, 0);
     put_key(&w, "currency", 0);
     put_string(&w, d->policy->currency);
     put(&w, "}", 1);

@@ -1,5 +1,5 @@
 /* Message templates in English and Dutch, and their expansion. Placeholders:
- * {date} {date2} {days} {days2} {amount} {percent} {category}. */
+ * {date} {date2} {days} {days2} {amount} {percent} {category} {name} {remedy} {cause}. */
 #include "money.h"
 #include "reasons.h"
 
@@ -111,10 +111,85 @@ static const templates table[RETOUR__R__COUNT] = {
     [RETOUR__R_RETURN_PERIOD_EXTENDED] = {
         "The policy gives {days} days to send the goods back, fewer than the law's {days2}; the consumer has {days2} days.",
         "Het beleid geeft {days} dagen om terug te sturen, minder dan de wettelijke {days2}; de consument heeft {days2} dagen." },
+    [RETOUR__R_PRESUMED_DEFECT] = {
+        "The problem appeared on {date2}, within {days} months of delivery: the law presumes the defect was there at delivery, so the shop may not refuse without proof otherwise.",
+        "Het probleem ontstond op {date2}, binnen {days} maanden na levering: de wet neemt aan dat het gebrek er bij levering al was, dus de winkel mag niet weigeren zonder tegenbewijs." },
+    [RETOUR__R_INSPECTION_REQUIRED] = {
+        "The policy asks to inspect {category} items before deciding a presumed defect: a person decides after inspection.",
+        "Het beleid vraagt {category}-artikelen te onderzoeken voordat over een vermoed gebrek wordt beslist: een medewerker beslist na onderzoek." },
+    [RETOUR__R_EVIDENCE_REQUIRED] = {
+        "The problem appeared on {date2}, after the {days}-month presumption period: the consumer must show that the defect was there at delivery; a person assesses the evidence.",
+        "Het probleem ontstond op {date2}, na de vermoedenstermijn van {days} maanden: de consument moet aantonen dat het gebrek er bij levering al was; een medewerker beoordeelt het bewijs." },
+    [RETOUR__R_DEFECT_CONFIRMED] = {
+        "A defect was established and the complaint falls within the guarantee, which ends on {date}: the consumer is entitled to a remedy.",
+        "Er is een gebrek vastgesteld en de klacht valt binnen de garantie, die eindigt op {date}: de consument heeft recht op herstel." },
+    [RETOUR__R_GUARANTEE_EXPIRED] = {
+        "The problem appeared on {date2}, after the guarantee ended on {date}.",
+        "Het probleem ontstond op {date2}, nadat de garantie op {date} was geëindigd." },
+    [RETOUR__R_WITHIN_COMMERCIAL_GUARANTEE] = {
+        "The legal guarantee has ended, but the shop's own {days}-month guarantee covers the item until {date}.",
+        "De wettelijke garantie is voorbij, maar de eigen garantie van {days} maanden van de winkel dekt het artikel tot {date}." },
+    [RETOUR__R_CUSTOMER_CAUSED_DAMAGE] = {
+        "The damage was caused by the customer ({cause}), which is no lack of conformity: the guarantee does not cover it.",
+        "De schade is door de klant veroorzaakt ({cause}); dat is geen gebrek: de garantie dekt het niet." },
+    [RETOUR__R_WEAR_WITHIN_LIFESPAN] = {
+        "Wear on a {category} item within its expected lifespan of {days} months: a person must judge whether it is normal wear or a defect.",
+        "Slijtage aan een {category}-artikel binnen de verwachte levensduur van {days} maanden: een medewerker beoordeelt of het normale slijtage of een gebrek is." },
+    [RETOUR__R_WEAR_BEYOND_LIFESPAN] = {
+        "Wear on a {category} item after its expected lifespan of {days} months ended on {date}: normal wear is no defect.",
+        "Slijtage aan een {category}-artikel na de verwachte levensduur van {days} maanden, die eindigde op {date}: normale slijtage is geen gebrek." },
+    [RETOUR__R_REMEDY_CONSUMER_CHOICE] = {
+        "The consumer chooses between repair and replacement and asked for {remedy}.",
+        "De consument kiest tussen herstel en vervanging en vroeg om {remedy}." },
+    [RETOUR__R_REMEDY_REPAIR_OR_REPLACE_FIRST] = {
+        "Repair or replacement comes first; a price reduction or refund only when that is impossible, disproportionate or has failed. The shop offers {remedy}.",
+        "Eerst herstel of vervanging; prijsverlaging of terugbetaling alleen als dat onmogelijk of onevenredig is of is mislukt. De winkel biedt {remedy} aan." },
+    [RETOUR__R_REMEDY_AFTER_FAILED_REPAIR] = {
+        "An earlier repair or replacement failed or was refused, so the consumer may have {remedy} as asked.",
+        "Een eerder herstel of vervanging is mislukt of geweigerd, dus de consument krijgt {remedy} zoals gevraagd." },
+    [RETOUR__R_SHORT_TERM_REJECT] = {
+        "The problem appeared within the short-term right to reject, which ends on {date}: the consumer may reject the goods for a full refund.",
+        "Het probleem ontstond binnen het kortetermijnrecht om af te wijzen, dat eindigt op {date}: de consument mag de zaak weigeren tegen volledige terugbetaling." },
+    [RETOUR__R_PRICE_REDUCTION_TO_AGREE] = {
+        "A price reduction must be proportionate to the defect: a person agrees the amount with the consumer.",
+        "Een prijsverlaging moet in verhouding staan tot het gebrek: een medewerker spreekt het bedrag af met de consument." },
+    [RETOUR__R_GOODWILL_RULE] = {
+        "Goodwill rule '{name}' applies: {remedy}.",
+        "Coulanceregel '{name}' is van toepassing: {remedy}." },
+    [RETOUR__R_FREQUENT_CLAIMS] = {
+        "This is the customer's claim number {days} in the last 12 months, at or above the policy's review threshold of {days2}: a person decides; no legal right is refused for it.",
+        "Dit is claim nummer {days} van de klant in de afgelopen 12 maanden, op of boven de drempel van {days2} in het beleid: een medewerker beslist; geen wettelijk recht wordt daarom geweigerd." },
+    [RETOUR__R_HIGH_AMOUNT] = {
+        "The request is worth {amount}, at or above the policy's review threshold: a person decides; no legal right is refused for it.",
+        "De aanvraag is {amount} waard, op of boven de drempel in het beleid: een medewerker beslist; geen wettelijk recht wordt daarom geweigerd." },
 };
 
+/* Remedies and causes in words, per language ({percent} where a grant has one). */
+static const templates remedy_words[RETOUR_REMEDY__COUNT] = {
+    { "no remedy", "geen herstel" },
+    { "repair", "herstel" },
+    { "replacement", "vervanging" },
+    { "a refund", "terugbetaling" },
+    { "a price reduction", "prijsverlaging" },
+    { "store credit", "tegoed" },
+    { "an exchange", "een ruil" },
+    { "a refund of {percent}", "terugbetaling van {percent}" },
+    { "a repair at {percent} off", "herstel met {percent} korting" },
+};
+static const templates cause_words[RETOUR_CAUSE__COUNT] = {
+    { "admitted by the customer", "door de klant erkend" },
+    { "defect", "gebrek" },
+    { "wear", "slijtage" },
+    { "misuse", "verkeerd gebruik" },
+    { "an accident", "een ongeluk" },
+};
+
+static int expand(char *buf, size_t size, const char *t, retour_lang lang,
+                  const retour__params *params, const char *currency, int decimals);
+
 static int put_value(char *buf, size_t size, const char *name, size_t name_len,
-                     const retour__params *p, const char *currency, int decimals)
+                     retour_lang lang, const retour__params *p, const char *currency,
+                     int decimals)
 {
 #define IS(s) (name_len == sizeof(s) - 1 && memcmp(name, s, sizeof(s) - 1) == 0)
     if (IS("date") || IS("date2")) {
@@ -142,16 +217,22 @@ static int put_value(char *buf, size_t size, const char *name, size_t name_len,
     }
     if (IS("category"))
         return snprintf(buf, size, "%s", p->category ? p->category : "");
+    if (IS("name"))
+        return snprintf(buf, size, "%s", p->name ? p->name : "");
+    if (IS("remedy") || IS("cause")) {
+        const templates *w = IS("remedy") ? &remedy_words[(unsigned)p->grant % RETOUR_REMEDY__COUNT]
+                                          : &cause_words[(unsigned)p->cause % RETOUR_CAUSE__COUNT];
+        return expand(buf, size, lang == RETOUR_LANG_NL ? w->nl : w->en, lang, p, currency,
+                      decimals);
+    }
 #undef IS
     return snprintf(buf, size, "{%.*s}", (int)name_len, name);
 }
 
-int retour__message_format(char *buf, size_t size, retour__code code, retour_lang lang,
-                           const retour__params *params, const char *currency, int decimals)
+/* Copies template t into buf with its placeholders expanded; returns the full length. */
+static int expand(char *buf, size_t size, const char *t, retour_lang lang,
+                  const retour__params *params, const char *currency, int decimals)
 {
-    if ((unsigned)code >= RETOUR__R__COUNT)
-        return -1;
-    const char *t = lang == RETOUR_LANG_NL ? table[code].nl : table[code].en;
     size_t out = 0;
     while (*t) {
         const char *open = strchr(t, '{');
@@ -167,16 +248,26 @@ int retour__message_format(char *buf, size_t size, retour__code code, retour_lan
             break;
         /* Values are written in place, so a long category name is never cut short. */
         char *at = out < size ? buf + out : NULL;
-        int n = put_value(at, at ? size - out : 0, open + 1, (size_t)(close - open - 1), params,
-                          currency, decimals);
+        int n = put_value(at, at ? size - out : 0, open + 1, (size_t)(close - open - 1), lang,
+                          params, currency, decimals);
         if (n > 0)
             out += (size_t)n;
         t = close + 1;
     }
     if (size)
         buf[out < size ? out : size - 1] = '\0';
+    return (int)out;
+}
+
+int retour__message_format(char *buf, size_t size, retour__code code, retour_lang lang,
+                           const retour__params *params, const char *currency, int decimals)
+{
+    if ((unsigned)code >= RETOUR__R__COUNT)
+        return -1;
+    const char *t = lang == RETOUR_LANG_NL ? table[code].nl : table[code].en;
+    int out = expand(buf, size, t, lang, params, currency, decimals);
     /* Templates may start with a category name: a sentence starts with a capital. */
     if (size && buf[0] >= 'a' && buf[0] <= 'z')
         buf[0] = (char)(buf[0] - 'a' + 'A');
-    return (int)out;
+    return out;
 }

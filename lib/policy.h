@@ -5,6 +5,7 @@
 
 #include "alloc.h"
 #include "exclusion.h"
+#include "guarantee_law.h"
 #include "jurisdiction.h"
 
 /* Where a value came from in the policy file (1-based; line 0: not written, defaulted). */
@@ -32,11 +33,36 @@ typedef struct retour__category {
     retour__exclusion exclusion;
     int waived;     /* the shop takes excluded items back anyway */
     int returnable; /* 0: the shop's own exclusion, beyond the statutory period only */
+    int lifespan_months; /* expected lifespan for complaints; 0: not stated */
+    int inspection;      /* -1: as complaints.inspection; 0 or 1 */
     retour__src src;
     retour__src src_exclusion;
     retour__src src_waived;
     retour__src src_returnable;
+    retour__src src_lifespan;
+    retour__src src_inspection;
 } retour__category;
+
+/* A goodwill rule: conditions (all must hold; unset ones always do) and a grant. */
+typedef struct retour__goodwill_rule {
+    const char *name;
+    retour__src src;      /* the rule's list entry */
+    int type;             /* -1: any; else a retour_request_type */
+    int min_orders;
+    int64_t min_lifetime_spend;
+    int64_t max_amount;   /* -1: no limit; the item's value (price x quantity) */
+    int max_days_late;    /* -1: no limit */
+    int max_goodwill_last_year; /* -1: no limit */
+    int max_claims_last_year;   /* -1: no limit */
+    unsigned causes;      /* bit per retour_cause; 0: any */
+    int admits_damage;    /* -1: any */
+    int excluded;         /* 1: also for items under a legal or shop exclusion */
+    size_t *categories;   /* indexes into the policy's categories */
+    size_t category_count; /* 0: any */
+    retour_remedy grant;
+    int32_t grant_bp;     /* partial_refund / repair_discount */
+    retour__src src_grant;
+} retour__goodwill_rule;
 
 typedef enum retour__window_start {
     RETOUR__START_DELIVERY = 0,
@@ -76,6 +102,23 @@ struct retour_policy {
     retour__category *categories;
     size_t category_count;
     long default_category; /* index, or -1 */
+
+    /* Complaints */
+    const retour__guarantee_law *guarantee;
+    int guarantee_months;       /* the shop's commercial guarantee; 0: none */
+    int inspection;             /* inspect before deciding a presumed defect */
+    retour_remedy remedy;       /* the shop's first remedy: repair or replace */
+    retour__src src_guarantee_months;
+    retour__src src_inspection;
+    retour__src src_remedy;
+
+    /* Service generosity */
+    retour__goodwill_rule *goodwill;
+    size_t goodwill_count;
+    int review_claims;          /* 0: no signal */
+    int64_t review_amount;      /* -1: no signal */
+    retour__src src_review_claims;
+    retour__src src_review_amount;
 
     /* Citations composed at load (NULL where no law applies). */
     const char *law_period;

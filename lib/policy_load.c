@@ -2,6 +2,7 @@
  * stops the load with its place, key path and what was expected; no partial policy. */
 #include "policy.h"
 #include "money.h"
+#include "policy_service.h"
 #include "schema.h"
 
 #include <stdio.h>
@@ -158,14 +159,17 @@ static int load_packaging(retour__ctx *ctx, retour_policy *p, const retour__node
 
 static int load_category(retour__ctx *ctx, retour__category *c, const retour__node *body)
 {
-    static const char *const keys[] = { "exclusion", "exclusion_waived", "returnable" };
+    static const char *const keys[] = { "exclusion", "exclusion_waived", "returnable",
+                                        "lifespan_months", "inspection" };
     c->exclusion = RETOUR__EXCL_NONE;
     c->waived = 0;
     c->returnable = 1;
+    c->inspection = -1;
     if (retour__is_null(body))
         return RETOUR_OK; /* "jewellery:" with nothing: ordinary goods */
     int rc;
-    if ((rc = retour__expect_map(ctx, body)) || (rc = retour__check_keys(ctx, body, keys, 3)))
+    if ((rc = retour__expect_map(ctx, body)) || (rc = retour__check_keys(ctx, body, keys, 5)) ||
+        (rc = retour__load_category_complaints(ctx, c, body)))
         return rc;
     int excl = RETOUR__EXCL_NONE;
     if ((rc = read_choice(ctx, body, "exclusion", retour__exclusion_ids, RETOUR__EXCL__COUNT,
@@ -288,7 +292,8 @@ static int load_root(retour__ctx *ctx, retour_policy *p, const retour__node *roo
 {
     static const char *const keys[] = { "retour", "shop", "jurisdiction", "currency",
                                         "withdrawal", "packaging", "categories",
-                                        "default_category" };
+                                        "default_category", "complaints", "goodwill",
+                                        "review" };
     if (root == NULL)
         return retour__fail_at(ctx, NULL, RETOUR_ESCHEMA,
                                "empty policy: expected at least retour: 1, jurisdiction and "
@@ -364,6 +369,16 @@ static int load_root(retour__ctx *ctx, retour_policy *p, const retour__node *roo
     n = retour__map_get(root, "default_category");
     if (n && !retour__is_null(n))
         WITH_KEY(ctx, "default_category", load_default_category(ctx, p, n));
+    p->guarantee = retour__guarantee_law_find(p->jurisdiction_code, p->jurisdiction->eu);
+    n = retour__map_get(root, "complaints");
+    if (n && !retour__is_null(n))
+        WITH_KEY(ctx, "complaints", retour__load_complaints(ctx, p, n));
+    n = retour__map_get(root, "goodwill");
+    if (n && !retour__is_null(n))
+        WITH_KEY(ctx, "goodwill", retour__load_goodwill(ctx, p, n));
+    n = retour__map_get(root, "review");
+    if (n && !retour__is_null(n))
+        WITH_KEY(ctx, "review", retour__load_review(ctx, p, n));
     return compose_citations(ctx, p);
 }
 
@@ -380,6 +395,8 @@ static void set_defaults(retour_policy *p)
     p->damaged.action = RETOUR__PKG_ACCEPT;
     p->missing.action = RETOUR__PKG_ACCEPT;
     p->default_category = -1;
+    p->remedy = RETOUR_REMEDY_REPAIR;
+    p->review_amount = -1;
 }
 
 int retour_policy_load_string(retour_policy **out, const char *text, size_t len,

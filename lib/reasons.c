@@ -35,6 +35,23 @@ static const char *const names[RETOUR__R__COUNT] = {
     [RETOUR__R_OUTBOUND_SHIPPING_NOT_REFUNDED] = "outbound_shipping_not_refunded",
     [RETOUR__R_REFUND_DEADLINE_CAPPED] = "refund_deadline_capped",
     [RETOUR__R_RETURN_PERIOD_EXTENDED] = "return_period_extended",
+    [RETOUR__R_PRESUMED_DEFECT] = "presumed_defect",
+    [RETOUR__R_INSPECTION_REQUIRED] = "inspection_required",
+    [RETOUR__R_EVIDENCE_REQUIRED] = "evidence_required",
+    [RETOUR__R_DEFECT_CONFIRMED] = "defect_confirmed",
+    [RETOUR__R_GUARANTEE_EXPIRED] = "guarantee_expired",
+    [RETOUR__R_WITHIN_COMMERCIAL_GUARANTEE] = "within_commercial_guarantee",
+    [RETOUR__R_CUSTOMER_CAUSED_DAMAGE] = "customer_caused_damage",
+    [RETOUR__R_WEAR_WITHIN_LIFESPAN] = "wear_within_lifespan",
+    [RETOUR__R_WEAR_BEYOND_LIFESPAN] = "wear_beyond_lifespan",
+    [RETOUR__R_REMEDY_CONSUMER_CHOICE] = "remedy_consumer_choice",
+    [RETOUR__R_REMEDY_REPAIR_OR_REPLACE_FIRST] = "remedy_repair_or_replace_first",
+    [RETOUR__R_REMEDY_AFTER_FAILED_REPAIR] = "remedy_after_failed_repair",
+    [RETOUR__R_SHORT_TERM_REJECT] = "short_term_reject",
+    [RETOUR__R_PRICE_REDUCTION_TO_AGREE] = "price_reduction_to_agree",
+    [RETOUR__R_GOODWILL_RULE] = "goodwill_rule",
+    [RETOUR__R_FREQUENT_CLAIMS] = "frequent_claims",
+    [RETOUR__R_HIGH_AMOUNT] = "high_amount",
 };
 
 const char *retour__code_name(retour__code code)

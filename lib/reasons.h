@@ -38,6 +38,23 @@ typedef enum retour__code {
     RETOUR__R_OUTBOUND_SHIPPING_NOT_REFUNDED,
     RETOUR__R_REFUND_DEADLINE_CAPPED,
     RETOUR__R_RETURN_PERIOD_EXTENDED,
+    RETOUR__R_PRESUMED_DEFECT,
+    RETOUR__R_INSPECTION_REQUIRED,
+    RETOUR__R_EVIDENCE_REQUIRED,
+    RETOUR__R_DEFECT_CONFIRMED,
+    RETOUR__R_GUARANTEE_EXPIRED,
+    RETOUR__R_WITHIN_COMMERCIAL_GUARANTEE,
+    RETOUR__R_CUSTOMER_CAUSED_DAMAGE,
+    RETOUR__R_WEAR_WITHIN_LIFESPAN,
+    RETOUR__R_WEAR_BEYOND_LIFESPAN,
+    RETOUR__R_REMEDY_CONSUMER_CHOICE,
+    RETOUR__R_REMEDY_REPAIR_OR_REPLACE_FIRST,
+    RETOUR__R_REMEDY_AFTER_FAILED_REPAIR,
+    RETOUR__R_SHORT_TERM_REJECT,
+    RETOUR__R_PRICE_REDUCTION_TO_AGREE,
+    RETOUR__R_GOODWILL_RULE,
+    RETOUR__R_FREQUENT_CLAIMS,
+    RETOUR__R_HIGH_AMOUNT,
     RETOUR__R__COUNT
 } retour__code;
 
@@ -50,6 +67,9 @@ typedef struct retour__params {
     int64_t amount;         /* {amount}, in the currency */
     int32_t basis_points;   /* {percent} */
     const char *category;   /* {category} */
+    const char *name;       /* {name}: a rule, a remedy or a cause */
+    retour_remedy grant;    /* {remedy}: a remedy or grant in words, with {percent} */
+    retour_cause cause;     /* {cause}: what caused damage in words (unknown: admitted) */
 } retour__params;
 
 const char *retour__code_name(retour__code code);

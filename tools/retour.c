@@ -77,6 +77,10 @@ static void print_text(const retour_decision *d, const retour_policy *p, retour_
     money(c, sizeof c, retour_decision_deductions(d), dec);
     money(e, sizeof e, retour_decision_shipping_refunded(d), dec);
     printf("refund:   %s %s (items %s, deductions %s, outbound shipping %s)\n", cur, a, b, c, e);
+    if (retour_decision_store_credit(d) > 0) {
+        money(a, sizeof a, retour_decision_store_credit(d), dec);
+        printf("store credit: %s %s\n", cur, a);
+    }
     printf("withdrawal deadline: %s  return by: %s  refund by: %s\n",
            date_or_dash(d1, retour_decision_withdrawal_deadline(d)),
            date_or_dash(d2, retour_decision_return_by(d)),
@@ -93,8 +97,16 @@ static void print_text(const retour_decision *d, const retour_policy *p, retour_
     for (size_t it = 0; it < ni; it++) {
         money(a, sizeof a, retour_decision_item_refund(d, it), dec);
         money(b, sizeof b, retour_decision_item_deduction(d, it), dec);
-        printf("  [%zu] %s: refund %s %s, deduction %s\n", it,
+        printf("  [%zu] %s: refund %s %s, deduction %s", it,
                retour_outcome_name(retour_decision_item_outcome(d, it)), cur, a, b);
+        retour_remedy remedy = retour_decision_item_remedy(d, it);
+        int32_t bp = retour_decision_item_remedy_basis_points(d, it);
+        if (remedy != RETOUR_REMEDY_NONE && bp > 0)
+            printf(", remedy %s %d.%02d%%", retour_remedy_name(remedy), (int)(bp / 100),
+                   (int)(bp % 100));
+        else if (remedy != RETOUR_REMEDY_NONE)
+            printf(", remedy %s", retour_remedy_name(remedy));
+        printf("\n");
         for (size_t i = 0; i < nr; i++)
             if (retour_decision_reason(d, i)->item == (long)it)
                 print_reason(d, i, lang, "      ");

@@ -339,7 +339,7 @@ static void test_unknown_top_level_key(void **state)
     FAILS(HEAD "withdrawl:\n  days: 30\n", RETOUR_ESCHEMA, 4, 1, "withdrawl",
           "unknown key 'withdrawl'; did you mean 'withdrawal'?",
           "(expected one of: retour, shop, jurisdiction, currency, withdrawal, packaging, "
-          "categories, default_category)");
+          "categories, default_category, complaints, goodwill, review)");
     FAILS(HEAD "default-category: x\n", RETOUR_ESCHEMA, 4, 1, "default-category",
           "did you mean 'default_category'?");
     /* Nothing close: no suggestion, only the list. */
@@ -595,7 +595,8 @@ static void test_category_shapes(void **state)
           "a category needs a name");
     FAILS(HEAD "categories:\n  sale: {colour: red}\n", RETOUR_ESCHEMA, 5, 10,
           "categories.sale.colour",
-          "unknown key 'colour' (expected one of: exclusion, exclusion_waived, returnable)");
+          "unknown key 'colour' (expected one of: exclusion, exclusion_waived, returnable, "
+          "lifespan_months, inspection)");
 }
 
 static void test_default_category(void **state)

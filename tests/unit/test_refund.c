@@ -652,12 +652,14 @@ static void test_evaluate_json_round_trip(void **state)
                      RETOUR_ESCHEMA);
     assert_string_equal(f->err.path, "items");
     assert_ptr_equal(untouched, (char *)&untouched);
+    /* A request the policy cannot decide: a complaint needs the delivery date. */
     static const char complaint[] =
         "type: complaint\nnotified: 2026-03-16\n"
-        "items: [{sku: A, price: 1, delivered: 2026-03-03}]\n";
+        "items: [{sku: A, price: 1}]\n";
     assert_int_equal(retour_evaluate_json(&untouched, NULL, f->p, complaint, strlen(complaint),
                                           RETOUR_LANG_EN, &f->err),
                      RETOUR_EREQUEST);
+    assert_string_equal(f->err.path, "items[0].delivered");
     assert_ptr_equal(untouched, (char *)&untouched);
     assert_int_equal(retour_evaluate_json(NULL, NULL, f->p, request, strlen(request),
                                           RETOUR_LANG_EN, NULL),

@@ -1052,30 +1052,6 @@ static void test_messages_expand_all_placeholders(void **state)
                         "does not apply.");
 }
 
-/* Complaints are not decided by this release. */
-static void test_complaint_not_decided(void **state)
-{
-    fx *f = *state;
-    load(f, HEAD("EU"));
-    assert_int_equal(retour_request_reset(f->r, RETOUR_REQUEST_COMPLAINT), RETOUR_OK);
-    assert_int_equal(retour_request_set_notified(f->r, ymd(2026, 3, 10)), RETOUR_OK);
-    add(f, "A", NULL, 1000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_OPENED);
-    assert_int_equal(retour_evaluate(f->d, f->p, f->r, &f->err), RETOUR_EREQUEST);
-    assert_int_equal(f->err.code, RETOUR_EREQUEST);
-    assert_string_equal(f->err.path, "type");
-    assert_contains(f->err.message, "complaint");
-    assert_empty_decision(f->d);
-
-    retour_request *c = NULL;
-    assert_int_equal(retour_request_new(&c, RETOUR_REQUEST_COMPLAINT, NULL), RETOUR_OK);
-    assert_int_equal(retour_request_set_notified(c, ymd(2026, 3, 10)), RETOUR_OK);
-    assert_int_equal(retour_request_add_item(c, NULL, "A", NULL, 1000, 1, ymd(2026, 3, 3),
-                                             RETOUR_PACKAGING_OPENED),
-                     RETOUR_OK);
-    assert_int_equal(retour_evaluate(f->d, f->p, c, NULL), RETOUR_EREQUEST);
-    retour_request_free(c);
-}
-
 /* What the request lacks is named in err.path. */
 static void test_incomplete_requests(void **state)
 {
@@ -1289,7 +1265,6 @@ int main(void)
         T(test_reason_sources),
         T(test_messages),
         T(test_messages_expand_all_placeholders),
-        T(test_complaint_not_decided),
         T(test_incomplete_requests),
         T(test_invalid_arguments),
         T(test_fresh_decision_defaults),

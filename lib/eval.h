@@ -1,0 +1,60 @@
+/* Shared state and steps of one evaluation. retour_evaluate() (evaluate.c) checks the
+ * request and dispatches to the withdrawal or complaint rules; both end with goodwill,
+ * review signals and the money (settle). */
+#ifndef RETOUR_EVAL_H
+#define RETOUR_EVAL_H
+
+#include "decision.h"
+#include "policy.h"
+#include "request.h"
+
+typedef struct retour__eval {
+    retour_decision *d;
+    const retour_policy *p;
+    const retour_request *r;
+    retour_error *err;
+    int statutory_basis; /* the statutory right of withdrawal decides (its floors apply) */
+} retour__eval;
+
+/* Why an item was refused, which decides whether goodwill rules may look at it. */
+typedef enum retour__refusal {
+    RETOUR__REFUSED_LATE,      /* withdrawal period over */
+    RETOUR__REFUSED_EXCLUDED,  /* a legal exception or the shop's own exclusion */
+    RETOUR__REFUSED_CAUSED,    /* damage the customer caused */
+    RETOUR__REFUSED_EXPIRED,   /* guarantee over */
+    RETOUR__REFUSED_WORN       /* wear after the expected lifespan */
+} retour__refusal;
+
+extern const retour__src retour__no_src;
+
+int retour__add_reason(retour__eval *ev, retour__code code, long item, const char *law,
+                       retour__src src, const retour__params *params);
+/* RETOUR_EREQUEST at the request (or its item) with path and message. */
+int retour__request_error(retour__eval *ev, long item, const char *path, const char *message);
+/* RETOUR_ERANGE: money that no longer fits in 64 bits. */
+int retour__overflow_error(retour__eval *ev, long item, const char *what);
+/* Date arithmetic that fails past 9999-12-31. */
+int retour__eval_add_days(retour__eval *ev, retour_date *out, retour_date date, int days);
+int retour__eval_add_months(retour__eval *ev, retour_date *out, retour_date date, int months);
+
+/* Copies SKUs, categories and values into the decision; every item starts accepted. */
+int retour__copy_items(retour__eval *ev);
+/* The item's category in the policy (or the default category), NULL if none. */
+const retour__category *retour__category_of(const retour_policy *p, const retour__item *it);
+/* Parameters every item message shares: the category name as the decision keeps it. */
+void retour__item_params(retour__eval *ev, size_t i, const retour__category *c,
+                         retour__params *prm);
+
+int retour__decide_withdrawal(retour__eval *ev);
+int retour__decide_complaint(retour__eval *ev);
+
+/* The first goodwill rule that matches the refused item grants something; else no change. */
+int retour__apply_goodwill(retour__eval *ev, size_t i, const retour__category *c,
+                           retour__refusal why, int days_late);
+/* The policy's review thresholds route a decided request to a person. */
+int retour__apply_review_signals(retour__eval *ev);
+/* Sums the items into the decision's totals and sets the overall outcome and basis.
+ * Counts of accepted, review and rejected items are returned for the caller's rules. */
+int retour__settle_items(retour__eval *ev, size_t *accepted, size_t *review, size_t *rejected);
+
+#endif

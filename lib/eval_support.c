@@ -1,0 +1,154 @@
+/* Steps shared by the withdrawal and complaint rules: reasons, errors, items, totals. */
+#include "eval.h"
+
+#include "date.h"
+#include "money.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const retour__src retour__no_src = { 0, 0 };
+
+int retour__add_reason(retour__eval *ev, retour__code code, long item, const char *law,
+                       retour__src src, const retour__params *params)
+{
+    retour_decision *d = ev->d;
+    if (retour__grow(d->allocator, (void **)&d->reasons, &d->reason_cap, d->reason_count + 1,
+                     sizeof *d->reasons))
+        return retour__fail(ev->err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
+    retour__reason_rec *rec = &d->reasons[d->reason_count++];
+    rec->code = code;
+    rec->pub.code = retour__code_name(code);
+    rec->pub.item = item;
+    rec->pub.law = law;
+    rec->pub.source_file = src.line ? ev->p->file : NULL;
+    rec->pub.source_line = src.line;
+    rec->pub.source_column = src.column;
+    if (params)
+        rec->params = *params;
+    else
+        memset(&rec->params, 0, sizeof rec->params);
+    return RETOUR_OK;
+}
+
+/* The place of the item (or the request) for errors found while deciding. */
+static const retour__place *place_of(const retour__eval *ev, long item)
+{
+    if (item >= 0 && ev->r->items[item].place.file)
+        return &ev->r->items[item].place;
+    return ev->r->place.file ? &ev->r->place : NULL;
+}
+
+int retour__request_error(retour__eval *ev, long item, const char *path, const char *message)
+{
+    return retour__fail(ev->err, RETOUR_EREQUEST, place_of(ev, item), path, "%s", message);
+}
+
+int retour__overflow_error(retour__eval *ev, long item, const char *what)
+{
+    char path[48] = "";
+    if (item >= 0)
+        snprintf(path, sizeof path, "items[%ld]", item);
+    return retour__fail(ev->err, RETOUR_ERANGE, place_of(ev, item), path,
+                        "%s exceeds the largest amount", what);
+}
+
+int retour__eval_add_days(retour__eval *ev, retour_date *out, retour_date date, int days)
+{
+    if (retour__date_add_days(out, date, days))
+        return retour__fail(ev->err, RETOUR_ERANGE, NULL, NULL, "a deadline falls after 9999-12-31");
+    return RETOUR_OK;
+}
+
+int retour__eval_add_months(retour__eval *ev, retour_date *out, retour_date date, int months)
+{
+    if (retour__date_add_months(out, date, months))
+        return retour__fail(ev->err, RETOUR_ERANGE, NULL, NULL, "a deadline falls after 9999-12-31");
+    return RETOUR_OK;
+}
+
+int retour__copy_items(retour__eval *ev)
+{
+    retour_decision *d = ev->d;
+    const retour_request *r = ev->r;
+    if (retour__grow(d->allocator, (void **)&d->items, &d->item_cap, r->count, sizeof *d->items))
+        return retour__fail(ev->err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
+    for (size_t i = 0; i < r->count; i++) {
+        retour__item_result *res = &d->items[i];
+        memset(res, 0, sizeof *res);
+        res->outcome = RETOUR_OUTCOME_ACCEPT;
+        res->sku = d->strings.len;
+        retour__strbuf_append(&d->strings, r->items[i].sku, strlen(r->items[i].sku) + 1);
+        res->category = (size_t)-1;
+        if (r->items[i].category) {
+            res->category = d->strings.len;
+            retour__strbuf_append(&d->strings, r->items[i].category,
+                                  strlen(r->items[i].category) + 1);
+        }
+        if (retour__money_mul(&res->value, r->items[i].price, r->items[i].quantity))
+            return retour__overflow_error(ev, (long)i, "price x quantity");
+    }
+    if (d->strings.failed)
+        return retour__fail(ev->err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
+    d->item_count = r->count;
+    return RETOUR_OK;
+}
+
+const retour__category *retour__category_of(const retour_policy *p, const retour__item *it)
+{
+    const retour__category *c = it->category ? retour__policy_category(p, it->category) : NULL;
+    if (c == NULL && p->default_category >= 0)
+        c = &p->categories[p->default_category];
+    return c;
+}
+
+void retour__item_params(retour__eval *ev, size_t i, const retour__category *c,
+                         retour__params *prm)
+{
+    memset(prm, 0, sizeof *prm);
+    /* The decision's own copy: the request may be freed before the decision is read. */
+    prm->category = ev->r->items[i].category ? retour__decision_category(ev->d, i)
+                    : c ? c->name : "uncategorised";
+}
+
+int retour__settle_items(retour__eval *ev, size_t *accepted, size_t *review, size_t *rejected)
+{
+    retour_decision *d = ev->d;
+    size_t deducted = 0, goodwill = 0;
+    *accepted = *review = *rejected = 0;
+    for (size_t i = 0; i < d->item_count; i++) {
+        retour__item_result *res = &d->items[i];
+        switch (res->outcome) {
+        case RETOUR_OUTCOME_REVIEW:
+            (*review)++;
+            res->refund = 0;
+            break;
+        case RETOUR_OUTCOME_REJECT:
+            (*rejected)++;
+            res->refund = 0;
+            break;
+        default:
+            (*accepted)++;
+            deducted += res->deduction > 0;
+            goodwill += res->outcome == RETOUR_OUTCOME_ACCEPT_GOODWILL;
+            if (retour__money_add(&d->items_total, d->items_total, res->refund + res->deduction) ||
+                retour__money_add(&d->store_credit, d->store_credit, res->store_credit))
+                return retour__overflow_error(ev, (long)i, "the refund");
+            d->deductions += res->deduction;
+        }
+    }
+    if (*review)
+        d->outcome = RETOUR_OUTCOME_REVIEW;
+    else if (*accepted == 0)
+        d->outcome = RETOUR_OUTCOME_REJECT;
+    else if (*rejected == 0 && deducted == 0)
+        d->outcome = goodwill ? RETOUR_OUTCOME_ACCEPT_GOODWILL : RETOUR_OUTCOME_ACCEPT;
+    else
+        d->outcome = RETOUR_OUTCOME_PARTIAL;
+    /* Goodwill is the basis when nothing else gives anything back. */
+    if (goodwill && goodwill == *accepted && *review == 0)
+        d->basis = RETOUR_BASIS_GOODWILL;
+    if (retour__money_add(&d->refund, d->items_total - d->deductions, 0))
+        return retour__overflow_error(ev, -1, "the refund");
+    return RETOUR_OK;
+}

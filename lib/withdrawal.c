@@ -1,0 +1,315 @@
+/* Deciding a withdrawal: the law's floor first, then the shop's policy on top.
+ *
+ * Order of the rules (docs/decisions.md explains each):
+ *   1. the period: statutory (from receipt of the last good, extended when the consumer
+ *      was not informed) or the shop's longer window; after it every item is refused, for
+ *      a legal exception when one applies, else for being late;
+ *   2. per item: legal exceptions (seal-dependent ones only once unsealed), unless waived;
+ *      the shop's own exclusions only beyond the statutory period;
+ *   3. per item: packaging (opened is always fine; damaged or missing costs the policy's
+ *      deduction or goes to review, never the right itself);
+ *   4. goodwill rules for refused items, then the policy's review signals;
+ *   5. refund, outbound shipping, deadlines; the overall outcome. */
+#include "eval.h"
+
+#include "date.h"
+#include "money.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Rule 1: which window covers the notification, and until when. Returns 1 when expired. */
+static int decide_period(retour__eval *ev, int *expired)
+{
+    const retour_policy *p = ev->p;
+    const retour_request *r = ev->r;
+    const retour__jurisdiction *j = p->jurisdiction;
+    retour_decision *d = ev->d;
+    int rc;
+
+    /* The period runs from receipt of the last good of the order. */
+    retour_date start = r->last_delivered;
+    for (size_t i = 0; i < r->count; i++) {
+        if (r->items[i].delivered == RETOUR_DATE_NONE) {
+            char path[48];
+            snprintf(path, sizeof path, "items[%zu].delivered", i);
+            return retour__request_error(ev, (long)i, path, "the delivery date is needed to count the period");
+        }
+        if (start == RETOUR_DATE_NONE || r->items[i].delivered > start)
+            start = r->items[i].delivered;
+    }
+
+    retour_date law_end = RETOUR_DATE_NONE;
+    if (j->statutory) {
+        if ((rc = retour__eval_add_days(ev, &law_end, start, j->withdrawal_days)))
+            return rc;
+        if (!p->informed && retour__date_add_months(&law_end, law_end, j->extension_months))
+            return retour__fail(ev->err, RETOUR_ERANGE, NULL, NULL, "a deadline falls after 9999-12-31");
+    }
+
+    retour_date shop_start = start;
+    if (p->starts == RETOUR__START_ORDER) {
+        if (r->ordered == RETOUR_DATE_NONE)
+            return retour__request_error(ev, -1, "ordered",
+                                 "the policy's window starts at the order (withdrawal.starts: "
+                                 "order), so the request needs the order date");
+        shop_start = r->ordered;
+    }
+    retour_date shop_end;
+    if ((rc = retour__eval_add_days(ev, &shop_end, shop_start, p->days)))
+        return rc;
+
+    retour__params prm;
+    memset(&prm, 0, sizeof prm);
+    prm.date2 = r->notified;
+    prm.days = p->days;
+    d->withdrawal_deadline = law_end != RETOUR_DATE_NONE && law_end > shop_end ? law_end : shop_end;
+
+    if (j->statutory && r->notified <= law_end) {
+        d->basis = RETOUR_BASIS_WITHDRAWAL_RIGHT;
+        ev->statutory_basis = 1;
+        prm.date = law_end;
+        if ((rc = retour__add_reason(ev, RETOUR__R_WITHIN_WITHDRAWAL_PERIOD, -1, p->law_period,
+                             p->src_jurisdiction, &prm)))
+            return rc;
+        if (!p->informed) {
+            retour__params ext = prm;
+            ext.days = j->extension_months;
+            if ((rc = retour__add_reason(ev, RETOUR__R_WITHDRAWAL_PERIOD_EXTENDED, -1, p->law_extension,
+                                 p->src_informed, &ext)))
+                return rc;
+        }
+        *expired = 0;
+        return RETOUR_OK;
+    }
+    if (r->notified <= shop_end) {
+        d->basis = RETOUR_BASIS_SHOP_POLICY;
+        prm.date = shop_end;
+        *expired = 0;
+        return retour__add_reason(ev, RETOUR__R_WITHIN_SHOP_PERIOD, -1, NULL, p->src_days, &prm);
+    }
+    int shop_longer = law_end == RETOUR_DATE_NONE || shop_end > law_end;
+    d->basis = shop_longer ? RETOUR_BASIS_SHOP_POLICY : RETOUR_BASIS_WITHDRAWAL_RIGHT;
+    prm.date = d->withdrawal_deadline;
+    *expired = 1;
+    return retour__add_reason(ev, RETOUR__R_WITHDRAWAL_PERIOD_EXPIRED, -1,
+                      shop_longer ? NULL : p->law_period,
+                      shop_longer ? p->src_days : p->src_jurisdiction, &prm);
+}
+
+static retour__code exclusion_code(retour__exclusion e)
+{
+    switch (e) {
+    case RETOUR__EXCL_SERVICES_PERFORMED: return RETOUR__R_EXCLUDED_SERVICES_PERFORMED;
+    case RETOUR__EXCL_PRICE_FLUCTUATION: return RETOUR__R_EXCLUDED_PRICE_FLUCTUATION;
+    case RETOUR__EXCL_PERSONALISED: return RETOUR__R_EXCLUDED_PERSONALISED;
+    case RETOUR__EXCL_PERISHABLE: return RETOUR__R_EXCLUDED_PERISHABLE;
+    case RETOUR__EXCL_HYGIENE_SEALED: return RETOUR__R_EXCLUDED_UNSEALED_HYGIENE;
+    case RETOUR__EXCL_MIXED_GOODS: return RETOUR__R_EXCLUDED_MIXED_GOODS;
+    case RETOUR__EXCL_ALCOHOL_FUTURE_DELIVERY: return RETOUR__R_EXCLUDED_ALCOHOL_FUTURE_DELIVERY;
+    case RETOUR__EXCL_URGENT_REPAIRS: return RETOUR__R_EXCLUDED_URGENT_REPAIRS;
+    case RETOUR__EXCL_SEALED_MEDIA: return RETOUR__R_EXCLUDED_UNSEALED_MEDIA;
+    case RETOUR__EXCL_NEWSPAPER: return RETOUR__R_EXCLUDED_NEWSPAPER;
+    case RETOUR__EXCL_PUBLIC_AUCTION: return RETOUR__R_EXCLUDED_PUBLIC_AUCTION;
+    case RETOUR__EXCL_DATED_SERVICE: return RETOUR__R_EXCLUDED_DATED_SERVICE;
+    case RETOUR__EXCL_DIGITAL_CONTENT: return RETOUR__R_EXCLUDED_DIGITAL_CONTENT;
+    default: return RETOUR__R__COUNT;
+    }
+}
+
+/* Rule 2: legal exceptions and the shop's own exclusions. */
+static int decide_exclusion(retour__eval *ev, size_t i, const retour__category *c,
+                            retour__params *prm)
+{
+    const retour_policy *p = ev->p;
+    retour__item_result *res = &ev->d->items[i];
+    retour_packaging pkg = ev->r->items[i].packaging;
+    int rc;
+    if (c && c->exclusion != RETOUR__EXCL_NONE) {
+        const char *law = p->law_exception[c->exclusion];
+        int applies = 1;
+        if (retour__exclusion_needs_unsealing(c->exclusion)) {
+            if (pkg == RETOUR_PACKAGING_SEALED) {
+                applies = 0;
+                if ((rc = retour__add_reason(ev, RETOUR__R_SEAL_INTACT, (long)i, law, c->src_exclusion, prm)))
+                    return rc;
+            } else if (pkg == RETOUR_PACKAGING_UNKNOWN && !c->waived) {
+                res->outcome = RETOUR_OUTCOME_REVIEW;
+                return retour__add_reason(ev, RETOUR__R_PACKAGING_STATE_UNKNOWN, (long)i, law,
+                                  c->src_exclusion, prm);
+            }
+        }
+        if (applies && c->waived) {
+            if ((rc = retour__add_reason(ev, RETOUR__R_EXCLUSION_WAIVED, (long)i, NULL, c->src_waived, prm)))
+                return rc;
+        } else if (applies) {
+            res->outcome = RETOUR_OUTCOME_REJECT;
+            return retour__add_reason(ev, exclusion_code(c->exclusion), (long)i, law, c->src_exclusion, prm);
+        }
+    }
+    if (c && !c->returnable && !ev->statutory_basis) {
+        res->outcome = RETOUR_OUTCOME_REJECT;
+        return retour__add_reason(ev, RETOUR__R_EXCLUDED_BY_SHOP, (long)i, NULL, c->src_returnable, prm);
+    }
+    return RETOUR_OK;
+}
+
+/* Rule 3: packaging beyond opening costs a deduction or a review, never the right. */
+static int decide_packaging(retour__eval *ev, size_t i, retour__params *prm)
+{
+    const retour_policy *p = ev->p;
+    retour__item_result *res = &ev->d->items[i];
+    retour_packaging pkg = ev->r->items[i].packaging;
+    if (pkg == RETOUR_PACKAGING_OPENED)
+        return retour__add_reason(ev, RETOUR__R_PACKAGING_OPENED_ALLOWED, (long)i, p->law_handling, retour__no_src,
+                          prm);
+    if (pkg != RETOUR_PACKAGING_DAMAGED && pkg != RETOUR_PACKAGING_MISSING)
+        return RETOUR_OK;
+
+    int damaged = pkg == RETOUR_PACKAGING_DAMAGED;
+    const retour__pkg_rule *rule = damaged ? &p->damaged : &p->missing;
+    /* Art. 14(2): a consumer who was not informed of the right owes nothing for diminished
+     * value, so there is nothing to deduct and nothing to review. */
+    if (rule->action != RETOUR__PKG_ACCEPT && ev->statutory_basis && !p->informed)
+        return retour__add_reason(ev, RETOUR__R_DEDUCTION_WAIVED_NOT_INFORMED, (long)i, p->law_handling,
+                          p->src_informed, prm);
+    switch (rule->action) {
+    case RETOUR__PKG_ACCEPT:
+        return retour__add_reason(ev, damaged ? RETOUR__R_DAMAGED_ACCEPTED : RETOUR__R_MISSING_PACKAGING_ACCEPTED,
+                          (long)i, NULL, rule->src, prm);
+    case RETOUR__PKG_REVIEW:
+        res->outcome = RETOUR_OUTCOME_REVIEW;
+        return retour__add_reason(ev, damaged ? RETOUR__R_DAMAGED_REVIEW : RETOUR__R_MISSING_PACKAGING_REVIEW,
+                          (long)i, p->law_handling, rule->src, prm);
+    case RETOUR__PKG_DEDUCT_PERCENT:
+    case RETOUR__PKG_DEDUCT_AMOUNT:
+        break;
+    }
+    int64_t cut = rule->amount;
+    if (rule->action == RETOUR__PKG_DEDUCT_PERCENT &&
+        retour__money_mul_bp(&cut, res->value, rule->basis_points))
+        return retour__overflow_error(ev, (long)i, "the deduction");
+    if (cut > res->value)
+        cut = res->value;
+    res->deduction = cut;
+    if (cut > 0)
+        res->outcome = RETOUR_OUTCOME_PARTIAL;
+    retour__params dp = *prm;
+    dp.amount = cut;
+    dp.basis_points = rule->action == RETOUR__PKG_DEDUCT_PERCENT ? rule->basis_points : 0;
+    return retour__add_reason(ev, damaged ? RETOUR__R_DAMAGED_DEDUCTION : RETOUR__R_MISSING_PACKAGING_DEDUCTION,
+                      (long)i, p->law_handling, rule->src, &dp);
+}
+
+/* Rule 5: outbound shipping and the deadlines to return and refund. */
+static int shipping_and_deadlines(retour__eval *ev, size_t accepted, size_t review,
+                                  size_t rejected)
+{
+    retour_decision *d = ev->d;
+    const retour_policy *p = ev->p;
+    const retour_request *r = ev->r;
+    const retour__jurisdiction *j = p->jurisdiction;
+    int rc;
+    /* Outbound delivery: refunded with a whole-order withdrawal (art. 13(1)); in the shop's
+     * own window only when the policy says so. */
+    if (r->shipping_paid > 0 && accepted > 0) {
+        retour__params sp;
+        memset(&sp, 0, sizeof sp);
+        sp.amount = r->shipping_paid;
+        int whole = r->whole_order && rejected == 0 && review == 0;
+        if (whole && (ev->statutory_basis || p->refund_outbound)) {
+            d->shipping = r->shipping_paid;
+            rc = retour__add_reason(ev, RETOUR__R_OUTBOUND_SHIPPING_REFUNDED, -1,
+                                    ev->statutory_basis ? p->law_refund : NULL,
+                                    ev->statutory_basis ? retour__no_src : p->src_refund_outbound,
+                                    &sp);
+        } else {
+            rc = retour__add_reason(ev, RETOUR__R_OUTBOUND_SHIPPING_NOT_REFUNDED, -1, NULL,
+                                    whole ? p->src_refund_outbound : retour__no_src, &sp);
+        }
+        if (rc)
+            return rc;
+    }
+    if (retour__money_add(&d->refund, d->refund, d->shipping))
+        return retour__overflow_error(ev, -1, "the refund with outbound shipping");
+
+    if (accepted + review == 0)
+        return RETOUR_OK; /* nothing comes back: no return or refund deadline */
+    int return_days = p->return_days, refund_days = p->refund_days;
+    retour__params dp;
+    memset(&dp, 0, sizeof dp);
+    if (ev->statutory_basis && return_days < j->return_days) {
+        dp.days = return_days;
+        dp.days2 = j->return_days;
+        return_days = j->return_days;
+        if ((rc = retour__add_reason(ev, RETOUR__R_RETURN_PERIOD_EXTENDED, -1, p->law_return,
+                             p->src_return_days, &dp)))
+            return rc;
+    }
+    if (ev->statutory_basis && refund_days > j->refund_days) {
+        dp.days = refund_days;
+        dp.days2 = j->refund_days;
+        refund_days = j->refund_days;
+        if ((rc = retour__add_reason(ev, RETOUR__R_REFUND_DEADLINE_CAPPED, -1, p->law_refund,
+                             p->src_refund_days, &dp)))
+            return rc;
+    }
+    if ((rc = retour__eval_add_days(ev, &d->return_by, r->notified, return_days)) ||
+        (rc = retour__eval_add_days(ev, &d->refund_by, r->notified, refund_days)))
+        return rc;
+    return RETOUR_OK;
+}
+
+/* After the period: every item is refused, for an exception that applies regardless of
+ * time when there is one (it tells the shop more), else for being late. */
+static int refuse_late(retour__eval *ev, size_t i, const retour__category *c,
+                       retour__params *prm)
+{
+    const retour_policy *p = ev->p;
+    retour__item_result *res = &ev->d->items[i];
+    retour_packaging pkg = ev->r->items[i].packaging;
+    res->outcome = RETOUR_OUTCOME_REJECT;
+    if (c && c->exclusion != RETOUR__EXCL_NONE && !c->waived &&
+        (!retour__exclusion_needs_unsealing(c->exclusion) ||
+         (pkg != RETOUR_PACKAGING_SEALED && pkg != RETOUR_PACKAGING_UNKNOWN))) {
+        int rc = retour__add_reason(ev, exclusion_code(c->exclusion), (long)i,
+                                    p->law_exception[c->exclusion], c->src_exclusion, prm);
+        return rc ? rc : retour__apply_goodwill(ev, i, c, RETOUR__REFUSED_EXCLUDED, 0);
+    }
+    int late = (int)(ev->r->notified - ev->d->withdrawal_deadline);
+    return retour__apply_goodwill(ev, i, c, RETOUR__REFUSED_LATE, late);
+}
+
+int retour__decide_withdrawal(retour__eval *ev)
+{
+    retour_decision *d = ev->d;
+    size_t accepted, review, rejected;
+    int rc, expired = 0;
+    if ((rc = retour__copy_items(ev)) || (rc = decide_period(ev, &expired)))
+        return rc;
+    for (size_t i = 0; i < d->item_count; i++) {
+        const retour__category *c = retour__category_of(ev->p, &ev->r->items[i]);
+        retour__item_result *res = &d->items[i];
+        retour__params prm;
+        retour__item_params(ev, i, c, &prm);
+        if (expired) {
+            if ((rc = refuse_late(ev, i, c, &prm)))
+                return rc;
+            continue;
+        }
+        if ((rc = decide_exclusion(ev, i, c, &prm)))
+            return rc;
+        if (res->outcome == RETOUR_OUTCOME_REJECT) {
+            if ((rc = retour__apply_goodwill(ev, i, c, RETOUR__REFUSED_EXCLUDED, 0)))
+                return rc;
+            continue;
+        }
+        if (res->outcome == RETOUR_OUTCOME_ACCEPT && (rc = decide_packaging(ev, i, &prm)))
+            return rc;
+        res->refund = res->value - res->deduction;
+    }
+    if ((rc = retour__apply_review_signals(ev)) ||
+        (rc = retour__settle_items(ev, &accepted, &review, &rejected)))
+        return rc;
+    return shipping_and_deadlines(ev, accepted, review, rejected);
+}
