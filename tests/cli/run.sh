@@ -37,6 +37,12 @@ check "text output" 0 "$e/opened-phone.txt" \
     "$retour" eval examples/policies/nl-electronics.yaml examples/requests/opened-phone.yaml
 check "text output in Dutch" 0 "$e/mixed-order.nl.txt" \
     "$retour" eval examples/policies/nl-jeweller.yaml examples/requests/mixed-order.yaml --lang nl
+check "complaint text in Dutch" 0 "$e/bracelet-worn-once.nl.txt" \
+    "$retour" eval examples/policies/nl-jeweller.yaml examples/requests/bracelet-worn-once.yaml --lang nl
+check "goodwill text" 0 "$e/bent-clasp-returning.txt" \
+    "$retour" eval examples/policies/nl-jeweller.yaml examples/requests/bent-clasp-returning.yaml
+check "goodwill text in Dutch" 0 "$e/late-loyal-small.nl.txt" \
+    "$retour" eval examples/policies/nl-jeweller.yaml examples/requests/late-loyal-small.yaml --lang nl
 check "unknown key in policy" 1 "$e/typo-policy.err" \
     "$retour" eval tests/data/cli/typo-policy.yaml examples/requests/opened-phone.yaml
 check "unknown jurisdiction" 1 "$e/bad-jurisdiction.err" \

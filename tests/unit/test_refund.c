@@ -445,8 +445,9 @@ static void test_jpy(void **state)
     char *json = to_json(f->d, RETOUR_LANG_EN);
     assert_contains(json, "\"refund\":{\"amount\":\"5143\",\"amount_minor\":5143,"
                           "\"items\":\"5263\",\"deductions\":\"920\","
-                          "\"outbound_shipping\":\"800\",\"currency\":\"JPY\"}");
-    assert_contains(json, "\"outcome\":\"partial\",\"refund\":\"3465\",\"deduction\":\"495\"");
+                          "\"outbound_shipping\":\"800\",\"store_credit\":\"0\",\"currency\":\"JPY\"}");
+    assert_contains(json, "\"outcome\":\"partial\",\"refund\":\"3465\",\"deduction\":\"495\","
+                          "\"remedy\":null,\"remedy_percent\":null");
     free(json);
 }
 
@@ -512,9 +513,10 @@ static void build_phone(fx *f)
 }
 
 static const char phone_json[] =
-    "{\"outcome\":\"accept\",\"basis\":\"withdrawal_right\","
+    "{\"outcome\":\"accept\",\"basis\":\"withdrawal_right\",\"type\":\"withdrawal\","
     "\"refund\":{\"amount\":\"503.95\",\"amount_minor\":50395,\"items\":\"499.00\","
-    "\"deductions\":\"0.00\",\"outbound_shipping\":\"4.95\",\"currency\":\"EUR\"},"
+    "\"deductions\":\"0.00\",\"outbound_shipping\":\"4.95\",\"store_credit\":\"0.00\","
+    "\"currency\":\"EUR\"},"
     "\"withdrawal_deadline\":\"2026-03-17\",\"return_by\":\"2026-03-30\","
     "\"refund_by\":\"2026-03-23\",\"calendar\":\"calendar_days\","
     "\"return_shipping\":\"shop\","
@@ -527,6 +529,7 @@ static const char phone_json[] =
     "\"law\":\"Directive 2011/83/EU art. 13(1)\"}],"
     "\"items\":[{\"index\":0,\"sku\":\"PHONE \\\"S4\\\"\\\\1\",\"category\":\"electronics\","
     "\"outcome\":\"accept\",\"refund\":\"499.00\",\"deduction\":\"0.00\","
+    "\"remedy\":null,\"remedy_percent\":null,"
     "\"reasons\":[{\"code\":\"packaging_opened_allowed\",\"message\":\"Opened packaging is no "
     "reason to refuse the return: the consumer may unpack and try the goods as in a shop.\","
     "\"source\":null,\"law\":\"Directive 2011/83/EU art. 14(2)\"}]}]}";
@@ -555,8 +558,10 @@ static void test_json_exact(void **state)
     json = to_json(f->d, RETOUR_LANG_EN);
     assert_contains(json, "\"items\":[{\"index\":0,\"sku\":\"A\",\"category\":null,"
                           "\"outcome\":\"accept\",\"refund\":\"1.00\",\"deduction\":\"0.00\","
+                          "\"remedy\":null,\"remedy_percent\":null,"
                           "\"reasons\":[]},{\"index\":1,\"sku\":\"B\",\"category\":\"x\","
                           "\"outcome\":\"reject\",\"refund\":\"0.00\",\"deduction\":\"0.00\","
+                          "\"remedy\":null,\"remedy_percent\":null,"
                           "\"reasons\":[{\"code\":\"excluded_perishable\",");
     free(json);
     eval_one(f, ymd(2026, 3, 30), "A", NULL, 100, ymd(2026, 3, 3), RETOUR_PACKAGING_UNKNOWN);
