@@ -441,6 +441,43 @@ RETOUR_API long retour_decision_to_json(const retour_decision *decision, retour_
                                         char *buf, size_t size);
 
 /* ------------------------------------------------------------------------------------
+ * Policy test suites: named cases, each a request and what its decision must be
+ * ---------------------------------------------------------------------------------- */
+
+/** The result of one test case, passed to a retour_case_fn. Valid during the call only. */
+typedef struct retour_case_report {
+    const char *name;                  /**< the case's name */
+    size_t index;                      /**< 0-based position in the file */
+    int line;                          /**< 1-based line of the case in the cases file */
+    int passed;                        /**< 1 when every expectation held */
+    const char *failure;               /**< "" when passed; else one line per mismatch,
+                                            "key: expected X, got Y" */
+    const retour_decision *decision;   /**< the decision, NULL when the request failed */
+    const retour_error *error;         /**< why the request failed, else NULL */
+} retour_case_report;
+
+/** Called once per case, in file order. */
+typedef void (*retour_case_fn)(const retour_case_report *report, void *ctx);
+
+/**
+ * Runs a policy test suite (YAML, see docs/policy-tests.md) against a policy.
+ * @param today  the notification day for cases whose request has none
+ *               (RETOUR_DATE_NONE: such a case fails with RETOUR_EREQUEST).
+ * @param[out] failed  may be NULL; receives the number of cases that did not pass.
+ * @returns 0 when the file was read and every case was run (even if some failed), or the
+ *          error that stopped it: a malformed cases file (err has file, line, column and
+ *          key path) or RETOUR_ENOMEM. fn may be NULL (count only).
+ * Threads: the policy may be shared; each call uses its own request and decision.
+ */
+RETOUR_API int retour_suite_run(const retour_policy *policy, const char *text, size_t len,
+                                const char *name, retour_date today, retour_case_fn fn,
+                                void *ctx, size_t *failed, retour_error *err);
+/** Runs the cases file at path. See retour_suite_run(). */
+RETOUR_API int retour_suite_run_file(const retour_policy *policy, const char *path,
+                                     retour_date today, retour_case_fn fn, void *ctx,
+                                     size_t *failed, retour_error *err);
+
+/* ------------------------------------------------------------------------------------
  * Simple API (for bindings): request text in, decision JSON out
  * ---------------------------------------------------------------------------------- */
 

@@ -44,6 +44,13 @@ struct retour_request {
 extern const char *const retour__cause_names[RETOUR_CAUSE__COUNT];
 extern const char *const retour__remedy_names[RETOUR_REMEDY__COUNT];
 
+/* Reads a request from a node of a larger document (a test case's `request:`) into an
+ * empty request; errors carry ctx's path as the prefix. */
+struct retour__ctx;
+struct retour__node;
+int retour__request_parse_node(retour_request *request, const retour_policy *policy,
+                               struct retour__ctx *ctx, const struct retour__node *root);
+
 /* Copies a string into the request's arena (NULL stays NULL). */
 const char *retour__request_strdup(retour_request *request, const char *s, size_t len);
 

@@ -203,9 +203,11 @@ static int parse_root(parse_state *st, const retour__node *root)
         return missing(ctx, root, "type", "withdrawal or complaint");
     WITH_KEY(ctx, "type", retour__read_enum(ctx, n, types, 2, &type));
     r->type = (retour_request_type)type;
-    if ((n = opt(root, "notified")) == NULL)
+    /* A notified day set before parsing (a test case's `today`) is the default. */
+    if ((n = opt(root, "notified")) == NULL && r->notified == RETOUR_DATE_NONE)
         return missing(ctx, root, "notified", "the day the consumer told the shop");
-    WITH_KEY(ctx, "notified", retour__read_date(ctx, n, &r->notified));
+    if (n)
+        WITH_KEY(ctx, "notified", retour__read_date(ctx, n, &r->notified));
     if ((n = opt(root, "ordered")))
         WITH_KEY(ctx, "ordered", retour__read_date(ctx, n, &r->ordered));
     if ((n = opt(root, "last_delivered")))
@@ -229,6 +231,25 @@ static int parse_root(parse_state *st, const retour__node *root)
         return rc;
     }
     return RETOUR_OK;
+}
+
+int retour__request_parse_node(retour_request *request, const retour_policy *policy,
+                               retour__ctx *ctx, const retour__node *root)
+{
+    parse_state st;
+    st.ctx = *ctx;
+    st.policy = policy;
+    st.request = request;
+    int rc = parse_root(&st, root);
+    if (rc == RETOUR_OK) {
+        request->place.file = retour__request_strdup(request, ctx->doc->file,
+                                                     strlen(ctx->doc->file));
+        if (request->place.file == NULL)
+            return retour__fail(ctx->err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
+        for (size_t i = 0; i < request->count; i++)
+            request->items[i].place.file = request->place.file;
+    }
+    return rc;
 }
 
 int retour_request_parse(retour_request **out, const retour_policy *policy, const char *text,
