@@ -149,6 +149,80 @@ RETOUR_API int retour_date_parse(retour_date *out, const char *text, size_t len)
 RETOUR_API int retour_date_format(char buf[11], retour_date date);
 
 /* ------------------------------------------------------------------------------------
+ * Checking policies: every problem, not just the first (for editors, CI and linters)
+ * ---------------------------------------------------------------------------------- */
+
+typedef enum retour_severity {
+    RETOUR_SEVERITY_ERROR = 0,   /**< the policy cannot be loaded */
+    RETOUR_SEVERITY_WARNING = 1, /**< it loads, but something is likely wrong */
+    RETOUR_SEVERITY_NOTE = 2,    /**< extra information about a neighbouring diagnostic */
+    RETOUR_SEVERITY__COUNT
+} retour_severity;
+
+/** Stable names: "error", "warning", "note"; "" if out of range. Thread-safe. */
+RETOUR_API const char *retour_severity_name(retour_severity severity);
+
+/**
+ * One problem found by retour_policy_check(). Read-only, owned by the library, valid only
+ * during the callback that receives it: copy what you keep (code is the exception: it is
+ * static). Later versions may append fields: never allocate or copy this struct by value.
+ */
+typedef struct retour_diagnostic {
+    retour_severity severity;
+    const char *code;    /**< stable kebab-case code, e.g. "unknown-key"; static storage */
+    const char *file;    /**< file name, or the name given for a string */
+    int line;            /**< 1-based line, 0 if not tied to a place */
+    int column;          /**< 1-based column (characters), 0 if not tied to a place */
+    size_t offset;       /**< 0-based byte offset in the input */
+    const char *path;    /**< key path ("withdrawal.days"), "" for the document */
+    const char *message; /**< one line, no trailing newline, without the code */
+} retour_diagnostic;
+
+/**
+ * Receives each diagnostic, in file order (by byte offset; at one place, in the order
+ * found). Return 0 to go on; any other value stops the check, which then returns that
+ * value (use a negative one so that it cannot be mistaken for a count).
+ */
+typedef int (*retour_diagnostic_fn)(void *ctx, const retour_diagnostic *diagnostic);
+
+/**
+ * Checks a policy in memory and reports every problem to fn, in file order, once the
+ * whole text has been read. Unlike retour_policy_load_string(), a problem in a key's value
+ * is reported and checking goes on with the next key (the value keeps its default); YAML
+ * syntax errors, duplicate keys and exceeded limits end the check after their diagnostic.
+ * @param[in]  text     the policy (YAML); need not be NUL-terminated.
+ * @param[in]  name     file name used in diagnostics ("<string>" if NULL).
+ * @param[in]  options  NULL for defaults.
+ * @param[in]  fn       callback (NULL: only count); fn_ctx is passed to it unchanged.
+ * @param[out] err      NULL, or receives the details when the check could not run.
+ * @returns the number of diagnostics of severity error (0: the policy loads), or a
+ *          negative RETOUR_E* code when the check could not run (RETOUR_EINVAL,
+ *          RETOUR_ENOMEM; fn was not called), or the nonzero value fn returned to stop.
+ * Ownership: nothing to free; each diagnostic is lent to fn for the call.
+ * Threads: reentrant, no shared state; fn runs on the calling thread, one call at a time.
+ */
+RETOUR_API int retour_policy_check(const char *text, size_t len, const char *name,
+                                   const retour_options *options, retour_diagnostic_fn fn,
+                                   void *fn_ctx, retour_error *err);
+
+/**
+ * Checks a policy file. Same contract as retour_policy_check(); an unreadable file
+ * returns RETOUR_EIO (err names the file and the reason), a file over the size limit is
+ * a "limit-exceeded" diagnostic.
+ */
+RETOUR_API int retour_policy_check_file(const char *path, const retour_options *options,
+                                        retour_diagnostic_fn fn, void *fn_ctx,
+                                        retour_error *err);
+
+/**
+ * Formats a diagnostic like a compiler: "file:line:col: severity: path: message [code]"
+ * (no path part when the path is empty, no line and column when line is 0).
+ * @returns the length the full text needs, like snprintf. Thread-safe.
+ */
+RETOUR_API int retour_diagnostic_format(char *buf, size_t size,
+                                        const retour_diagnostic *diagnostic);
+
+/* ------------------------------------------------------------------------------------
  * Policy
  * ---------------------------------------------------------------------------------- */
 

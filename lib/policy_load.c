@@ -1,6 +1,7 @@
 /* Policy files (schema version 1) -> compiled retour_policy. Strict: the first problem
  * stops the load with its place, key path and what was expected; no partial policy. */
 #include "policy.h"
+#include "policy_check.h"
 #include "money.h"
 #include "policy_service.h"
 #include "schema.h"
@@ -22,15 +23,9 @@ static retour__src src_of(const retour__node *node)
     return s;
 }
 
-/* Reads an optional child of map under key, with the path extended while reading. */
-#define WITH_KEY(ctx, key, stmt)                                 \
-    do {                                                         \
-        size_t saved_ = retour__path_push_key((ctx), (key));     \
-        int rc_ = (stmt);                                        \
-        retour__path_pop((ctx), saved_);                         \
-        if (rc_)                                                 \
-            return rc_;                                          \
-    } while (0)
+/* Reads an optional child of map under key, with the path extended while reading.
+ * When checking, a recorded problem goes on with the next statement (schema.h). */
+#define WITH_KEY(ctx, key, stmt) RETOUR__WITH_KEY(ctx, key, stmt)
 
 static int read_days(retour__ctx *ctx, const retour__node *map, const char *key, long min,
                      long max, int *out, retour__src *src)
@@ -38,7 +33,7 @@ static int read_days(retour__ctx *ctx, const retour__node *map, const char *key,
     const retour__node *n = retour__map_get(map, key);
     if (n == NULL || retour__is_null(n))
         return RETOUR_OK;
-    long v;
+    long v = *out;
     WITH_KEY(ctx, key, retour__read_int(ctx, n, min, max, &v));
     *out = (int)v;
     *src = src_of(n);
@@ -195,8 +190,9 @@ static int load_categories(retour__ctx *ctx, retour_policy *p, const retour__nod
         memset(c, 0, sizeof *c);
         c->name = key->text;
         c->src = src_of(key);
-        if (key->len == 0)
-            return retour__fail_at(ctx, key, RETOUR_ESCHEMA, "a category needs a name");
+        if (key->len == 0 && (rc = retour__skip(retour__fail_at(ctx, key, RETOUR_ESCHEMA,
+                                                                "a category needs a name"))))
+            return rc;
         WITH_KEY(ctx, key->text, load_category(ctx, c, cats->pairs[i].value));
     }
     p->category_count = cats->count;
@@ -231,6 +227,80 @@ static int load_default_category(retour__ctx *ctx, retour_policy *p, const retou
     return retour__fail_at(ctx, n, RETOUR_ESCHEMA,
                            "unknown category '%s'; it must be one of the keys under categories",
                            name);
+}
+
+/* The value of a required key, or a missing-key problem. The key's path is pushed. */
+static int require(retour__ctx *ctx, const retour__node *root, const char *key,
+                   const char *what, const retour__node **out)
+{
+    const retour__node *n = retour__map_get(root, key);
+    if (n == NULL || retour__is_null(n))
+        return retour__fail_as(ctx, n ? n : root, RETOUR_ESCHEMA, RETOUR__D_MISSING_KEY,
+                               "missing required key '%s' (%s)", key, what);
+    *out = n;
+    return RETOUR_OK;
+}
+
+/* The required keys: each reader assigns only a valid value, so a checked policy keeps
+ * its stand-in (retour__policy_read()) for a key that failed. */
+static int read_version(retour__ctx *ctx, const retour__node *root)
+{
+    const retour__node *n = NULL;
+    long version;
+    int rc;
+    if ((rc = require(ctx, root, "retour", "the schema version, 1", &n)) ||
+        (rc = retour__read_int(ctx, n, 1, 1000, &version)))
+        return rc;
+    if (version != SCHEMA_VERSION)
+        return retour__fail_at(ctx, n, RETOUR_ESCHEMA,
+                               "schema version %ld is not supported; this library reads version %d",
+                               version, SCHEMA_VERSION);
+    return RETOUR_OK;
+}
+
+static int read_jurisdiction(retour__ctx *ctx, retour_policy *p, const retour__node *root)
+{
+    const retour__node *n = NULL;
+    const char *code;
+    int rc;
+    if ((rc = require(ctx, root, "jurisdiction", "EU, an EU member code, UK or none", &n)) ||
+        (rc = retour__read_string(ctx, n, &code)))
+        return rc;
+    const retour__jurisdiction *j = retour__jurisdiction_find(code);
+    if (j == NULL) {
+        const char *const *codes;
+        size_t count = retour__jurisdiction_codes(&codes);
+        char list[200] = "";
+        size_t used = 0;
+        for (size_t i = 0; i < count && used < sizeof list; i++)
+            used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? " " : "",
+                                     codes[i]);
+        return retour__fail_at(ctx, n, RETOUR_ESCHEMA, "unknown jurisdiction '%s' (known: %s)",
+                               code, list);
+    }
+    p->jurisdiction_code = code;
+    p->jurisdiction = j;
+    p->src_jurisdiction = src_of(n);
+    return RETOUR_OK;
+}
+
+static int read_currency(retour__ctx *ctx, retour_policy *p, const retour__node *root)
+{
+    const retour__node *n = NULL;
+    const char *currency;
+    int rc;
+    if ((rc = require(ctx, root, "currency", "an ISO 4217 code such as EUR", &n)) ||
+        (rc = retour__read_string(ctx, n, &currency)))
+        return rc;
+    const retour__currency *cur = retour__currency_find(currency, n->len);
+    if (cur == NULL)
+        return retour__fail_at(ctx, n, RETOUR_ESCHEMA,
+                               "unknown currency '%s': expected an upper-case ISO 4217 code "
+                               "such as EUR, GBP or SEK",
+                               currency);
+    memcpy(p->currency, cur->code, 4);
+    p->decimals = cur->decimals;
+    return RETOUR_OK;
 }
 
 /* "BW 6:230o; Directive 2011/83/EU art. 9" - national first, then the directive (EU). */
@@ -273,21 +343,6 @@ static int compose_citations(retour__ctx *ctx, retour_policy *p)
     return RETOUR_OK;
 }
 
-static int require(retour__ctx *ctx, const retour__node *root, const char *key,
-                   const char *what, const retour__node **out)
-{
-    const retour__node *n = retour__map_get(root, key);
-    if (n == NULL || retour__is_null(n)) {
-        size_t saved = retour__path_push_key(ctx, key);
-        int rc = retour__fail_at(ctx, n ? n : root, RETOUR_ESCHEMA,
-                                 "missing required key '%s' (%s)", key, what);
-        retour__path_pop(ctx, saved);
-        return rc;
-    }
-    *out = n;
-    return RETOUR_OK;
-}
-
 static int load_root(retour__ctx *ctx, retour_policy *p, const retour__node *root)
 {
     static const char *const keys[] = { "retour", "shop", "jurisdiction", "currency",
@@ -304,55 +359,9 @@ static int load_root(retour__ctx *ctx, retour_policy *p, const retour__node *roo
         return rc;
 
     const retour__node *n;
-    long version;
-    if ((rc = require(ctx, root, "retour", "the schema version, 1", &n)))
-        return rc;
-    WITH_KEY(ctx, "retour", retour__read_int(ctx, n, 1, 1000, &version));
-    if (version != SCHEMA_VERSION) {
-        size_t saved = retour__path_push_key(ctx, "retour");
-        rc = retour__fail_at(ctx, n, RETOUR_ESCHEMA,
-                             "schema version %ld is not supported; this library reads version %d",
-                             version, SCHEMA_VERSION);
-        retour__path_pop(ctx, saved);
-        return rc;
-    }
-
-    if ((rc = require(ctx, root, "jurisdiction", "EU, an EU member code, UK or none", &n)))
-        return rc;
-    WITH_KEY(ctx, "jurisdiction", retour__read_string(ctx, n, &p->jurisdiction_code));
-    p->jurisdiction = retour__jurisdiction_find(p->jurisdiction_code);
-    p->src_jurisdiction = src_of(n);
-    if (p->jurisdiction == NULL) {
-        const char *const *codes;
-        size_t count = retour__jurisdiction_codes(&codes);
-        char list[200] = "";
-        size_t used = 0;
-        for (size_t i = 0; i < count && used < sizeof list; i++)
-            used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? " " : "",
-                                     codes[i]);
-        size_t saved = retour__path_push_key(ctx, "jurisdiction");
-        rc = retour__fail_at(ctx, n, RETOUR_ESCHEMA, "unknown jurisdiction '%s' (known: %s)",
-                             p->jurisdiction_code, list);
-        retour__path_pop(ctx, saved);
-        return rc;
-    }
-
-    const char *currency;
-    if ((rc = require(ctx, root, "currency", "an ISO 4217 code such as EUR", &n)))
-        return rc;
-    WITH_KEY(ctx, "currency", retour__read_string(ctx, n, &currency));
-    const retour__currency *cur = retour__currency_find(currency, n->len);
-    if (cur == NULL) {
-        size_t saved = retour__path_push_key(ctx, "currency");
-        rc = retour__fail_at(ctx, n, RETOUR_ESCHEMA,
-                             "unknown currency '%s': expected an upper-case ISO 4217 code "
-                             "such as EUR, GBP or SEK",
-                             currency);
-        retour__path_pop(ctx, saved);
-        return rc;
-    }
-    memcpy(p->currency, cur->code, 4);
-    p->decimals = cur->decimals;
+    WITH_KEY(ctx, "retour", read_version(ctx, root));
+    WITH_KEY(ctx, "jurisdiction", read_jurisdiction(ctx, p, root));
+    WITH_KEY(ctx, "currency", read_currency(ctx, p, root));
 
     n = retour__map_get(root, "shop");
     if (n && !retour__is_null(n))
@@ -397,6 +406,19 @@ static void set_defaults(retour_policy *p)
     p->default_category = -1;
     p->remedy = RETOUR_REMEDY_REPAIR;
     p->review_amount = -1;
+}
+
+int retour__policy_read(retour__ctx *ctx, retour_policy *p, const retour__node *root)
+{
+    set_defaults(p);
+    /* Stand-ins for required keys that fail, so that the keys after them are checked
+     * without problems that only follow from the first: the EU baseline, and XXX (ISO 4217
+     * for "no currency") with 3 decimals, the most any listed currency has. */
+    p->jurisdiction_code = "EU";
+    p->jurisdiction = retour__jurisdiction_find("EU");
+    memcpy(p->currency, "XXX", 4);
+    p->decimals = 3;
+    return load_root(ctx, p, root);
 }
 
 int retour_policy_load_string(retour_policy **out, const char *text, size_t len,

@@ -12,6 +12,12 @@ void retour__ctx_init(retour__ctx *ctx, const retour__doc *doc, retour_error *er
     ctx->err = err;
     ctx->path[0] = '\0';
     ctx->path_len = 0;
+    ctx->sink = NULL;
+}
+
+int retour__skip(int rc)
+{
+    return rc == RETOUR__RECORDED ? RETOUR_OK : rc;
 }
 
 /* Appends an already formatted segment, truncating at the buffer's end. */
@@ -47,17 +53,43 @@ void retour__path_pop(retour__ctx *ctx, size_t saved)
     ctx->path[saved] = '\0';
 }
 
-int retour__fail_at(retour__ctx *ctx, const retour__node *node, int code, const char *fmt, ...)
+/* The one place where a failure becomes fatal or a recorded problem. */
+static int fail_v(retour__ctx *ctx, const retour__node *node, int code, const char *diag,
+                  const char *fmt, va_list ap) RETOUR_PRINTF(5, 0);
+static int fail_v(retour__ctx *ctx, const retour__node *node, int code, const char *diag,
+                  const char *fmt, va_list ap)
 {
     char msg[RETOUR_ERROR_MESSAGE_MAX];
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
     retour__place p = { ctx->doc->file, 0, 0, 0 };
     if (node)
         p = retour__node_place(ctx->doc, node);
+    if (ctx->sink && (code == RETOUR_ESCHEMA || code == RETOUR_ERANGE)) {
+        if (retour__sink_add(ctx->sink, RETOUR_SEVERITY_ERROR,
+                             diag ? diag : retour__diag_code_for(code), &p, ctx->path, msg))
+            return retour__fail(ctx->err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
+        return RETOUR__RECORDED;
+    }
     return retour__fail(ctx->err, code, &p, ctx->path, "%s", msg);
+}
+
+int retour__fail_at(retour__ctx *ctx, const retour__node *node, int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = fail_v(ctx, node, code, NULL, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+int retour__fail_as(retour__ctx *ctx, const retour__node *node, int code, const char *diag,
+                    const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = fail_v(ctx, node, code, diag, fmt, ap);
+    va_end(ap);
+    return rc;
 }
 
 int retour__is_null(const retour__node *node)
@@ -93,16 +125,16 @@ int retour__expect_map(retour__ctx *ctx, const retour__node *node)
 {
     if (node->kind == RETOUR__NODE_MAP)
         return RETOUR_OK;
-    return retour__fail_at(ctx, node, RETOUR_ESCHEMA, "expected a mapping of keys, found %s",
-                           kind_name(node));
+    return retour__fail_as(ctx, node, RETOUR_ESCHEMA, RETOUR__D_WRONG_TYPE,
+                           "expected a mapping of keys, found %s", kind_name(node));
 }
 
 int retour__expect_seq(retour__ctx *ctx, const retour__node *node)
 {
     if (node->kind == RETOUR__NODE_SEQ)
         return RETOUR_OK;
-    return retour__fail_at(ctx, node, RETOUR_ESCHEMA, "expected a list, found %s",
-                           kind_name(node));
+    return retour__fail_as(ctx, node, RETOUR_ESCHEMA, RETOUR__D_WRONG_TYPE,
+                           "expected a list, found %s", kind_name(node));
 }
 
 static size_t edit_distance(const char *a, const char *b)
@@ -172,13 +204,14 @@ int retour__check_keys(retour__ctx *ctx, const retour__node *map, const char *co
         list_words(list, sizeof list, allowed, count);
         const char *near = retour__nearest(key->text, allowed, count);
         size_t saved = retour__path_push_key(ctx, key->text);
-        int rc = near ? retour__fail_at(ctx, key, RETOUR_ESCHEMA,
+        int rc = near ? retour__fail_as(ctx, key, RETOUR_ESCHEMA, RETOUR__D_UNKNOWN_KEY,
                                         "unknown key '%s'; did you mean '%s'? (expected one of: %s)",
                                         key->text, near, list)
-                      : retour__fail_at(ctx, key, RETOUR_ESCHEMA,
+                      : retour__fail_as(ctx, key, RETOUR_ESCHEMA, RETOUR__D_UNKNOWN_KEY,
                                         "unknown key '%s' (expected one of: %s)", key->text, list);
         retour__path_pop(ctx, saved);
-        return rc;
+        if (rc != RETOUR__RECORDED)
+            return rc;
     }
     return RETOUR_OK;
 }
@@ -187,8 +220,8 @@ static int expect_scalar(retour__ctx *ctx, const retour__node *node, const char 
 {
     if (node->kind == RETOUR__NODE_SCALAR && !retour__is_null(node))
         return RETOUR_OK;
-    return retour__fail_at(ctx, node, RETOUR_ESCHEMA, "expected %s, found %s", what,
-                           kind_name(node));
+    return retour__fail_as(ctx, node, RETOUR_ESCHEMA, RETOUR__D_WRONG_TYPE, "expected %s, found %s",
+                           what, kind_name(node));
 }
 
 int retour__read_string(retour__ctx *ctx, const retour__node *node, const char **out)
@@ -216,7 +249,7 @@ int retour__read_int(retour__ctx *ctx, const retour__node *node, long min, long 
     int overflow = 0;
     for (; i < node->len; i++) {
         if (s[i] < '0' || s[i] > '9')
-            return retour__fail_at(ctx, node, RETOUR_ESCHEMA,
+            return retour__fail_as(ctx, node, RETOUR_ESCHEMA, RETOUR__D_WRONG_TYPE,
                                    "expected a whole number from %ld to %ld, found '%s'", min, max,
                                    s);
         if (v > (1L << 40))
@@ -225,7 +258,7 @@ int retour__read_int(retour__ctx *ctx, const retour__node *node, long min, long 
             v = v * 10 + (s[i] - '0');
     }
     if (node->quoted)
-        return retour__fail_at(ctx, node, RETOUR_ESCHEMA,
+        return retour__fail_as(ctx, node, RETOUR_ESCHEMA, RETOUR__D_WRONG_TYPE,
                                "expected a whole number, found the quoted text \"%s\"", s);
     if (neg)
         v = -v;
@@ -250,8 +283,8 @@ int retour__read_bool(retour__ctx *ctx, const retour__node *node, int *out)
         *out = 0;
         return RETOUR_OK;
     }
-    return retour__fail_at(ctx, node, RETOUR_ESCHEMA, "expected true or false, found '%s'",
-                           node->text);
+    return retour__fail_as(ctx, node, RETOUR_ESCHEMA, RETOUR__D_WRONG_TYPE,
+                           "expected true or false, found '%s'", node->text);
 }
 
 int retour__read_enum(retour__ctx *ctx, const retour__node *node, const char *const *names,
@@ -260,8 +293,8 @@ int retour__read_enum(retour__ctx *ctx, const retour__node *node, const char *co
     char list[320];
     list_words(list, sizeof list, names, count);
     if (node->kind != RETOUR__NODE_SCALAR || retour__is_null(node))
-        return retour__fail_at(ctx, node, RETOUR_ESCHEMA, "expected one of: %s; found %s", list,
-                               kind_name(node));
+        return retour__fail_as(ctx, node, RETOUR_ESCHEMA, RETOUR__D_WRONG_TYPE,
+                               "expected one of: %s; found %s", list, kind_name(node));
     for (size_t i = 0; i < count; i++) {
         if (strcmp(node->text, names[i]) == 0) {
             *out = (int)i;
@@ -284,8 +317,8 @@ int retour__read_date(retour__ctx *ctx, const retour__node *node, retour_date *o
         return rc;
     rc = retour_date_parse(out, node->text, node->len);
     if (rc == RETOUR_ESYNTAX)
-        return retour__fail_at(ctx, node, RETOUR_ESCHEMA, "expected a date YYYY-MM-DD, found '%s'",
-                               node->text);
+        return retour__fail_as(ctx, node, RETOUR_ESCHEMA, RETOUR__D_WRONG_TYPE,
+                               "expected a date YYYY-MM-DD, found '%s'", node->text);
     if (rc)
         return retour__fail_at(ctx, node, RETOUR_ERANGE,
                                "'%s' is not a valid date (years 1 to 9999, real days of the month)",
@@ -302,7 +335,7 @@ int retour__read_money(retour__ctx *ctx, const retour__node *node, int decimals,
     char why[64];
     rc = retour__money_parse(out, node->text, node->len, decimals, why, sizeof why);
     if (rc == RETOUR_ESYNTAX)
-        return retour__fail_at(ctx, node, RETOUR_ESCHEMA,
+        return retour__fail_as(ctx, node, RETOUR_ESCHEMA, RETOUR__D_WRONG_TYPE,
                                "expected an amount such as \"12.50\" (digits, optional point "
                                "and up to %d decimals), found '%s'",
                                decimals, node->text);

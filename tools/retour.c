@@ -1,6 +1,8 @@
 /* retour: the command-line front end of libretour. Uses only the public API. */
 #include <retour.h>
 
+#include "commands.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +12,7 @@ enum { EXIT_DECIDED = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
 static const char usage_text[] =
     "usage: retour eval POLICY REQUEST [--format text|json] [--lang en|nl]\n"
     "       retour --version | --help\n"
+    "       retour check POLICY... [--format text|json]\n"
     "\n"
     "Decides a return REQUEST (YAML or JSON) against a shop's POLICY (YAML).\n"
     "Exit status: 0 decided, 1 invalid policy or request, 2 usage error or unreadable file.\n";
@@ -196,6 +199,8 @@ int main(int argc, char **argv)
         return usage(stdout, EXIT_DECIDED);
     if (strcmp(argv[1], "eval") == 0)
         return cmd_eval(argc - 2, argv + 2);
+    if (strcmp(argv[1], "check") == 0)
+        return cmd_check(argc - 2, argv + 2);
     fprintf(stderr, "retour: unknown command '%s'\n", argv[1]);
     return usage(stderr, EXIT_USAGE);
 }

@@ -55,5 +55,24 @@ check "usage" 2 "$e/usage.err" "$retour" eval examples/policies/minimal.yaml
 check "bad format" 2 "$e/bad-format.err" \
     "$retour" eval examples/policies/minimal.yaml examples/requests/opened-phone.yaml --format xml
 
+# retour check: every example policy is clean; problems as compiler-style lines or JSON.
+for policy in examples/policies/*.yaml; do
+    check "check $policy" 0 "$e/check-clean.out" "$retour" check "$policy"
+done
+check "check several problems" 1 "$e/check-problems.txt" \
+    "$retour" check tests/data/cli/check-problems.yaml
+check "check several problems as JSON" 1 "$e/check-problems.json" \
+    "$retour" check tests/data/cli/check-problems.yaml --format json
+check "check two files" 1 "$e/check-two-files.txt" \
+    "$retour" check examples/policies/minimal.yaml tests/data/cli/typo-policy.yaml
+check "check two files as JSON" 1 "$e/check-two-files.json" \
+    "$retour" check --format json examples/policies/minimal.yaml tests/data/cli/typo-policy.yaml
+check "check syntax error" 1 "$e/check-syntax.txt" \
+    "$retour" check tests/data/cli/check-syntax.yaml
+check "check unreadable file" 2 "$e/check-missing-file.err" \
+    "$retour" check examples/policies/minimal.yaml examples/policies/does-not-exist.yaml
+check "check usage" 2 "$e/check-usage.err" "$retour" check
+check "check help" 0 "$e/check-help.txt" "$retour" check --help
+
 echo "1..$count"
 [ "$fails" -eq 0 ]

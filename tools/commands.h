@@ -1,0 +1,7 @@
+/* Subcommands of the retour program, one file each; argv starts after the name. */
+#ifndef RETOUR_TOOLS_COMMANDS_H
+#define RETOUR_TOOLS_COMMANDS_H
+
+int cmd_check(int argc, char **argv);
+
+#endif
