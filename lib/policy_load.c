@@ -3,6 +3,7 @@
 #include "policy.h"
 #include "policy_check.h"
 #include "money.h"
+#include "policy_read.h"
 #include "policy_service.h"
 #include "schema.h"
 
@@ -13,54 +14,9 @@
 #define MAX_DAYS 3650
 #define MAX_DEADLINE_DAYS 365
 
-static retour__src src_of(const retour__node *node)
-{
-    retour__src s = { 0, 0 };
-    if (node) {
-        s.line = (int)node->line + 1;
-        s.column = (int)node->column + 1;
-    }
-    return s;
-}
-
 /* Reads an optional child of map under key, with the path extended while reading.
  * When checking, a recorded problem goes on with the next statement (schema.h). */
 #define WITH_KEY(ctx, key, stmt) RETOUR__WITH_KEY(ctx, key, stmt)
-
-static int read_days(retour__ctx *ctx, const retour__node *map, const char *key, long min,
-                     long max, int *out, retour__src *src)
-{
-    const retour__node *n = retour__map_get(map, key);
-    if (n == NULL || retour__is_null(n))
-        return RETOUR_OK;
-    long v = *out;
-    WITH_KEY(ctx, key, retour__read_int(ctx, n, min, max, &v));
-    *out = (int)v;
-    *src = src_of(n);
-    return RETOUR_OK;
-}
-
-static int read_flag(retour__ctx *ctx, const retour__node *map, const char *key, int *out,
-                     retour__src *src)
-{
-    const retour__node *n = retour__map_get(map, key);
-    if (n == NULL || retour__is_null(n))
-        return RETOUR_OK;
-    WITH_KEY(ctx, key, retour__read_bool(ctx, n, out));
-    *src = src_of(n);
-    return RETOUR_OK;
-}
-
-static int read_choice(retour__ctx *ctx, const retour__node *map, const char *key,
-                       const char *const *names, size_t count, int *out, retour__src *src)
-{
-    const retour__node *n = retour__map_get(map, key);
-    if (n == NULL || retour__is_null(n))
-        return RETOUR_OK;
-    WITH_KEY(ctx, key, retour__read_enum(ctx, n, names, count, out));
-    *src = src_of(n);
-    return RETOUR_OK;
-}
 
 static int load_withdrawal(retour__ctx *ctx, retour_policy *p, const retour__node *w)
 {
@@ -72,21 +28,21 @@ static int load_withdrawal(retour__ctx *ctx, retour_policy *p, const retour__nod
     int rc;
     if ((rc = retour__expect_map(ctx, w)) ||
         (rc = retour__check_keys(ctx, w, keys, sizeof keys / sizeof keys[0])) ||
-        (rc = read_days(ctx, w, "days", 0, MAX_DAYS, &p->days, &p->src_days)) ||
-        (rc = read_days(ctx, w, "return_within_days", 1, MAX_DEADLINE_DAYS, &p->return_days,
+        (rc = retour__opt_int(ctx, w, "days", 0, MAX_DAYS, &p->days, &p->src_days)) ||
+        (rc = retour__opt_int(ctx, w, "return_within_days", 1, MAX_DEADLINE_DAYS, &p->return_days,
                         &p->src_return_days)) ||
-        (rc = read_days(ctx, w, "refund_within_days", 1, MAX_DEADLINE_DAYS, &p->refund_days,
+        (rc = retour__opt_int(ctx, w, "refund_within_days", 1, MAX_DEADLINE_DAYS, &p->refund_days,
                         &p->src_refund_days)) ||
-        (rc = read_flag(ctx, w, "informed", &p->informed, &p->src_informed)) ||
-        (rc = read_flag(ctx, w, "refund_outbound_shipping", &p->refund_outbound,
+        (rc = retour__opt_flag(ctx, w, "informed", &p->informed, &p->src_informed)) ||
+        (rc = retour__opt_flag(ctx, w, "refund_outbound_shipping", &p->refund_outbound,
                         &p->src_refund_outbound)))
         return rc;
     int v = (int)p->starts;
-    if ((rc = read_choice(ctx, w, "starts", starts, 2, &v, &p->src_starts)))
+    if ((rc = retour__opt_choice(ctx, w, "starts", starts, 2, &v, &p->src_starts)))
         return rc;
     p->starts = (retour__window_start)v;
     v = (int)p->return_shipping;
-    if ((rc = read_choice(ctx, w, "return_shipping", payers, 2, &v, &p->src_return_shipping)))
+    if ((rc = retour__opt_choice(ctx, w, "return_shipping", payers, 2, &v, &p->src_return_shipping)))
         return rc;
     p->return_shipping = (retour_payer)v;
     return RETOUR_OK;
@@ -103,7 +59,7 @@ static int read_pkg_rule(retour__ctx *ctx, const retour_policy *p, const retour_
     int rc = retour__read_string(ctx, n, &text);
     if (rc)
         return retour__fail_at(ctx, n, RETOUR_ESCHEMA, "%s", expected);
-    rule->src = src_of(n);
+    rule->src = retour__src_of(n);
     if (strcmp(text, "accept") == 0) {
         rule->action = RETOUR__PKG_ACCEPT;
         return RETOUR_OK;
@@ -167,10 +123,10 @@ static int load_category(retour__ctx *ctx, retour__category *c, const retour__no
         (rc = retour__load_category_complaints(ctx, c, body)))
         return rc;
     int excl = RETOUR__EXCL_NONE;
-    if ((rc = read_choice(ctx, body, "exclusion", retour__exclusion_ids, RETOUR__EXCL__COUNT,
+    if ((rc = retour__opt_choice(ctx, body, "exclusion", retour__exclusion_ids, RETOUR__EXCL__COUNT,
                           &excl, &c->src_exclusion)) ||
-        (rc = read_flag(ctx, body, "exclusion_waived", &c->waived, &c->src_waived)) ||
-        (rc = read_flag(ctx, body, "returnable", &c->returnable, &c->src_returnable)))
+        (rc = retour__opt_flag(ctx, body, "exclusion_waived", &c->waived, &c->src_waived)) ||
+        (rc = retour__opt_flag(ctx, body, "returnable", &c->returnable, &c->src_returnable)))
         return rc;
     c->exclusion = (retour__exclusion)excl;
     return RETOUR_OK;
@@ -189,7 +145,7 @@ static int load_categories(retour__ctx *ctx, retour_policy *p, const retour__nod
         retour__category *c = &p->categories[i];
         memset(c, 0, sizeof *c);
         c->name = key->text;
-        c->src = src_of(key);
+        c->src = retour__src_of(key);
         if (key->len == 0 && (rc = retour__skip(retour__fail_at(ctx, key, RETOUR_ESCHEMA,
                                                                 "a category needs a name"))))
             return rc;
@@ -280,7 +236,7 @@ static int read_jurisdiction(retour__ctx *ctx, retour_policy *p, const retour__n
     }
     p->jurisdiction_code = code;
     p->jurisdiction = j;
-    p->src_jurisdiction = src_of(n);
+    p->src_jurisdiction = retour__src_of(n);
     return RETOUR_OK;
 }
 

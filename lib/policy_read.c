@@ -25,7 +25,7 @@ int retour__opt_int(retour__ctx *ctx, const retour__node *map, const char *key, 
                     long max, int *out, retour__src *src)
 {
     const retour__node *n = retour__opt(map, key);
-    long v;
+    long v = *out; /* kept when checking records a problem and reading goes on */
     if (n == NULL)
         return RETOUR_OK;
     RETOUR__WITH_KEY(ctx, key, retour__read_int(ctx, n, min, max, &v));

@@ -6,16 +6,6 @@
 #include "policy.h"
 #include "schema.h"
 
-/* Runs stmt with key appended to the error path; returns its error, if any. */
-#define RETOUR__WITH_KEY(ctx, key, stmt)                         \
-    do {                                                         \
-        size_t saved_ = retour__path_push_key((ctx), (key));     \
-        int rc_ = (stmt);                                        \
-        retour__path_pop((ctx), saved_);                         \
-        if (rc_)                                                 \
-            return rc_;                                          \
-    } while (0)
-
 /* 1-based place of a node; {0, 0} for NULL. */
 retour__src retour__src_of(const retour__node *node);
 

@@ -191,7 +191,8 @@ static void test_several_unknown_keys_in_one_mapping(void **state)
     assert_string_equal(s.d[2].code, "out-of-range");
     EXPECT(s, 3, 5, 1, -1, "shops", "unknown-key",
            "unknown key 'shops'; did you mean 'shop'? (expected one of: retour, shop, "
-           "jurisdiction, currency, withdrawal, packaging, categories, default_category)");
+           "jurisdiction, currency, withdrawal, packaging, categories, default_category, "
+           "complaints, goodwill, review)");
 }
 
 static void test_syntax_error_is_one_diagnostic(void **state)
