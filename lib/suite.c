@@ -219,7 +219,8 @@ static int run_case(suite *s, const retour__node *c, size_t index)
         return retour__fail(ctx->err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
     if (rc) {
         report.error = &case_err;
-        retour__strbuf_printf(&s->failure, "request: %s\n", case_err.message);
+        retour__strbuf_printf(&s->failure, "request: %s%s%s\n", case_err.path,
+                              case_err.path[0] ? ": " : "", case_err.message);
     } else {
         report.decision = s->decision;
         RETOUR__WITH_KEY(ctx, "expect", check_expectations(s, expect));

@@ -3,5 +3,6 @@
 #define RETOUR_TOOLS_COMMANDS_H
 
 int cmd_check(int argc, char **argv);
+int cmd_test(int argc, char **argv);
 
 #endif

@@ -13,6 +13,7 @@ static const char usage_text[] =
     "usage: retour eval POLICY REQUEST [--format text|json] [--lang en|nl]\n"
     "       retour --version | --help\n"
     "       retour check POLICY... [--format text|json]\n"
+    "       retour test POLICY CASES... [--junit FILE] [--today YYYY-MM-DD]\n"
     "\n"
     "Decides a return REQUEST (YAML or JSON) against a shop's POLICY (YAML).\n"
     "Exit status: 0 decided, 1 invalid policy or request, 2 usage error or unreadable file.\n";
@@ -201,6 +202,8 @@ int main(int argc, char **argv)
         return cmd_eval(argc - 2, argv + 2);
     if (strcmp(argv[1], "check") == 0)
         return cmd_check(argc - 2, argv + 2);
+    if (strcmp(argv[1], "test") == 0)
+        return cmd_test(argc - 2, argv + 2);
     fprintf(stderr, "retour: unknown command '%s'\n", argv[1]);
     return usage(stderr, EXIT_USAGE);
 }

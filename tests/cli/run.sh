@@ -74,5 +74,19 @@ check "check unreadable file" 2 "$e/check-missing-file.err" \
 check "check usage" 2 "$e/check-usage.err" "$retour" check
 check "check help" 0 "$e/check-help.txt" "$retour" check --help
 
+for p in nl-jeweller nl-electronics de-fashion minimal; do
+    check "policy test suite $p" 0 "$e/test-$p.tap" \
+        "$retour" test "examples/policies/$p.yaml" "examples/tests/$p.yaml"
+done
+check "failing test suite (TAP)" 1 "$e/test-failing.tap" \
+    "$retour" test examples/policies/minimal.yaml tests/data/cli/failing-cases.yaml \
+    --junit "$tmp/junit.xml"
+check "failing test suite (JUnit)" 0 "$e/test-failing.junit.xml" cat "$tmp/junit.xml"
+check "broken cases file" 1 "$e/test-broken.tap" \
+    "$retour" test examples/policies/minimal.yaml tests/data/cli/broken-cases.yaml
+check "test with an unreadable policy" 2 "$e/test-no-policy.err" \
+    "$retour" test examples/policies/does-not-exist.yaml examples/tests/minimal.yaml
+check "test usage" 2 "$e/test-usage.err" "$retour" test examples/policies/minimal.yaml
+
 echo "1..$count"
 [ "$fails" -eq 0 ]
