@@ -1,6 +1,8 @@
 /* retour: the command-line front end of libretour. Uses only the public API. */
 #include <retour.h>
 
+#include "cmd_batch.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +11,7 @@ enum { EXIT_DECIDED = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
 
 static const char usage_text[] =
     "usage: retour eval POLICY REQUEST [--format text|json] [--lang en|nl]\n"
+    "       retour eval --batch POLICY [FILE] [--lang en|nl]   (see retour eval --batch --help)\n"
     "       retour --version | --help\n"
     "\n"
     "Decides a return REQUEST (YAML or JSON) against a shop's POLICY (YAML).\n"
@@ -182,6 +185,8 @@ int main(int argc, char **argv)
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
         return usage(stdout, EXIT_DECIDED);
+    if (strcmp(argv[1], "eval") == 0 && batch_requested(argc - 2, argv + 2))
+        return cmd_batch(argc - 2, argv + 2);
     if (strcmp(argv[1], "eval") == 0)
         return cmd_eval(argc - 2, argv + 2);
     fprintf(stderr, "retour: unknown command '%s'\n", argv[1]);
