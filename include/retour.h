@@ -334,6 +334,29 @@ RETOUR_API int retour_request_load_file(retour_request **out, const retour_polic
                                         const char *path, const retour_options *options,
                                         retour_error *err);
 
+/**
+ * Reads one JSON object into an existing request: the fast path for many requests.
+ * Accepts the keys and values retour_request_parse() accepts, checks them the same way
+ * and reports the same messages for the same mistakes; duplicate keys are errors. JSON
+ * syntax is strict (RFC 8259); \uXXXX escapes and surrogate pairs are decoded; strings
+ * must be valid UTF-8 and free of NUL. With several mistakes, the first in reading order
+ * is reported. Limits (input size, depth, items) are those of the options the request
+ * was created with.
+ * @param[in,out] request  reset first, then filled; reset (empty) again on failure.
+ * @param[in]  policy  supplies the currency that amounts are read in.
+ * @param[in]  text    need not be NUL-terminated; not kept after the call.
+ * @param[in]  name    for errors and reasons ("<string>" if NULL); copied.
+ * @param[out] err     NULL, or receives code, line, column, byte offset, key path
+ *                     (e.g. "items[0].price") and message.
+ * @returns 0 or a negative RETOUR_E* code.
+ * Ownership: the request keeps copies of the strings it needs; once its buffers have
+ * grown to fit, a call allocates nothing. Threads: the policy may be shared; the request
+ * must not be used by another thread during the call.
+ */
+RETOUR_API int retour_request_parse_json(retour_request *request, const retour_policy *policy,
+                                         const char *text, size_t len, const char *name,
+                                         retour_error *err);
+
 /** The day the consumer told the shop (required). */
 RETOUR_API int retour_request_set_notified(retour_request *request, retour_date notified);
 /** The order date (needed when the policy's window starts at the order). */

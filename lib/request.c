@@ -52,6 +52,7 @@ int retour_request_new(retour_request **out, retour_request_type type,
     memset(r, 0, sizeof *r);
     r->allocator = a;
     retour__arena_init(&r->arena, a);
+    retour__limits_from_options(&r->limits, options);
     clear_fields(r, type);
     *out = r;
     return RETOUR_OK;

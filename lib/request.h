@@ -4,6 +4,7 @@
 
 #include "alloc.h"
 #include "error.h"
+#include "options.h"
 
 typedef struct retour__item {
     const char *sku;
@@ -38,6 +39,7 @@ struct retour_request {
     size_t count;
     size_t cap;
     retour__place place; /* the document, for errors found while evaluating */
+    retour__limits limits; /* from the options it was created with, for the JSON reader */
 };
 
 /* Names of the enum values, as written in requests and decisions. */

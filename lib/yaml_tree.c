@@ -1,5 +1,6 @@
 /* libyaml events -> retour__node tree. */
 #include "yaml_tree.h"
+#include "parse_messages.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -83,7 +84,7 @@ static int parser_error(builder *b)
         /* The reader decodes ahead of the parser: the node being read is elsewhere. */
         retour__place p = place_of_offset(b, ps->problem_offset);
         return retour__fail(b->err, RETOUR_ESYNTAX, &p, "",
-                            "%s (the file must be UTF-8 text without control characters)",
+                            "%s" RETOUR__MSG_READER_HINT,
                             ps->problem ? ps->problem : "unreadable input");
     }
     retour__place p = place_of_mark(b, ps->problem_mark);
@@ -150,7 +151,7 @@ static int check_count(builder *b, const retour__node *n, size_t count)
         return RETOUR_OK;
     retour__place p = retour__node_place(b->doc, n);
     return retour__fail(b->err, RETOUR_ELIMIT, &p, b->path,
-                        "more than %u entries in one list or mapping", b->limits->max_items);
+                        RETOUR__MSG_TOO_MANY, b->limits->max_items);
 }
 
 static int build_collection(builder *b, retour__node *n, unsigned depth, yaml_event_type_t end)
@@ -202,7 +203,7 @@ static int build_collection(builder *b, retour__node *n, unsigned depth, yaml_ev
                         retour__place p = retour__node_place(b->doc, pv[i].key);
                         push_path(b, pv[i].key->text, 0);
                         rc = retour__fail(b->err, RETOUR_ESCHEMA, &p, b->path,
-                                          "duplicate key '%s' (first at line %zu)",
+                                          RETOUR__MSG_DUPLICATE_KEY,
                                           pv[i].key->text, pv[j].key->line + 1);
                         break;
                     }
@@ -230,7 +231,7 @@ static int build_node(builder *b, yaml_event_t *ev, unsigned depth, const retour
     if (depth > b->limits->max_depth) {
         retour__place p = place_of_mark(b, ev->start_mark);
         return retour__fail(b->err, RETOUR_ELIMIT, &p, b->path,
-                            "nesting deeper than %u levels", b->limits->max_depth);
+                            RETOUR__MSG_TOO_DEEP, b->limits->max_depth);
     }
     retour__node *n;
     int rc;
@@ -255,7 +256,7 @@ static int build_node(builder *b, yaml_event_t *ev, unsigned depth, const retour
             return retour__fail(b->err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
         if (memchr(n->text, '\0', n->len)) {
             retour__place p = retour__node_place(b->doc, n);
-            return retour__fail(b->err, RETOUR_ESYNTAX, &p, b->path, "NUL character in a value");
+            return retour__fail(b->err, RETOUR_ESYNTAX, &p, b->path, RETOUR__MSG_NUL);
         }
         n->quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
         *out = n;
@@ -331,7 +332,7 @@ int retour__doc_parse(retour__doc *doc, const char *text, size_t len, const char
     if (len > limits->max_bytes) {
         retour__place p = { doc->file, 0, 0, 0 };
         int rc = retour__fail(err, RETOUR_ELIMIT, &p, NULL,
-                              "input of %zu bytes exceeds the limit of %zu bytes", len,
+                              RETOUR__MSG_TOO_LARGE, len,
                               limits->max_bytes);
         retour__doc_free(doc);
         return rc;

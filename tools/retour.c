@@ -1,6 +1,7 @@
 /* retour: the command-line front end of libretour. Uses only the public API. */
 #include <retour.h>
 
+#include "cmd_batch.h"
 #include "commands.h"
 
 #include <stdio.h>
@@ -11,6 +12,7 @@ enum { EXIT_DECIDED = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
 
 static const char usage_text[] =
     "usage: retour eval POLICY REQUEST [--format text|json] [--lang en|nl]\n"
+    "       retour eval --batch POLICY [FILE] [--lang en|nl]   (see retour eval --batch --help)\n"
     "       retour --version | --help\n"
     "       retour check POLICY... [--format text|json]\n"
     "       retour test POLICY CASES... [--junit FILE] [--today YYYY-MM-DD]\n"
@@ -198,6 +200,8 @@ int main(int argc, char **argv)
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
         return usage(stdout, EXIT_DECIDED);
+    if (strcmp(argv[1], "eval") == 0 && batch_requested(argc - 2, argv + 2))
+        return cmd_batch(argc - 2, argv + 2);
     if (strcmp(argv[1], "eval") == 0)
         return cmd_eval(argc - 2, argv + 2);
     if (strcmp(argv[1], "check") == 0)

@@ -87,6 +87,24 @@ check "broken cases file" 1 "$e/test-broken.tap" \
 check "test with an unreadable policy" 2 "$e/test-no-policy.err" \
     "$retour" test examples/policies/does-not-exist.yaml examples/tests/minimal.yaml
 check "test usage" 2 "$e/test-usage.err" "$retour" test examples/policies/minimal.yaml
+# Batch: one JSON request per line; each decision line is the eval --format json golden.
+for r in unsealed-earrings sealed-earrings engraved-ring late-return shop-window mixed-order; do
+    cat "$e/$r-yaml.json"
+done >"$tmp/batch-jeweller.out"
+echo "6 decided, 0 errors" >>"$tmp/batch-jeweller.out"
+check "batch of examples" 0 "$tmp/batch-jeweller.out" \
+    "$retour" eval --batch examples/policies/nl-jeweller.yaml tests/data/cli/batch-jeweller.jsonl
+check "batch from standard input" 0 "$tmp/batch-jeweller.out" \
+    sh -c '"$1" eval --batch "$2" <"$3"' sh "$retour" examples/policies/nl-jeweller.yaml \
+    tests/data/cli/batch-jeweller.jsonl
+check "batch with bad lines" 1 "$e/batch-malformed.out" \
+    "$retour" eval --batch examples/policies/nl-jeweller.yaml tests/data/cli/batch-malformed.jsonl
+check "batch of empty input" 0 "$e/batch-empty.out" \
+    "$retour" eval --batch examples/policies/nl-jeweller.yaml /dev/null
+check "batch missing file" 2 "$e/batch-missing-file.err" \
+    "$retour" eval --batch examples/policies/nl-jeweller.yaml tests/data/cli/does-not-exist.jsonl
+check "batch bad policy" 2 "$e/batch-bad-policy.err" \
+    "$retour" eval --batch tests/data/cli/typo-policy.yaml tests/data/cli/batch-jeweller.jsonl
 
 echo "1..$count"
 [ "$fails" -eq 0 ]
