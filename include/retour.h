@@ -117,18 +117,31 @@ typedef struct retour_allocator {
  * Options
  * ---------------------------------------------------------------------------------- */
 
-#define RETOUR_OPTIONS_VERSION 1
+/**
+ * Version 2 appended max_string_bytes. New fields are only ever appended: the library
+ * reads no field beyond those of the version a caller states, so a caller built against
+ * version 1 (the shorter struct, version = 1) keeps working with the defaults for the
+ * rest. A version of 0 or above RETOUR_OPTIONS_VERSION is refused with RETOUR_EINVAL.
+ */
+#define RETOUR_OPTIONS_VERSION 2
 
-/** Options for loading policies and parsing requests. Initialise with RETOUR_OPTIONS_INIT. */
+/**
+ * Options for loading policies and parsing requests. Initialise with RETOUR_OPTIONS_INIT.
+ * Every limit refuses larger input with RETOUR_ELIMIT (docs/hardening.md); 0 takes the
+ * default.
+ */
 typedef struct retour_options {
     unsigned int version;                /**< RETOUR_OPTIONS_VERSION */
     const retour_allocator *allocator;   /**< NULL: the C library's malloc/realloc/free */
-    size_t max_input_bytes;              /**< 0: default 1 MiB */
+    size_t max_input_bytes;              /**< 0: default 1 MiB; files are refused unread */
     unsigned int max_depth;              /**< 0: default 32 nesting levels */
-    unsigned int max_items;              /**< 0: default 1000 items (and categories) */
+    unsigned int max_items;              /**< 0: default 1000 entries per list or mapping
+                                              (items, categories) */
+    size_t max_string_bytes;             /**< 0: default 4096 bytes per key or value
+                                              (version 2) */
 } retour_options;
 
-#define RETOUR_OPTIONS_INIT { RETOUR_OPTIONS_VERSION, NULL, 0, 0, 0 }
+#define RETOUR_OPTIONS_INIT { RETOUR_OPTIONS_VERSION, NULL, 0, 0, 0, 0 }
 
 /* ------------------------------------------------------------------------------------
  * Dates: civil dates as day numbers (days since 1970-01-01, proleptic Gregorian)
