@@ -1,7 +1,8 @@
 /* Hostile sizes: a 100 MB request (in memory, as a file, from an endless device) and
  * 10,000 levels of nesting are refused with RETOUR_ELIMIT at once, the library's own
  * allocations staying small (a counting allocator measures the peak); long strings meet
- * max_string_bytes. libyaml's internal buffers use the C allocator and are not counted;
+ * max_string_bytes; hostile values (int64 overflow, impossible dates, bad UTF-8, NUL, line
+ * breaks) get precise errors. libyaml's internal buffers use the C allocator and are not counted;
  * they stay bounded because parsing stops at the first level past max_depth. */
 #define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 #include <fcntl.h>
@@ -301,6 +302,68 @@ static void test_string_limit(void **state)
     assert_null(p);
 }
 
+/* ------------------------------------------------------------------------------------
+ * Hostile values
+ * ---------------------------------------------------------------------------------- */
+
+static void fails(fixture *f, const char *text, size_t len, int code, int line, int column,
+                  const char *path, const char *message)
+{
+    retour_request *r = NULL;
+    retour_error err;
+    assert_int_equal(retour_request_parse(&r, f->policy, text, len, "r.yaml", NULL, &err), code);
+    assert_null(r);
+    assert_int_equal(err.code, code);
+    assert_int_equal(err.line, line);
+    assert_int_equal(err.column, column);
+    assert_string_equal(err.path, path);
+    assert_string_equal(err.message, message);
+}
+
+#define REQ(sku, price, delivered)                                                         \
+    "type: withdrawal\nnotified: 2026-03-12\nitems:\n  - sku: " sku "\n    price: " price \
+    "\n    delivered: " delivered "\n"
+#define FAILS(text, ...) fails(f, (text), sizeof(text) - 1, __VA_ARGS__)
+
+static void test_hostile_values(void **state)
+{
+    fixture *f = *state;
+    /* INT64_MAX cents is the largest amount; one cent more overflows. */
+    static const char max[] = REQ("A", "\"92233720368547758.07\"", "2026-03-03");
+    retour_request *r = NULL;
+    assert_int_equal(retour_request_parse(&r, f->policy, max, sizeof max - 1, NULL, NULL, NULL),
+                     RETOUR_OK);
+    retour_request_free(r);
+    FAILS(REQ("A", "\"92233720368547758.08\"", "2026-03-03"), RETOUR_ERANGE, 5, 12,
+          "items[0].price", "amount '92233720368547758.08' is invalid: too large (EUR has 2)");
+    FAILS(REQ("A", "99999999999999999999999", "2026-03-03"), RETOUR_ERANGE, 5, 12,
+          "items[0].price", "amount '99999999999999999999999' is invalid: too large (EUR has 2)");
+    /* Dates outside years 1..9999 and days that do not exist. */
+    FAILS(REQ("A", "1", "2026-02-30"), RETOUR_ERANGE, 6, 16, "items[0].delivered",
+          "'2026-02-30' is not a valid date (years 1 to 9999, real days of the month)");
+    FAILS(REQ("A", "1", "0000-12-31"), RETOUR_ERANGE, 6, 16, "items[0].delivered",
+          "'0000-12-31' is not a valid date (years 1 to 9999, real days of the month)");
+    FAILS(REQ("A", "1", "10000-01-01"), RETOUR_ESCHEMA, 6, 16, "items[0].delivered",
+          "expected a date YYYY-MM-DD, found '10000-01-01'");
+    /* NUL: escaped in a quoted value, or a raw byte. */
+    FAILS(REQ("\"A\\0B\"", "1", "2026-03-03"), RETOUR_ESYNTAX, 4, 10, "items[0].sku",
+          "NUL character in a value");
+    FAILS(REQ("A\0B", "1", "2026-03-03"), RETOUR_ESYNTAX, 4, 11, "",
+          "control characters are not allowed (the file must be UTF-8 text without control "
+          "characters)");
+    /* Invalid UTF-8: a bad continuation byte, an encoded surrogate. */
+    FAILS(REQ("\xc3\x28", "1", "2026-03-03"), RETOUR_ESYNTAX, 4, 11, "",
+          "invalid trailing UTF-8 octet (the file must be UTF-8 text without control "
+          "characters)");
+    FAILS(REQ("\xed\xa0\x80", "1", "2026-03-03"), RETOUR_ESYNTAX, 4, 10, "",
+          "invalid Unicode character (the file must be UTF-8 text without control characters)");
+    /* A value with line breaks and an escape character stays one line in the message
+     * (found by fuzzing: the message used to carry the raw line break). */
+    FAILS("type: \"with\\ndrawal\\e\"\n", RETOUR_ESCHEMA, 1, 7, "type",
+          "unknown value 'with\\ndrawal\\x1b'; did you mean 'withdrawal'? (expected one of: "
+          "withdrawal, complaint)");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -309,6 +372,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_endless_device, setup, teardown),
         cmocka_unit_test_setup_teardown(test_10000_levels, setup, teardown),
         cmocka_unit_test_setup_teardown(test_string_limit, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_hostile_values, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
