@@ -11,6 +11,14 @@
  *  - dates are civil dates as day numbers (retour_date), never read from a clock;
  *  - no global mutable state: no init, no shutdown, no thread-local last error.
  *
+ * Misuse: no function crashes on a NULL pointer, an enum value out of range or an index
+ * past the end. Fallible functions return RETOUR_EINVAL (with a message in err where they
+ * take one); accessors return a documented default ("", 0, -1, RETOUR_DATE_NONE, NULL,
+ * RETOUR_OUTCOME_REJECT); _free() functions ignore NULL. A handle of the wrong type, or
+ * one already freed, is treated like NULL where the library can still tell (a magic
+ * number checked by every public function and cleared on free): best effort, since freed
+ * memory may be reused. Limits and what each hostile input gets: docs/hardening.md.
+ *
  * Threads: a loaded retour_policy is immutable; any number of threads may evaluate
  * with it at once. A retour_request and a retour_decision belong to one thread at a time.
  */
@@ -87,13 +95,16 @@ typedef struct retour_error {
     char message[RETOUR_ERROR_MESSAGE_MAX]; /**< one line, no trailing newline */
 } retour_error;
 
-/** @returns a constant description of a retour_status code. Thread-safe. */
+/** @returns a constant description of a retour_status code ("unknown error code" for any
+ *  other value). Thread-safe. */
 RETOUR_API const char *retour_strerror(int code);
 
 /**
  * Formats an error like a compiler: "file:line:col: error: path: message".
- * @param[out] buf  receives a NUL-terminated string (truncated to size).
- * @returns the length the full text needs, like snprintf. Thread-safe.
+ * @param[out] buf  receives a NUL-terminated string (truncated to size); NULL with size 0
+ *                  to measure.
+ * @returns the length the full text needs, like snprintf; RETOUR_EINVAL when buf is NULL
+ *          and size is not 0. A NULL err formats as "error: invalid argument". Thread-safe.
  */
 RETOUR_API int retour_error_format(char *buf, size_t size, const retour_error *err);
 
@@ -117,18 +128,31 @@ typedef struct retour_allocator {
  * Options
  * ---------------------------------------------------------------------------------- */
 
-#define RETOUR_OPTIONS_VERSION 1
+/**
+ * Version 2 appended max_string_bytes. New fields are only ever appended: the library
+ * reads no field beyond those of the version a caller states, so a caller built against
+ * version 1 (the shorter struct, version = 1) keeps working with the defaults for the
+ * rest. A version of 0 or above RETOUR_OPTIONS_VERSION is refused with RETOUR_EINVAL.
+ */
+#define RETOUR_OPTIONS_VERSION 2
 
-/** Options for loading policies and parsing requests. Initialise with RETOUR_OPTIONS_INIT. */
+/**
+ * Options for loading policies and parsing requests. Initialise with RETOUR_OPTIONS_INIT.
+ * Every limit refuses larger input with RETOUR_ELIMIT (docs/hardening.md); 0 takes the
+ * default.
+ */
 typedef struct retour_options {
     unsigned int version;                /**< RETOUR_OPTIONS_VERSION */
     const retour_allocator *allocator;   /**< NULL: the C library's malloc/realloc/free */
-    size_t max_input_bytes;              /**< 0: default 1 MiB */
+    size_t max_input_bytes;              /**< 0: default 1 MiB; files are refused unread */
     unsigned int max_depth;              /**< 0: default 32 nesting levels */
-    unsigned int max_items;              /**< 0: default 1000 items (and categories) */
+    unsigned int max_items;              /**< 0: default 1000 entries per list or mapping
+                                              (items, categories) */
+    size_t max_string_bytes;             /**< 0: default 4096 bytes per key or value
+                                              (version 2) */
 } retour_options;
 
-#define RETOUR_OPTIONS_INIT { RETOUR_OPTIONS_VERSION, NULL, 0, 0, 0 }
+#define RETOUR_OPTIONS_INIT { RETOUR_OPTIONS_VERSION, NULL, 0, 0, 0, 0 }
 
 /* ------------------------------------------------------------------------------------
  * Dates: civil dates as day numbers (days since 1970-01-01, proleptic Gregorian)
@@ -140,12 +164,15 @@ typedef int32_t retour_date;
 
 /**
  * Converts year (1..9999), month (1..12), day into a day number.
- * @returns 0, or RETOUR_ERANGE for a date that does not exist (February 30). Thread-safe.
+ * @returns 0, RETOUR_EINVAL when out is NULL, or RETOUR_ERANGE for a date that does not
+ *          exist (February 30, year 0 or 10000). Thread-safe.
  */
 RETOUR_API int retour_date_from_ymd(retour_date *out, int year, int month, int day);
-/** Parses exactly "YYYY-MM-DD". @returns 0, RETOUR_ESYNTAX or RETOUR_ERANGE. Thread-safe. */
+/** Parses exactly "YYYY-MM-DD". @returns 0, RETOUR_EINVAL (NULL out or text), RETOUR_ESYNTAX
+ *  or RETOUR_ERANGE. Thread-safe. */
 RETOUR_API int retour_date_parse(retour_date *out, const char *text, size_t len);
-/** Writes "YYYY-MM-DD" and a NUL into buf (11 bytes). @returns 0 or RETOUR_EINVAL. */
+/** Writes "YYYY-MM-DD" and a NUL into buf (11 bytes). @returns 0, or RETOUR_EINVAL for a
+ *  NULL buf or a day outside years 1..9999 (RETOUR_DATE_NONE included). */
 RETOUR_API int retour_date_format(char buf[11], retour_date date);
 
 /* ------------------------------------------------------------------------------------
@@ -235,7 +262,11 @@ typedef struct retour_policy retour_policy;
  * @param[in]  path    file to read.
  * @param[in]  options NULL for defaults.
  * @param[out] err     NULL, or receives file, line, column, key path and message.
- * @returns 0 or a negative RETOUR_E* code. Ownership: free *out with retour_policy_free().
+ * @returns 0 or a negative RETOUR_E* code: RETOUR_EINVAL (NULL out, path or text with a
+ *          length, options.version not 1..RETOUR_OPTIONS_VERSION), RETOUR_EIO, RETOUR_ENOMEM,
+ *          RETOUR_ESYNTAX, RETOUR_ESCHEMA, RETOUR_ELIMIT (a file over max_input_bytes is
+ *          refused before it is read), RETOUR_ERANGE.
+ * Ownership: free *out with retour_policy_free().
  */
 RETOUR_API int retour_policy_load_file(retour_policy **out, const char *path,
                                        const retour_options *options, retour_error *err);
@@ -248,10 +279,12 @@ RETOUR_API int retour_policy_load_string(retour_policy **out, const char *text, 
                                          const char *name, const retour_options *options,
                                          retour_error *err);
 
-/** Frees a policy. NULL is allowed. No thread may be using it. */
+/** Frees a policy. NULL, a foreign or an already freed handle (when detectable) is
+ *  ignored. No thread may be using it. */
 RETOUR_API void retour_policy_free(retour_policy *policy);
 
-/** @returns the shop name ("" when absent); lives as long as the policy. */
+/** @returns the shop name ("" when absent); lives as long as the policy. The string
+ *  accessors return "" for a NULL or invalid policy. */
 RETOUR_API const char *retour_policy_shop(const retour_policy *policy);
 /** @returns the jurisdiction code as written ("NL", "EU", "UK", "none"). */
 RETOUR_API const char *retour_policy_jurisdiction(const retour_policy *policy);
@@ -313,18 +346,21 @@ RETOUR_API const char *retour_remedy_name(retour_remedy remedy);
 /** A return or complaint request. Reusable: retour_request_reset() keeps its memory. */
 typedef struct retour_request retour_request;
 
-/** Creates an empty request of the given type. Free with retour_request_free(). */
+/** Creates an empty request of the given type. Free with retour_request_free().
+ *  @returns 0, RETOUR_EINVAL (NULL out, bad type or options version) or RETOUR_ENOMEM. */
 RETOUR_API int retour_request_new(retour_request **out, retour_request_type type,
                                   const retour_options *options);
-/** Frees a request. NULL is allowed. */
+/** Frees a request. NULL, a foreign or an already freed handle (when detectable) is ignored. */
 RETOUR_API void retour_request_free(retour_request *request);
-/** Empties a request for reuse, keeping its allocations. */
+/** Empties a request for reuse, keeping its allocations. @returns 0 or RETOUR_EINVAL. */
 RETOUR_API int retour_request_reset(retour_request *request, retour_request_type type);
 
 /**
  * Parses a request from YAML or JSON text (JSON is YAML). Money is read in the policy's
  * currency, so the policy is needed. Same error contract as policy loading.
  * @param[out] out receives a new request; unchanged on failure.
+ * @returns 0, RETOUR_EINVAL (NULL out, NULL or invalid policy, NULL text with a length,
+ *          bad options version), or a code of the input's first error as for policies.
  */
 RETOUR_API int retour_request_parse(retour_request **out, const retour_policy *policy,
                                     const char *text, size_t len, const char *name,
@@ -357,6 +393,9 @@ RETOUR_API int retour_request_parse_json(retour_request *request, const retour_p
                                          const char *text, size_t len, const char *name,
                                          retour_error *err);
 
+/* The setters below return 0, or RETOUR_EINVAL for a NULL or invalid request, a day
+ * outside years 1..9999, or a negative amount or count; the request is then unchanged. */
+
 /** The day the consumer told the shop (required). */
 RETOUR_API int retour_request_set_notified(retour_request *request, retour_date notified);
 /** The order date (needed when the policy's window starts at the order). */
@@ -388,6 +427,8 @@ RETOUR_API int retour_request_set_customer_history(retour_request *request,
  * Appends an item. sku and category are copied (category may be NULL: the policy's
  * default category). price is per unit in minor units (>= 0); quantity >= 1.
  * @param[out] index receives the item's index (may be NULL).
+ * @returns 0, RETOUR_EINVAL (NULL request or sku, sku or category not valid UTF-8,
+ *          negative price, quantity < 1, bad packaging or date) or RETOUR_ENOMEM.
  */
 RETOUR_API int retour_request_add_item(retour_request *request, size_t *index, const char *sku,
                                        const char *category, int64_t price, int quantity,
@@ -450,16 +491,19 @@ typedef enum retour_payer {
  */
 typedef struct retour_decision retour_decision;
 
-/** Creates an empty decision. Free with retour_decision_free(). */
+/** Creates an empty decision. Free with retour_decision_free().
+ *  @returns 0, RETOUR_EINVAL (NULL out, bad options version) or RETOUR_ENOMEM. */
 RETOUR_API int retour_decision_new(retour_decision **out, const retour_options *options);
-/** Frees a decision. NULL is allowed. */
+/** Frees a decision. NULL, a foreign or an already freed handle (when detectable) is
+ *  ignored. */
 RETOUR_API void retour_decision_free(retour_decision *decision);
 
 /**
  * Decides a request against a policy and stores the result in decision (replacing any
  * earlier result). Never reads the clock: all dates come from the request.
  * @returns 0, RETOUR_EREQUEST when the request lacks what the policy needs (err says
- *          which key), RETOUR_ERANGE on money overflow, RETOUR_ENOMEM, RETOUR_EINVAL.
+ *          which key), RETOUR_ERANGE on money overflow, RETOUR_ENOMEM, RETOUR_EINVAL (a
+ *          NULL, foreign or freed decision, policy or request).
  *          On failure the decision holds no result (outcome accessors return defaults).
  * Lifetime: the request may be freed right after the call; the decision refers to the
  * policy (currency, category names), so keep the policy alive while reading the decision.
@@ -468,6 +512,11 @@ RETOUR_API void retour_decision_free(retour_decision *decision);
  */
 RETOUR_API int retour_evaluate(retour_decision *decision, const retour_policy *policy,
                                const retour_request *request, retour_error *err);
+
+/* The accessors below, given a NULL or invalid decision, one without a result (new, or
+ * after a failed evaluation) or an item index past the end, return their defaults:
+ * RETOUR_OUTCOME_REJECT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 0, "", RETOUR_PAYER_CUSTOMER,
+ * RETOUR_DATE_NONE, RETOUR_REMEDY_NONE, or NULL for a reason. */
 
 /** Overall outcome: any item in review -> review; all rejected -> reject; all accepted
  *  without deduction -> accept (accept_goodwill if any by goodwill); otherwise partial. */
@@ -524,7 +573,8 @@ RETOUR_API const retour_reason *retour_decision_reason(const retour_decision *de
                                                        size_t index);
 /**
  * Writes the reason's message in the given language into buf.
- * @returns the length the full message needs (like snprintf), or a negative code.
+ * @returns the length the full message needs (like snprintf), or RETOUR_EINVAL for no
+ *          result, an index past the end, a bad lang, or a NULL buf with a size.
  */
 RETOUR_API int retour_decision_reason_message(const retour_decision *decision, size_t index,
                                               retour_lang lang, char *buf, size_t size);
@@ -532,7 +582,8 @@ RETOUR_API int retour_decision_reason_message(const retour_decision *decision, s
 /**
  * Writes the decision as canonical JSON (one line, no trailing newline, deterministic).
  * @param[out] buf  NUL-terminated output (truncated to size; NULL with size 0 to measure).
- * @returns the length the full JSON needs (excluding the NUL), or a negative code.
+ * @returns the length the full JSON needs (excluding the NUL), or RETOUR_EINVAL for no
+ *          result, a bad lang, or a NULL buf with a size.
  */
 RETOUR_API long retour_decision_to_json(const retour_decision *decision, retour_lang lang,
                                         char *buf, size_t size);
@@ -582,12 +633,16 @@ RETOUR_API int retour_suite_run_file(const retour_policy *policy, const char *pa
  * Parses request_text (YAML or JSON), evaluates it and returns the decision JSON.
  * @param[out] out  receives a NUL-terminated string; free it with retour_string_free().
  * @param[out] len  may be NULL; receives strlen(*out).
+ * @returns 0, RETOUR_EINVAL (NULL out, NULL or invalid policy, NULL text with a length,
+ *          bad lang), or the code of retour_request_parse() or retour_evaluate(); *out
+ *          and *len are untouched on failure.
  * Thread-safe for a shared policy.
  */
 RETOUR_API int retour_evaluate_json(char **out, size_t *len, const retour_policy *policy,
                                     const char *request_text, size_t request_len,
                                     retour_lang lang, retour_error *err);
-/** Frees a string returned by the library. NULL is allowed. */
+/** Frees a string returned by retour_evaluate_json(). NULL is allowed; any other pointer
+ *  is undefined behaviour. */
 RETOUR_API void retour_string_free(char *str);
 
 #ifdef __cplusplus

@@ -34,14 +34,16 @@ int retour_decision_new(retour_decision **out, const retour_options *options)
     d->allocator = a;
     retour__strbuf_init(&d->strings, a);
     retour__decision_clear(d);
+    d->magic = RETOUR__DECISION_MAGIC;
     *out = d;
     return RETOUR_OK;
 }
 
 void retour_decision_free(retour_decision *decision)
 {
-    if (decision == NULL)
+    if (!RETOUR__DECISION_OK(decision))
         return;
+    decision->magic = 0;
     const retour_allocator *a = decision->allocator;
     retour__free(a, decision->items);
     retour__free(a, decision->reasons);
@@ -74,7 +76,7 @@ const char *retour__decision_category(const retour_decision *d, size_t item)
     return off == (size_t)-1 ? "" : d->strings.data + off;
 }
 
-#define VALID(d) ((d) != NULL && (d)->valid)
+#define VALID(d) (RETOUR__DECISION_OK(d) && (d)->valid)
 
 retour_outcome retour_decision_outcome(const retour_decision *d)
 {

@@ -5,6 +5,7 @@
 
 #include "reasons.h"
 #include "strbuf.h"
+#include "handle.h"
 
 typedef struct retour__reason_rec {
     retour_reason pub;
@@ -25,6 +26,7 @@ typedef struct retour__item_result {
 } retour__item_result;
 
 struct retour_decision {
+    uint32_t magic; /* RETOUR__DECISION_MAGIC while alive (handle.h) */
     const retour_allocator *allocator;
     const retour_policy *policy; /* the policy of the last evaluation */
     int valid;

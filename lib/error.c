@@ -18,6 +18,33 @@ static void copy_trunc(char *dst, size_t size, const char *src)
     dst[n] = '\0';
 }
 
+/* Messages and paths quote values from the input, which may hold line breaks (a quoted
+ * "\n", a folded blank line) or escape characters: write control characters as escapes so
+ * the promise "one line" holds and nothing reaches a terminal raw. */
+static void escape_controls(char *dst, size_t size, const char *src)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t n = 0;
+    for (; *src && n + 1 < size; src++) {
+        unsigned char c = (unsigned char)*src;
+        if (c >= 0x20 && c != 0x7f) {
+            dst[n++] = (char)c;
+            continue;
+        }
+        if (n + 4 >= size)
+            break;
+        dst[n++] = '\\';
+        if (c == '\n' || c == '\t' || c == '\r') {
+            dst[n++] = c == '\n' ? 'n' : c == '\t' ? 't' : 'r';
+        } else {
+            dst[n++] = 'x';
+            dst[n++] = hex[c >> 4];
+            dst[n++] = hex[c & 15];
+        }
+    }
+    dst[n] = '\0';
+}
+
 void retour__error_clear(retour_error *err)
 {
     if (err == NULL)
@@ -38,13 +65,15 @@ int retour__fail(retour_error *err, int code, const retour__place *place, const 
         err->column = (int)place->column + 1;
         err->offset = place->offset;
     }
-    copy_trunc(err->path, sizeof err->path, path ? path : "");
-    char msg[2 * RETOUR_ERROR_MESSAGE_MAX];
+    char msg[2 * RETOUR_ERROR_MESSAGE_MAX], safe[2 * RETOUR_ERROR_MESSAGE_MAX];
+    escape_controls(safe, sizeof safe, path ? path : "");
+    copy_trunc(err->path, sizeof err->path, safe);
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    copy_trunc(err->message, sizeof err->message, msg);
+    escape_controls(safe, sizeof safe, msg);
+    copy_trunc(err->message, sizeof err->message, safe);
     return code;
 }
 
@@ -66,6 +95,8 @@ const char *retour_strerror(int code)
 
 int retour_error_format(char *buf, size_t size, const retour_error *err)
 {
+    if (buf == NULL && size > 0)
+        return RETOUR_EINVAL; /* snprintf would write through NULL */
     if (err == NULL)
         return snprintf(buf, size, "error: %s", retour_strerror(RETOUR_EINVAL));
     const char *msg = err->message[0] ? err->message : retour_strerror(err->code);

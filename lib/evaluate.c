@@ -6,7 +6,8 @@ int retour_evaluate(retour_decision *decision, const retour_policy *policy,
                     const retour_request *request, retour_error *err)
 {
     retour__error_clear(err);
-    if (decision == NULL || policy == NULL || request == NULL)
+    if (!RETOUR__DECISION_OK(decision) || !RETOUR__POLICY_OK(policy) ||
+        !RETOUR__REQUEST_OK(request))
         return retour__fail(err, RETOUR_EINVAL, NULL, NULL,
                             "retour_evaluate: decision, policy and request must not be NULL");
     retour__decision_clear(decision);

@@ -166,7 +166,7 @@ static void put_items(writer *w, const retour_decision *d, retour_lang lang)
 
 long retour_decision_to_json(const retour_decision *d, retour_lang lang, char *buf, size_t size)
 {
-    if (d == NULL || !d->valid || (unsigned)lang >= RETOUR_LANG__COUNT || (buf == NULL && size))
+    if (!RETOUR__DECISION_OK(d) || !d->valid || (unsigned)lang >= RETOUR_LANG__COUNT || (buf == NULL && size))
         return RETOUR_EINVAL;
     writer w = { buf, size, 0 };
     int dec = d->policy->decimals;

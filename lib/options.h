@@ -11,10 +11,11 @@ typedef struct retour__limits {
     size_t max_bytes;
     unsigned int max_depth;
     unsigned int max_items;
+    size_t max_string;
 } retour__limits;
 
 /* RETOUR_OK, or RETOUR_EINVAL with a message naming `function` when options come from a
- * different version of the header. NULL options are valid (all defaults). */
+ * newer header or carry no version. NULL options are valid (all defaults). */
 int retour__options_check(const retour_options *options, const char *function,
                           retour_error *err);
 

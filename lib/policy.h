@@ -4,6 +4,7 @@
 #define RETOUR_POLICY_H
 
 #include "alloc.h"
+#include "handle.h"
 #include "exclusion.h"
 #include "guarantee_law.h"
 #include "jurisdiction.h"
@@ -70,6 +71,7 @@ typedef enum retour__window_start {
 } retour__window_start;
 
 struct retour_policy {
+    uint32_t magic; /* RETOUR__POLICY_MAGIC while alive (handle.h) */
     const retour_allocator *allocator;
     retour__arena arena;
     const char *file;

@@ -433,6 +433,7 @@ int retour_policy_load_string(retour_policy **out, const char *text, size_t len,
         retour__free(a, p);
         return rc;
     }
+    p->magic = RETOUR__POLICY_MAGIC;
     *out = p;
     return RETOUR_OK;
 }
@@ -462,8 +463,9 @@ int retour_policy_load_file(retour_policy **out, const char *path, const retour_
 
 void retour_policy_free(retour_policy *policy)
 {
-    if (policy == NULL)
+    if (!RETOUR__POLICY_OK(policy))
         return;
+    policy->magic = 0;
     const retour_allocator *a = policy->allocator;
     retour__arena_release(&policy->arena);
     retour__free(a, policy);
@@ -479,20 +481,20 @@ const retour__category *retour__policy_category(const retour_policy *policy, con
 
 const char *retour_policy_shop(const retour_policy *policy)
 {
-    return policy ? policy->shop : "";
+    return RETOUR__POLICY_OK(policy) ? policy->shop : "";
 }
 
 const char *retour_policy_jurisdiction(const retour_policy *policy)
 {
-    return policy ? policy->jurisdiction_code : "";
+    return RETOUR__POLICY_OK(policy) ? policy->jurisdiction_code : "";
 }
 
 const char *retour_policy_currency(const retour_policy *policy)
 {
-    return policy ? policy->currency : "";
+    return RETOUR__POLICY_OK(policy) ? policy->currency : "";
 }
 
 int retour_policy_currency_decimals(const retour_policy *policy)
 {
-    return policy ? policy->decimals : -1;
+    return RETOUR__POLICY_OK(policy) ? policy->decimals : -1;
 }

@@ -54,14 +54,16 @@ int retour_request_new(retour_request **out, retour_request_type type,
     retour__arena_init(&r->arena, a);
     retour__limits_from_options(&r->limits, options);
     clear_fields(r, type);
+    r->magic = RETOUR__REQUEST_MAGIC;
     *out = r;
     return RETOUR_OK;
 }
 
 void retour_request_free(retour_request *request)
 {
-    if (request == NULL)
+    if (!RETOUR__REQUEST_OK(request))
         return;
+    request->magic = 0;
     const retour_allocator *a = request->allocator;
     retour__arena_release(&request->arena);
     retour__free(a, request->items);
@@ -70,7 +72,7 @@ void retour_request_free(retour_request *request)
 
 int retour_request_reset(retour_request *request, retour_request_type type)
 {
-    if (request == NULL || (unsigned)type >= RETOUR_REQUEST_TYPE__COUNT)
+    if (!RETOUR__REQUEST_OK(request) || (unsigned)type >= RETOUR_REQUEST_TYPE__COUNT)
         return RETOUR_EINVAL;
     retour__arena_clear(&request->arena);
     clear_fields(request, type);
@@ -115,7 +117,7 @@ static int valid_date(retour_date d)
 
 int retour_request_set_notified(retour_request *request, retour_date notified)
 {
-    if (request == NULL || !valid_date(notified))
+    if (!RETOUR__REQUEST_OK(request) || !valid_date(notified))
         return RETOUR_EINVAL;
     request->notified = notified;
     return RETOUR_OK;
@@ -123,7 +125,7 @@ int retour_request_set_notified(retour_request *request, retour_date notified)
 
 int retour_request_set_ordered(retour_request *request, retour_date ordered)
 {
-    if (request == NULL || (ordered != RETOUR_DATE_NONE && !valid_date(ordered)))
+    if (!RETOUR__REQUEST_OK(request) || (ordered != RETOUR_DATE_NONE && !valid_date(ordered)))
         return RETOUR_EINVAL;
     request->ordered = ordered;
     return RETOUR_OK;
@@ -131,7 +133,7 @@ int retour_request_set_ordered(retour_request *request, retour_date ordered)
 
 int retour_request_set_shipping_paid(retour_request *request, int64_t minor)
 {
-    if (request == NULL || minor < 0)
+    if (!RETOUR__REQUEST_OK(request) || minor < 0)
         return RETOUR_EINVAL;
     request->shipping_paid = minor;
     return RETOUR_OK;
@@ -139,7 +141,7 @@ int retour_request_set_shipping_paid(retour_request *request, int64_t minor)
 
 int retour_request_set_whole_order(retour_request *request, int whole_order)
 {
-    if (request == NULL)
+    if (!RETOUR__REQUEST_OK(request))
         return RETOUR_EINVAL;
     request->whole_order = whole_order != 0;
     return RETOUR_OK;
@@ -147,7 +149,7 @@ int retour_request_set_whole_order(retour_request *request, int whole_order)
 
 int retour_request_set_last_delivered(retour_request *request, retour_date date)
 {
-    if (request == NULL || (date != RETOUR_DATE_NONE && !valid_date(date)))
+    if (!RETOUR__REQUEST_OK(request) || (date != RETOUR_DATE_NONE && !valid_date(date)))
         return RETOUR_EINVAL;
     request->last_delivered = date;
     return RETOUR_OK;
@@ -155,7 +157,7 @@ int retour_request_set_last_delivered(retour_request *request, retour_date date)
 
 int retour_request_set_customer(retour_request *request, int orders, int claims_last_year)
 {
-    if (request == NULL || orders < 0 || claims_last_year < 0)
+    if (!RETOUR__REQUEST_OK(request) || orders < 0 || claims_last_year < 0)
         return RETOUR_EINVAL;
     request->customer_orders = orders;
     request->claims_last_year = claims_last_year;
@@ -165,7 +167,7 @@ int retour_request_set_customer(retour_request *request, int orders, int claims_
 int retour_request_set_customer_history(retour_request *request, int goodwill_last_year,
                                         int64_t lifetime_spend)
 {
-    if (request == NULL || goodwill_last_year < 0 || lifetime_spend < 0)
+    if (!RETOUR__REQUEST_OK(request) || goodwill_last_year < 0 || lifetime_spend < 0)
         return RETOUR_EINVAL;
     request->goodwill_last_year = goodwill_last_year;
     request->lifetime_spend = lifetime_spend;
@@ -177,7 +179,8 @@ int retour_request_set_item_complaint(retour_request *request, size_t item, reto
                                       retour_remedy remedy, int remedy_failed)
 {
     /* A consumer asks for one of the four legal remedies; the rest are grants. */
-    if (request == NULL || item >= request->count || (unsigned)cause >= RETOUR_CAUSE__COUNT ||
+    if (!RETOUR__REQUEST_OK(request) || item >= request->count ||
+        (unsigned)cause >= RETOUR_CAUSE__COUNT ||
         (unsigned)remedy > RETOUR_REMEDY_PRICE_REDUCTION ||
         (noticed != RETOUR_DATE_NONE && !valid_date(noticed)))
         return RETOUR_EINVAL;
@@ -194,7 +197,7 @@ int retour_request_add_item(retour_request *request, size_t *index, const char *
                             const char *category, int64_t price, int quantity,
                             retour_date delivered, retour_packaging packaging)
 {
-    if (request == NULL || sku == NULL || !valid_utf8(sku) ||
+    if (!RETOUR__REQUEST_OK(request) || sku == NULL || !valid_utf8(sku) ||
         (category && !valid_utf8(category)) || price < 0 || quantity < 1 ||
         (unsigned)packaging >= RETOUR_PACKAGING__COUNT ||
         (delivered != RETOUR_DATE_NONE && !valid_date(delivered)))
@@ -221,5 +224,5 @@ int retour_request_add_item(retour_request *request, size_t *index, const char *
 
 size_t retour_request_item_count(const retour_request *request)
 {
-    return request ? request->count : 0;
+    return RETOUR__REQUEST_OK(request) ? request->count : 0;
 }

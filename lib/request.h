@@ -5,6 +5,7 @@
 #include "alloc.h"
 #include "error.h"
 #include "options.h"
+#include "handle.h"
 
 typedef struct retour__item {
     const char *sku;
@@ -23,6 +24,7 @@ typedef struct retour__item {
 } retour__item;
 
 struct retour_request {
+    uint32_t magic; /* RETOUR__REQUEST_MAGIC while alive (handle.h) */
     const retour_allocator *allocator;
     retour__arena arena;
     retour_request_type type;

@@ -257,11 +257,14 @@ int retour_request_parse(retour_request **out, const retour_policy *policy, cons
                          retour_error *err)
 {
     retour__error_clear(err);
-    if (out == NULL || policy == NULL || (text == NULL && len > 0))
+    if (out == NULL || !RETOUR__POLICY_OK(policy) || (text == NULL && len > 0))
         return retour__fail(err, RETOUR_EINVAL, NULL, NULL,
                             "retour_request_parse: out, policy and text must not be NULL");
+    int rc = retour__options_check(options, "retour_request_parse", err);
+    if (rc)
+        return rc;
     retour_request *r;
-    int rc = retour_request_new(&r, RETOUR_REQUEST_WITHDRAWAL, options);
+    rc = retour_request_new(&r, RETOUR_REQUEST_WITHDRAWAL, options);
     if (rc)
         return retour__fail(err, rc, NULL, NULL, "%s", retour_strerror(rc));
     retour__limits limits;
@@ -296,7 +299,7 @@ int retour_request_load_file(retour_request **out, const retour_policy *policy, 
                              const retour_options *options, retour_error *err)
 {
     retour__error_clear(err);
-    if (out == NULL || policy == NULL || path == NULL)
+    if (out == NULL || !RETOUR__POLICY_OK(policy) || path == NULL)
         return retour__fail(err, RETOUR_EINVAL, NULL, NULL,
                             "retour_request_load_file: out, policy and path must not be NULL");
     int rc = retour__options_check(options, "retour_request_load_file", err);

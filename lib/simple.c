@@ -16,7 +16,7 @@ int retour_evaluate_json(char **out, size_t *len, const retour_policy *policy,
                          retour_error *err)
 {
     retour__error_clear(err);
-    if (out == NULL || policy == NULL || (request_text == NULL && request_len) ||
+    if (out == NULL || !RETOUR__POLICY_OK(policy) || (request_text == NULL && request_len) ||
         (unsigned)lang >= RETOUR_LANG__COUNT)
         return retour__fail(err, RETOUR_EINVAL, NULL, NULL,
                             "retour_evaluate_json: out and policy must not be NULL");

@@ -4,7 +4,9 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <yaml.h>
 
 typedef struct builder {
@@ -250,6 +252,12 @@ static int build_node(builder *b, yaml_event_t *ev, unsigned depth, const retour
         n = new_node(b, RETOUR__NODE_SCALAR, ev);
         if (n == NULL)
             return retour__fail(b->err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
+        if (ev->data.scalar.length > b->limits->max_string) {
+            retour__place p = place_of_mark(b, ev->start_mark);
+            return retour__fail(b->err, RETOUR_ELIMIT, &p, b->path,
+                                "a value of %zu bytes exceeds the limit of %zu bytes",
+                                ev->data.scalar.length, b->limits->max_string);
+        }
         n->len = ev->data.scalar.length;
         n->text = retour__arena_strndup(&b->doc->arena, (const char *)ev->data.scalar.value, n->len);
         if (n->text == NULL)
@@ -371,6 +379,8 @@ retour__place retour__node_place(const retour__doc *doc, const retour__node *nod
     return p;
 }
 
+/* Refuses a regular file over the limit before reading it (fstat), and reads anything
+ * else (pipes, devices) at most one byte past the limit, so memory stays bounded. */
 int retour__read_file(char **out, size_t *len, const char *path, size_t max_bytes,
                       const retour_allocator *allocator, retour_error *err)
 {
@@ -382,15 +392,31 @@ int retour__read_file(char **out, size_t *len, const char *path, size_t max_byte
             snprintf(err->file, sizeof err->file, "%s", path);
         return rc;
     }
-    char *buf = NULL;
-    size_t cap = 0, n = 0;
-    int rc = RETOUR_OK;
-    for (;;) {
-        if (retour__grow(allocator, (void **)&buf, &cap, n + 4096 + 1, 1)) {
+    struct stat st;
+    int regular = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode);
+    if (regular && (uintmax_t)st.st_size > max_bytes) {
+        fclose(f);
+        return retour__fail(err, RETOUR_ELIMIT, &where, NULL,
+                            "file is larger than the limit of %zu bytes", max_bytes);
+    }
+    /* A regular file gets one exact buffer (plus the byte that notices it grew). */
+    size_t cap = regular ? (size_t)st.st_size + 2 : 0, n = 0;
+    char *buf = cap ? retour__malloc(allocator, cap) : NULL;
+    int rc = cap && buf == NULL ? retour__fail(err, RETOUR_ENOMEM, NULL, NULL, "out of memory")
+                                : RETOUR_OK;
+    while (rc == RETOUR_OK) {
+        size_t limit = max_bytes < SIZE_MAX - 2 ? max_bytes + 2 : SIZE_MAX;
+        if (n + 1 >= cap &&
+            retour__grow(allocator, (void **)&buf, &cap, n + 4096 < limit ? n + 4096 : limit, 1)) {
             rc = retour__fail(err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
             break;
         }
-        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        size_t room = cap - n - 1, left = max_bytes - n; /* n <= max_bytes here */
+        if (left < SIZE_MAX)
+            left++; /* one byte past the limit tells a file that is too large */
+        if (room > left)
+            room = left;
+        size_t got = fread(buf + n, 1, room, f);
         n += got;
         if (n > max_bytes) {
             rc = retour__fail(err, RETOUR_ELIMIT, &where, NULL,
@@ -412,6 +438,8 @@ int retour__read_file(char **out, size_t *len, const char *path, size_t max_byte
         retour__free(allocator, buf);
         return rc;
     }
+    if (buf == NULL && (buf = retour__malloc(allocator, 1)) == NULL)
+        return retour__fail(err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
     buf[n] = '\0';
     *out = buf;
     *len = n;

@@ -53,3 +53,17 @@ retour_build() {
     echo "==> meson compile -C build"
     meson compile -C build || return 1
 }
+
+# retour_configure DIR ARGS...  configures the build directory DIR with the meson ARGS when
+#                               it is not configured yet (the sanitizer and fuzz builds;
+#                               set CC/CXX in the environment first), then compiles it.
+retour_configure() {
+    local dir=$1
+    shift
+    if [ ! -f "$dir/meson-private/coredata.dat" ]; then
+        echo "==> meson setup $dir $*"
+        meson setup "$dir" "$@" || return 1
+    fi
+    echo "==> meson compile -C $dir"
+    meson compile -C "$dir" || return 1
+}

@@ -139,7 +139,8 @@ static void to_json(text *t, const retour__node *n)
 static char *yaml_file_as_json(const char *yaml, size_t len)
 {
     retour__doc doc;
-    retour__limits limits = { 1u << 20, 32, 1000 };
+    retour__limits limits;
+    retour__limits_from_options(&limits, NULL);
     if (retour__doc_parse(&doc, yaml, len, "example", &limits, NULL, NULL))
         return NULL;
     text t = { NULL, 0, 0 };

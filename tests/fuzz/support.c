@@ -1,0 +1,28 @@
+/* Invariant checks shared by the fuzz targets. */
+#include "fuzz.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <retour.h>
+
+void retour_fuzz_fail(const char *file, int line, const char *what)
+{
+    fprintf(stderr, "%s:%d: invariant failed: %s\n", file, line, what);
+    abort();
+}
+
+void retour_fuzz_check_error(int rc, const retour_error *err)
+{
+    FUZZ_CHECK(rc <= RETOUR_EINVAL && rc >= RETOUR_EREQUEST);
+    FUZZ_CHECK(err->code == rc);
+    FUZZ_CHECK(memchr(err->message, '\0', sizeof err->message) != NULL);
+    FUZZ_CHECK(memchr(err->path, '\0', sizeof err->path) != NULL);
+    FUZZ_CHECK(memchr(err->file, '\0', sizeof err->file) != NULL);
+    FUZZ_CHECK(err->message[0] != '\0');
+    FUZZ_CHECK(strchr(err->message, '\n') == NULL);
+    FUZZ_CHECK(err->line >= 0 && err->column >= 0);
+    char buf[64];
+    FUZZ_CHECK(retour_error_format(buf, sizeof buf, err) > 0);
+}
