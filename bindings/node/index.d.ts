@@ -22,7 +22,19 @@ export declare const SYSTEM_LIBRARY_NAME: 'libretour.so.1';
 export declare const ERROR_FIELD_SIZES: Readonly<{ file: number; path: number; message: number }>;
 
 export type Outcome = 'accept' | 'accept_goodwill' | 'partial' | 'review' | 'reject';
-export type Basis = 'withdrawal_right' | 'shop_policy' | 'goodwill' | 'legal_guarantee';
+export type Basis = 'withdrawal_right' | 'shop_policy' | 'goodwill' | 'legal_guarantee' | 'commercial_guarantee';
+/** The request type. */
+export type RequestType = 'withdrawal' | 'complaint';
+/** A remedy granted for an item (complaints and goodwill), retour_remedy without "none". */
+export type Remedy =
+  | 'repair'
+  | 'replace'
+  | 'refund'
+  | 'price_reduction'
+  | 'store_credit'
+  | 'exchange'
+  | 'partial_refund'
+  | 'repair_discount';
 export type Lang = 'en' | 'nl';
 export type LibrarySource = 'argument' | 'env' | 'pkg-config' | 'system';
 
@@ -61,6 +73,8 @@ export interface Refund {
   readonly items: string;
   readonly deductions: string;
   readonly outboundShipping: string;
+  /** Store credit granted by goodwill, not part of the refund ("0.00" when none). */
+  readonly storeCredit: string;
   /** ISO 4217 code, e.g. "EUR". */
   readonly currency: string;
 }
@@ -73,6 +87,10 @@ export interface DecisionItem {
   readonly outcome: Outcome;
   readonly refund: string;
   readonly deduction: string;
+  /** The remedy granted (complaints and goodwill), or null. */
+  readonly remedy: Remedy | null;
+  /** Percentage of a partial refund or repair discount ("50.00"), or null. */
+  readonly remedyPercent: string | null;
   readonly reasons: readonly Reason[];
 }
 
@@ -81,8 +99,12 @@ export declare class Decision {
   constructor(json: string);
   readonly outcome: Outcome;
   readonly basis: Basis;
+  /** The request type: "withdrawal" or "complaint". */
+  readonly type: RequestType;
   readonly refund: Refund;
-  /** Dates as "YYYY-MM-DD", or null when they do not apply. */
+  /** Store credit granted by goodwill, "0.00" when none (the same as refund.storeCredit). */
+  readonly storeCredit: string;
+  /** Dates as "YYYY-MM-DD", or null when they do not apply (a complaint has none). */
   readonly withdrawalDeadline: string | null;
   readonly returnBy: string | null;
   readonly refundBy: string | null;

@@ -260,14 +260,17 @@ export class Decision {
     const minor = /"amount_minor":(-?[0-9]+)/.exec(json);
     this.outcome = d.outcome;
     this.basis = d.basis;
+    this.type = d.type;
     this.refund = {
       amount: d.refund.amount,
       amountMinor: minor ? BigInt(minor[1]) : BigInt(d.refund.amount_minor),
       items: d.refund.items,
       deductions: d.refund.deductions,
       outboundShipping: d.refund.outbound_shipping,
+      storeCredit: d.refund.store_credit,
       currency: d.refund.currency,
     };
+    this.storeCredit = d.refund.store_credit;
     this.withdrawalDeadline = d.withdrawal_deadline;
     this.returnBy = d.return_by;
     this.refundBy = d.refund_by;
@@ -281,6 +284,8 @@ export class Decision {
       outcome: it.outcome,
       refund: it.refund,
       deduction: it.deduction,
+      remedy: it.remedy,
+      remedyPercent: it.remedy_percent,
       reasons: it.reasons.map(reason),
     }));
     freezeAll(this.refund);

@@ -24,8 +24,11 @@ describe('decisions', () => {
       items: '499.00',
       deductions: '0.00',
       outboundShipping: '4.95',
+      storeCredit: '0.00',
       currency: 'EUR',
     });
+    assert.equal(d.type, 'withdrawal');
+    assert.equal(d.storeCredit, '0.00');
     assert.equal(d.withdrawalDeadline, '2026-03-17');
     assert.equal(d.returnBy, '2026-03-30');
     assert.equal(d.refundBy, '2026-03-30');
@@ -37,7 +40,7 @@ describe('decisions', () => {
     assert.equal(d.items.length, 1);
     assert.deepEqual(
       { ...d.items[0], reasons: d.items[0].reasons.map((r) => r.code) },
-      { index: 0, sku: 'PHONE-S4', category: 'electronics', outcome: 'accept', refund: '499.00', deduction: '0.00', reasons: ['packaging_opened_allowed'] },
+      { index: 0, sku: 'PHONE-S4', category: 'electronics', outcome: 'accept', refund: '499.00', deduction: '0.00', remedy: null, remedyPercent: null, reasons: ['packaging_opened_allowed'] },
     );
   });
 
@@ -62,6 +65,50 @@ describe('decisions', () => {
     assert.equal(d.refund.deductions, '29.80');
     assert.equal(d.items[0].deduction, '29.80');
     assert.deepEqual(d.items[0].reasons.map((r) => r.code), ['damaged_deduction']);
+  });
+
+  test('complaints: presumed defect to review, goodwill repair discount, late goodwill refund', () => {
+    let d = jeweller.evaluate(readFileSync(requestPath('bracelet-worn-once.yaml'), 'utf8'));
+    assert.equal(d.outcome, 'review');
+    assert.equal(d.basis, 'legal_guarantee');
+    assert.equal(d.type, 'complaint');
+    assert.equal(d.withdrawalDeadline, null);
+    assert.deepEqual(d.items[0].reasons.map((r) => r.code), ['presumed_defect', 'inspection_required']);
+    assert.equal(d.items[0].reasons[0].law, 'Directive (EU) 2019/771 art. 11');
+    assert.equal(d.items[0].remedy, null);
+
+    d = jeweller.evaluate(readFileSync(requestPath('bent-clasp-returning.yaml'), 'utf8'));
+    assert.equal(d.outcome, 'accept_goodwill');
+    assert.equal(d.basis, 'goodwill');
+    assert.equal(d.type, 'complaint');
+    assert.equal(d.items[0].remedy, 'repair_discount');
+    assert.equal(d.items[0].remedyPercent, '50.00');
+    assert.deepEqual(d.items[0].reasons.map((r) => r.code), ['customer_caused_damage', 'goodwill_rule']);
+    assert.equal(d.refund.amount, '0.00');
+
+    d = jeweller.evaluate(readFileSync(requestPath('late-loyal-small.yaml'), 'utf8'));
+    assert.equal(d.outcome, 'accept_goodwill');
+    assert.equal(d.type, 'withdrawal');
+    assert.equal(d.refund.amount, '34.50');
+    assert.equal(d.items[0].remedy, 'refund');
+    assert.equal(d.items[0].remedyPercent, null);
+  });
+
+  test('a goodwill grant of store credit: storeCredit, nothing refunded', () => {
+    const yaml = readFileSync(policyPath('nl-jeweller'), 'utf8');
+    const credit = yaml.replace(/^    grant: refund$/m, '    grant: store_credit');
+    assert.notEqual(credit, yaml);
+    const policy = Policy.fromString(credit, { name: 'credit.yaml' });
+    try {
+      const d = policy.evaluate(readFileSync(requestPath('late-loyal-small.yaml'), 'utf8'));
+      assert.equal(d.outcome, 'accept_goodwill');
+      assert.equal(d.storeCredit, '34.50');
+      assert.equal(d.refund.storeCredit, '34.50');
+      assert.equal(d.refund.amount, '0.00');
+      assert.equal(d.items[0].remedy, 'store_credit');
+    } finally {
+      policy.close();
+    }
   });
 
   test('a JavaScript object is serialised to JSON and decided the same way', () => {

@@ -131,13 +131,13 @@ describe('request errors', () => {
     }
   });
 
-  test('a complaint is refused with RETOUR_EREQUEST', () => {
+  test('a complaint item without its delivery date is RETOUR_EREQUEST', () => {
     const e = thrown(() =>
-      policy.evaluate({ type: 'complaint', notified: '2026-03-16', items: [{ sku: 'A', price: '1.00', delivered: '2026-03-01' }] }),
+      policy.evaluate({ type: 'complaint', notified: '2026-03-16', items: [{ sku: 'A', price: '1.00' }] }),
     );
     assert.ok(e instanceof RequestError);
     assert.equal(e.code, Status.EREQUEST);
-    assert.equal(e.path, 'type');
+    assert.equal(e.path, 'items[0].delivered');
   });
 
   test('invalid YAML text is a RequestError with line and column', () => {
@@ -173,6 +173,21 @@ describe('API mirrors the header', () => {
       assert.ok(m, name);
       assert.equal(value, Number(m[1]), name);
     }
+  });
+
+  test('index.d.ts Basis and Remedy list the names of retour_basis and retour_remedy', () => {
+    const dts = readFileSync(join(root, 'bindings/node/index.d.ts'), 'utf8');
+    const union = (type) => {
+      const m = new RegExp(`export type ${type} =([^;]*);`).exec(dts);
+      assert.ok(m, type);
+      return [...m[1].matchAll(/'(\w+)'/g)].map((x) => x[1]);
+    };
+    const names = (prefix) =>
+      [...header.matchAll(new RegExp(`RETOUR_${prefix}_([A-Z_]+) = \\d+`, 'g'))]
+        .map((x) => x[1].toLowerCase())
+        .filter((n) => n !== 'none');
+    assert.deepEqual(union('Basis'), names('BASIS'));
+    assert.deepEqual(union('Remedy'), names('REMEDY'));
   });
 
   test('strerror() is the library text', () => {

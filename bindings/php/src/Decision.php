@@ -9,32 +9,41 @@ namespace Retour;
  * it holds no C memory, so it may outlive its Policy and be serialised or cached freely.
  *
  * Amounts are strings with the currency's decimals ("503.95"); refund['amount_minor'] is
- * the integer in minor units. Dates are "YYYY-MM-DD", or null when they do not apply.
+ * the integer in minor units. Dates are "YYYY-MM-DD", or null when they do not apply (a
+ * complaint has none). An item's remedy is the remedy granted ("repair", "refund",
+ * "repair_discount", ...) or null; its remedy_percent is a percentage string ("50.00") for a
+ * partial refund or repair discount, else null.
  *
  * @phpstan-type Reason array{code: string, message: string, source: ?string, law: ?string}
  * @phpstan-type Item array{index: int, sku: string, category: string, outcome: string,
- *     refund: string, deduction: string, reasons: list<Reason>}
+ *     refund: string, deduction: string, remedy: ?string, remedy_percent: ?string,
+ *     reasons: list<Reason>}
  */
 final class Decision
 {
     /**
      * @param string $outcome            accept, accept_goodwill, partial, review or reject
-     * @param string $basis              withdrawal_right, shop_policy, goodwill or legal_guarantee
+     * @param string $basis              withdrawal_right, shop_policy, goodwill, legal_guarantee
+     *                                   or commercial_guarantee
+     * @param string $type               the request type: withdrawal or complaint
      * @param list<array<string, mixed>> $items    one entry per request item, in request order
      * @param list<array<string, mixed>> $reasons  reasons about the whole request; reasons
      *                                   about one item are in $items[$i]['reasons']
      * @param array<string, mixed> $refund amount, amount_minor, items, deductions,
-     *                                   outbound_shipping, currency
+     *                                   outbound_shipping, store_credit, currency
      * @param string|null $withdrawalDeadline last day to withdraw
      * @param string|null $returnBy      last day to send the goods back
      * @param string|null $refundBy      last day for the shop to refund
      * @param string $calendar           how deadlines are counted ("calendar_days")
      * @param string $returnShipping     who pays the return: customer or shop
+     * @param string $storeCredit        store credit granted (goodwill), e.g. "25.00"; "0.00"
+     *                                   when none (refund['store_credit'])
      */
     private function __construct(
         private readonly string $json,
         public readonly string $outcome,
         public readonly string $basis,
+        public readonly string $type,
         public readonly array $items,
         public readonly array $reasons,
         public readonly array $refund,
@@ -43,6 +52,7 @@ final class Decision
         public readonly ?string $refundBy,
         public readonly string $calendar,
         public readonly string $returnShipping,
+        public readonly string $storeCredit,
     ) {
     }
 
@@ -62,6 +72,7 @@ final class Decision
             $json,
             (string) ($d['outcome'] ?? ''),
             (string) ($d['basis'] ?? ''),
+            (string) ($d['type'] ?? ''),
             $d['items'] ?? [],
             $d['reasons'] ?? [],
             $d['refund'] ?? [],
@@ -70,6 +81,7 @@ final class Decision
             $d['refund_by'] ?? null,
             (string) ($d['calendar'] ?? ''),
             (string) ($d['return_shipping'] ?? ''),
+            (string) ($d['refund']['store_credit'] ?? ''),
         );
     }
 

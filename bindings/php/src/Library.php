@@ -98,6 +98,31 @@ final class Library
             RETOUR_PACKAGING__COUNT
         } retour_packaging;
 
+        typedef enum retour_cause {
+            RETOUR_CAUSE_UNKNOWN = 0,
+            RETOUR_CAUSE_DEFECT = 1,
+            RETOUR_CAUSE_WEAR = 2,
+            RETOUR_CAUSE_MISUSE = 3,
+            RETOUR_CAUSE_ACCIDENT = 4,
+            RETOUR_CAUSE__COUNT
+        } retour_cause;
+
+        typedef enum retour_remedy {
+            RETOUR_REMEDY_NONE = 0,
+            RETOUR_REMEDY_REPAIR = 1,
+            RETOUR_REMEDY_REPLACE = 2,
+            RETOUR_REMEDY_REFUND = 3,
+            RETOUR_REMEDY_PRICE_REDUCTION = 4,
+            RETOUR_REMEDY_STORE_CREDIT = 5,
+            RETOUR_REMEDY_EXCHANGE = 6,
+            RETOUR_REMEDY_PARTIAL_REFUND = 7,
+            RETOUR_REMEDY_REPAIR_DISCOUNT = 8,
+            RETOUR_REMEDY__COUNT
+        } retour_remedy;
+
+        const char *retour_cause_name(retour_cause cause);
+        const char *retour_remedy_name(retour_remedy remedy);
+
         typedef struct retour_request retour_request;
         int retour_request_new(retour_request **out, retour_request_type type,
                                const retour_options *options);
@@ -116,9 +141,16 @@ final class Library
         int retour_request_set_last_delivered(retour_request *request, retour_date date);
         int retour_request_set_customer(retour_request *request, int orders,
                                         int claims_last_year);
+        int retour_request_set_customer_history(retour_request *request,
+                                                int goodwill_last_year,
+                                                int64_t lifetime_spend);
         int retour_request_add_item(retour_request *request, size_t *index, const char *sku,
                                     const char *category, int64_t price, int quantity,
                                     retour_date delivered, retour_packaging packaging);
+        int retour_request_set_item_complaint(retour_request *request, size_t item,
+                                              retour_date noticed, retour_cause cause,
+                                              int customer_admits_damage,
+                                              retour_remedy remedy, int remedy_failed);
         size_t retour_request_item_count(const retour_request *request);
 
         typedef enum retour_outcome {
@@ -135,6 +167,7 @@ final class Library
             RETOUR_BASIS_SHOP_POLICY = 1,
             RETOUR_BASIS_GOODWILL = 2,
             RETOUR_BASIS_LEGAL_GUARANTEE = 3,
+            RETOUR_BASIS_COMMERCIAL_GUARANTEE = 4,
             RETOUR_BASIS__COUNT
         } retour_basis;
 
@@ -172,6 +205,11 @@ final class Library
                                                     size_t item);
         int64_t retour_decision_item_refund(const retour_decision *decision, size_t item);
         int64_t retour_decision_item_deduction(const retour_decision *decision, size_t item);
+        retour_remedy retour_decision_item_remedy(const retour_decision *decision,
+                                                  size_t item);
+        int32_t retour_decision_item_remedy_basis_points(const retour_decision *decision,
+                                                         size_t item);
+        int64_t retour_decision_store_credit(const retour_decision *decision);
 
         typedef struct retour_reason {
             const char *code;

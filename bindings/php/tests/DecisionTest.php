@@ -59,6 +59,10 @@ test('opened phone (YAML text): accept, refund 503.95, deadlines and reasons', f
     assertSame('2026-03-30', $d->refundBy, 'refund by');
     assertSame('customer', $d->returnShipping, 'return shipping');
     assertSame('calendar_days', $d->calendar, 'calendar');
+    assertSame('withdrawal', $d->type, 'type');
+    assertSame('0.00', $d->storeCredit, 'no store credit');
+    assertSame(null, $d->items[0]['remedy'], 'no remedy');
+    assertSame(null, $d->items[0]['remedy_percent'], 'no remedy percent');
     assertSame(['within_withdrawal_period', 'outbound_shipping_refunded'], codes($d->reasons), 'reasons');
     assertSame('examples/policies/nl-electronics.yaml:5:15', $d->reasons[0]['source'], 'source');
     assertSame('BW 6:230o; Directive 2011/83/EU art. 9', $d->reasons[0]['law'], 'law');
@@ -189,6 +193,48 @@ test('a decision is plain data: outlives its policy, serialises, toArray()', fun
     assertSame($d->json(), (string) $d, '__toString');
     $again = Decision::fromJson($d->json());
     assertSame($d->items, $again->items, 'fromJson');
+});
+
+test('complaints: presumed defect to review, goodwill repair discount, late goodwill refund', function (): void {
+    $policy = example_policy('nl-jeweller');
+    $d = $policy->evaluate(example_request('bracelet-worn-once.yaml'));
+    assertSame('review', $d->outcome, 'bracelet outcome');
+    assertSame('legal_guarantee', $d->basis, 'bracelet basis');
+    assertSame('complaint', $d->type, 'bracelet type');
+    assertSame(null, $d->withdrawalDeadline, 'a complaint has no withdrawal deadline');
+    assertSame(null, $d->returnBy, 'return by');
+    assertSame(['presumed_defect', 'inspection_required'], codes($d->items[0]['reasons']), 'bracelet reasons');
+    assertSame('Directive (EU) 2019/771 art. 11', $d->items[0]['reasons'][0]['law'], 'law');
+    assertSame(null, $d->items[0]['remedy'], 'no remedy before inspection');
+
+    $d = $policy->evaluate(example_request('bent-clasp-returning.yaml'));
+    assertSame('accept_goodwill', $d->outcome, 'clasp outcome');
+    assertSame('goodwill', $d->basis, 'clasp basis');
+    assertSame('complaint', $d->type, 'clasp type');
+    assertSame('repair_discount', $d->items[0]['remedy'], 'remedy');
+    assertSame('50.00', $d->items[0]['remedy_percent'], 'remedy percent');
+    assertSame(['customer_caused_damage', 'goodwill_rule'], codes($d->items[0]['reasons']), 'clasp reasons');
+    assertSame('0.00', $d->refundAmount(), 'clasp refund');
+
+    $d = $policy->evaluate(example_request('late-loyal-small.yaml'));
+    assertSame('accept_goodwill', $d->outcome, 'late outcome');
+    assertSame('withdrawal', $d->type, 'late type');
+    assertSame('34.50', $d->refundAmount(), 'late refund');
+    assertSame('refund', $d->items[0]['remedy'], 'late remedy');
+    assertSame(null, $d->items[0]['remedy_percent'], 'late remedy percent');
+    assertSame('0.00', $d->storeCredit, 'late store credit');
+});
+
+test('a goodwill grant of store credit: storeCredit, nothing refunded', function (): void {
+    $yaml = (string) file_get_contents(REPO . '/examples/policies/nl-jeweller.yaml');
+    $yaml = preg_replace('/^    grant: refund$/m', '    grant: store_credit', $yaml, 1, $count);
+    assertSame(1, $count, 'the loyal-small-late-return rule');
+    $d = Policy::fromString($yaml, 'credit.yaml', LIB)->evaluate(example_request('late-loyal-small.yaml'));
+    assertSame('accept_goodwill', $d->outcome, 'outcome');
+    assertSame('34.50', $d->storeCredit, 'store credit');
+    assertSame('34.50', $d->refund['store_credit'], 'refund.store_credit');
+    assertSame('0.00', $d->refundAmount(), 'refund');
+    assertSame('store_credit', $d->items[0]['remedy'], 'remedy');
 });
 
 test('one policy serves many requests, interleaved', function (): void {

@@ -86,9 +86,10 @@ test('a request that does not fit the policy: EREQUEST with the key', function (
     $policy = Policy::fromFile('examples/policies/nl-electronics.yaml', LIB);
     $req = phone_request_array();
     $req['type'] = 'complaint';
+    unset($req['items'][0]['delivered']);
     $e = assertThrows(RequestError::class, fn () => $policy->evaluate($req));
     assertSame(PolicyError::EREQUEST, $e->getCode(), 'code');
-    assertSame('type', $e->getPath(), 'path');
+    assertSame('items[0].delivered', $e->getPath(), 'path');
 });
 
 test('request text that is not YAML: ESYNTAX', function (): void {

@@ -138,7 +138,7 @@ test('version(), versionNumber(), strerror()', function (): void {
     assertSame('schema error', $lib->strerror(-5));
 });
 
-test('the cdef matches include/retour.h (functions and error buffer sizes)', function (): void {
+test('the cdef matches include/retour.h (functions, enum values and error buffer sizes)', function (): void {
     $header = @file_get_contents(REPO . '/include/retour.h');
     if ($header === false) {
         skip('include/retour.h not found');
@@ -148,6 +148,16 @@ test('the cdef matches include/retour.h (functions and error buffer sizes)', fun
     foreach ($m[1] as $fn) {
         assertTrue(preg_match('/\b' . $fn . '\s*\(/', Library::CDEF) === 1, "$fn declared in the cdef");
     }
+    preg_match_all('/^\s*(RETOUR_[A-Z_]+) = (-?\d+)/m', $header, $e, PREG_SET_ORDER);
+    assertTrue(count($e) > 30, 'found the enum values');
+    foreach ($e as [, $name, $value]) {
+        assertTrue(preg_match('/\b' . $name . ' = ' . $value . '\b/', Library::CDEF) === 1,
+            "$name = $value in the cdef");
+    }
+    $ffi = Library::load(LIB)->ffi();
+    assertSame('repair_discount', $ffi->retour_remedy_name(8), 'retour_remedy_name');
+    assertSame('accident', $ffi->retour_cause_name(4), 'retour_cause_name');
+    assertSame('commercial_guarantee', $ffi->retour_basis_name(4), 'retour_basis_name');
     $err = Library::load(LIB)->ffi()->new('retour_error');
     foreach (['FILE' => 'file', 'PATH' => 'path', 'MESSAGE' => 'message'] as $macro => $field) {
         assertTrue(preg_match("/#define RETOUR_ERROR_{$macro}_MAX (\\d+)/", $header, $mm) === 1, $macro);

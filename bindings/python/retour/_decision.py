@@ -37,7 +37,8 @@ class Reason:
 class Refund:
     """Amounts as exact decimal strings in the policy's currency (``"503.95"``); use
     ``decimal.Decimal(refund.amount)`` for arithmetic. ``amount_minor`` is the refund in minor
-    units (cents)."""
+    units (cents). ``store_credit`` is credit granted by a goodwill rule, not part of the
+    refund (``"0.00"`` when none)."""
 
     amount: str
     amount_minor: int
@@ -45,11 +46,18 @@ class Refund:
     deductions: str
     outbound_shipping: str
     currency: str
+    store_credit: str = "0.00"
 
 
 @dataclass(frozen=True)
 class Item:
-    """The decision for one request item, in request order."""
+    """The decision for one request item, in request order.
+
+    ``remedy`` is the remedy granted (complaints and goodwill): ``repair``, ``replace``,
+    ``refund``, ``price_reduction``, ``store_credit``, ``exchange``, ``partial_refund`` or
+    ``repair_discount``, or ``None``; ``remedy_percent`` the percentage of a partial refund or
+    repair discount as a decimal string (``"50.00"``), or ``None``.
+    """
 
     index: int
     sku: str
@@ -58,6 +66,8 @@ class Item:
     refund: str
     deduction: str
     reasons: List[Reason]
+    remedy: Optional[str] = None
+    remedy_percent: Optional[str] = None
 
 
 def _date(value: Optional[str]) -> Optional[datetime.date]:
@@ -73,10 +83,13 @@ class Decision:
     """The answer to one request.
 
     ``outcome``: ``accept``, ``accept_goodwill``, ``partial``, ``review`` or ``reject``;
-    ``basis``: ``withdrawal_right``, ``shop_policy``, ``goodwill`` or ``legal_guarantee``;
+    ``basis``: ``withdrawal_right``, ``shop_policy``, ``goodwill``, ``legal_guarantee`` or
+    ``commercial_guarantee``;
+    ``type``: the request type, ``withdrawal`` or ``complaint``;
     ``reasons``: the reasons about the whole request (each item has its own);
     ``withdrawal_deadline``, ``return_by``, ``refund_by``: dates or ``None`` when they do not
-    apply; ``return_shipping``: who pays the return (``customer`` or ``shop``);
+    apply (a complaint has none); ``store_credit``: credit granted by goodwill
+    (``refund.store_credit``); ``return_shipping``: who pays the return (``customer`` or ``shop``);
     ``calendar``: how deadlines are counted (``calendar_days``).
 
     :meth:`json` returns the library's canonical JSON, byte for byte what
@@ -85,6 +98,7 @@ class Decision:
 
     outcome: str
     basis: str
+    type: str
     items: List[Item]
     reasons: List[Reason]
     refund: Refund
@@ -103,6 +117,7 @@ class Decision:
         return cls(
             outcome=d["outcome"],
             basis=d["basis"],
+            type=d["type"],
             items=[
                 Item(
                     index=it["index"],
@@ -112,6 +127,8 @@ class Decision:
                     refund=it["refund"],
                     deduction=it["deduction"],
                     reasons=_reasons(it["reasons"]),
+                    remedy=it["remedy"],
+                    remedy_percent=it["remedy_percent"],
                 )
                 for it in d["items"]
             ],
@@ -123,6 +140,7 @@ class Decision:
                 deductions=r["deductions"],
                 outbound_shipping=r["outbound_shipping"],
                 currency=r["currency"],
+                store_credit=r["store_credit"],
             ),
             withdrawal_deadline=_date(d["withdrawal_deadline"]),
             return_by=_date(d["return_by"]),
@@ -131,6 +149,12 @@ class Decision:
             calendar=d["calendar"],
             _json=text,
         )
+
+    @property
+    def store_credit(self) -> str:
+        """Store credit granted out of goodwill (``"25.00"``), ``"0.00"`` when none; the same
+        as ``refund.store_credit``."""
+        return self.refund.store_credit
 
     def json(self) -> str:
         """The canonical decision JSON: one line, no trailing newline."""

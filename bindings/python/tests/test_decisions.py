@@ -34,7 +34,10 @@ class OpenedPhoneTest(unittest.TestCase):
         self.assertEqual(d.basis, "withdrawal_right")
         self.assertEqual(d.refund, retour.Refund(amount="503.95", amount_minor=50395,
                                                  items="499.00", deductions="0.00",
-                                                 outbound_shipping="4.95", currency="EUR"))
+                                                 outbound_shipping="4.95", currency="EUR",
+                                                 store_credit="0.00"))
+        self.assertEqual(d.type, "withdrawal")
+        self.assertEqual(d.store_credit, "0.00")
         self.assertEqual(d.withdrawal_deadline, datetime.date(2026, 3, 17))
         self.assertEqual(d.return_by, datetime.date(2026, 3, 30))
         self.assertEqual(d.refund_by, datetime.date(2026, 3, 30))
@@ -57,6 +60,8 @@ class OpenedPhoneTest(unittest.TestCase):
         self.assertEqual((item.index, item.sku, item.category, item.outcome, item.refund,
                           item.deduction), (0, "PHONE-S4", "electronics", "accept", "499.00", "0.00"))
         self.assertEqual([r.code for r in item.reasons], ["packaging_opened_allowed"])
+        self.assertIsNone(item.remedy)
+        self.assertIsNone(item.remedy_percent)
 
     def test_json_file_and_bytes_and_dict_agree(self) -> None:
         yaml_text = support.read_bytes(support.request_path("opened-phone.yaml"))
@@ -148,6 +153,36 @@ class ExampleDecisionsTest(unittest.TestCase):
         self.assertEqual([r.code for r in d.reasons], ["withdrawal_period_expired"])
         self.assertEqual(d.items[0].reasons, [])
 
+    def test_complaints_and_goodwill(self) -> None:
+        d = self.decide("nl-jeweller", "bracelet-worn-once.yaml")
+        self.assertEqual((d.outcome, d.basis, d.type), ("review", "legal_guarantee", "complaint"))
+        self.assertIsNone(d.withdrawal_deadline)
+        self.assertEqual([r.code for r in d.items[0].reasons], ["presumed_defect", "inspection_required"])
+        self.assertEqual(d.items[0].reasons[0].law, "Directive (EU) 2019/771 art. 11")
+        self.assertIsNone(d.items[0].remedy)
+
+        d = self.decide("nl-jeweller", "bent-clasp-returning.yaml")
+        self.assertEqual((d.outcome, d.basis, d.type), ("accept_goodwill", "goodwill", "complaint"))
+        self.assertEqual((d.items[0].remedy, d.items[0].remedy_percent), ("repair_discount", "50.00"))
+        self.assertEqual(decimal.Decimal(d.items[0].remedy_percent), decimal.Decimal(50))
+        self.assertEqual([r.code for r in d.items[0].reasons], ["customer_caused_damage", "goodwill_rule"])
+        self.assertEqual((d.refund.amount, d.store_credit), ("0.00", "0.00"))
+
+        d = self.decide("nl-jeweller", "late-loyal-small.yaml")
+        self.assertEqual((d.outcome, d.basis, d.type), ("accept_goodwill", "goodwill", "withdrawal"))
+        self.assertEqual(d.refund.amount, "34.50")
+        self.assertEqual((d.items[0].remedy, d.items[0].remedy_percent), ("refund", None))
+
+    def test_goodwill_store_credit(self) -> None:
+        text = support.read_bytes(support.policy_path("nl-jeweller")).decode()
+        text, n = re.subn(r"(?m)^    grant: refund$", "    grant: store_credit", text, count=1)
+        self.assertEqual(n, 1)
+        with retour.Policy.from_string(text, "credit.yaml") as p:
+            d = p.evaluate(support.read_bytes(support.request_path("late-loyal-small.yaml")))
+        self.assertEqual(d.outcome, "accept_goodwill")
+        self.assertEqual((d.store_credit, d.refund.store_credit, d.refund.amount), ("34.50", "34.50", "0.00"))
+        self.assertEqual(d.items[0].remedy, "store_credit")
+
     def test_examples_readme_table(self) -> None:
         rows = self._table()
         self.assertGreaterEqual(len(rows), 14)
@@ -160,7 +195,8 @@ class ExampleDecisionsTest(unittest.TestCase):
                 m = re.search(r"deduction ([\d.]+)", refund)
                 if m:
                     self.assertEqual(d.refund.deductions, m.group(1))
-                self.assertEqual(str(d.withdrawal_deadline), deadline)
+                self.assertEqual(str(d.withdrawal_deadline) if d.withdrawal_deadline else "none",
+                                 deadline)
                 self.assertEqual(str(d.return_by) if d.return_by else "none", return_by)
                 self.assertEqual(str(d.refund_by) if d.refund_by else "none", refund_by)
                 whole = [c for c, i in reasons if i is None]

@@ -168,8 +168,10 @@ class RequestErrorTest(unittest.TestCase):
             with self.assertRaises(retour.RequestError) as cm:
                 p.evaluate(request)
         self.assertEqual((cm.exception.code, cm.exception.path), (retour.Status.EREQUEST, "ordered"))
-        e = self.assertRequestError(dict(request, type="complaint"), retour.Status.EREQUEST, "type")
-        self.assertIn("complaint", e.message)
+        # Complaints are decided, but count the guarantee from the delivery.
+        complaint = dict(request, type="complaint", items=[{"sku": "A", "price": "1.00"}])
+        e = self.assertRequestError(complaint, retour.Status.EREQUEST, "items[0].delivered")
+        self.assertIn("delivery date", e.message)
 
     def test_python_argument_errors(self) -> None:
         with self.assertRaises(TypeError):
