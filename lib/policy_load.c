@@ -226,11 +226,8 @@ static int read_jurisdiction(retour__ctx *ctx, retour_policy *p, const retour__n
     if (j == NULL) {
         const char *const *codes;
         size_t count = retour__jurisdiction_codes(&codes);
-        char list[200] = "";
-        size_t used = 0;
-        for (size_t i = 0; i < count && used < sizeof list; i++)
-            used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? " " : "",
-                                     codes[i]);
+        char list[200];
+        retour__join_words(list, sizeof list, codes, count, " ");
         return retour__fail_at(ctx, n, RETOUR_ESCHEMA, "unknown jurisdiction '%s' (known: %s)",
                                code, list);
     }

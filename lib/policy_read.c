@@ -98,11 +98,8 @@ int retour__read_word_percent(retour__ctx *ctx, const retour__node *node,
                                    words[i], words[i], arg);
         return RETOUR_OK;
     }
-    char list[256] = "";
-    size_t used = 0;
-    for (size_t i = 0; i < count && used < sizeof list; i++)
-        used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "",
-                                 words[i]);
+    char list[256];
+    retour__join_words(list, sizeof list, words, count, ", ");
     return retour__fail_at(ctx, node, RETOUR_ESCHEMA, "unknown value '%s' (expected one of: %s)",
                            text, list);
 }

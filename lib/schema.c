@@ -178,12 +178,13 @@ const char *retour__nearest(const char *word, const char *const *words, size_t c
     return best_d <= limit ? best : NULL;
 }
 
-static void list_words(char *buf, size_t size, const char *const *words, size_t count)
+void retour__join_words(char *buf, size_t size, const char *const *words, size_t count,
+                        const char *separator)
 {
     size_t used = 0;
     buf[0] = '\0';
     for (size_t i = 0; i < count && used < size; i++) {
-        int n = snprintf(buf + used, size - used, "%s%s", i ? ", " : "", words[i]);
+        int n = snprintf(buf + used, size - used, "%s%s", i ? separator : "", words[i]);
         if (n < 0)
             break;
         used += (size_t)n;
@@ -201,7 +202,7 @@ int retour__check_keys(retour__ctx *ctx, const retour__node *map, const char *co
         if (j < count)
             continue;
         char list[320];
-        list_words(list, sizeof list, allowed, count);
+        retour__join_words(list, sizeof list, allowed, count, ", ");
         const char *near = retour__nearest(key->text, allowed, count);
         size_t saved = retour__path_push_key(ctx, key->text);
         int rc = near ? retour__fail_as(ctx, key, RETOUR_ESCHEMA, RETOUR__D_UNKNOWN_KEY,
@@ -291,7 +292,7 @@ int retour__read_enum(retour__ctx *ctx, const retour__node *node, const char *co
                       size_t count, int *out)
 {
     char list[320];
-    list_words(list, sizeof list, names, count);
+    retour__join_words(list, sizeof list, names, count, ", ");
     if (node->kind != RETOUR__NODE_SCALAR || retour__is_null(node))
         return retour__fail_as(ctx, node, RETOUR_ESCHEMA, RETOUR__D_WRONG_TYPE,
                                "expected one of: %s; found %s", list, kind_name(node));

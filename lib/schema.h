@@ -83,6 +83,10 @@ int retour__read_date(retour__ctx *ctx, const retour__node *node, retour_date *o
 int retour__read_money(retour__ctx *ctx, const retour__node *node, int decimals,
                        const char *currency, int64_t *out);
 
+/* Writes words into buf separated by separator, cut at the end of buf. */
+void retour__join_words(char *buf, size_t size, const char *const *words, size_t count,
+                        const char *separator);
+
 /* The allowed word closest to word by edit distance, or NULL when none is close. */
 const char *retour__nearest(const char *word, const char *const *words, size_t count);
 

@@ -22,4 +22,10 @@ void retour_fuzz_fail(const char *file, int line, const char *what);
 struct retour_error;
 void retour_fuzz_check_error(int rc, const struct retour_error *err);
 
+/* Loads a fixed policy into *slot on the first call and keeps it for the process (inputs
+ * never change a policy); fails loudly when it does not load. */
+struct retour_policy;
+const struct retour_policy *retour_fuzz_fixed_policy(struct retour_policy **slot,
+                                                     const char *text, size_t len);
+
 #endif

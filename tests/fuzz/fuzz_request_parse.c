@@ -21,15 +21,10 @@ static const char policy_text[] =
     "  sale: { returnable: false }\n"
     "default_category: electronics\n";
 
-/* Loaded once and kept for the process: parsing never changes it. */
 static const retour_policy *fixed_policy(void)
 {
     static retour_policy *policy;
-    if (policy == NULL &&
-        retour_policy_load_string(&policy, policy_text, sizeof policy_text - 1, "fixed.yaml",
-                                  NULL, NULL) != RETOUR_OK)
-        retour_fuzz_fail(__FILE__, __LINE__, "the fixed policy loads");
-    return policy;
+    return retour_fuzz_fixed_policy(&policy, policy_text, sizeof policy_text - 1);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

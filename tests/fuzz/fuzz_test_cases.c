@@ -26,11 +26,7 @@ static const char policy_text[] =
 static const retour_policy *fixed_policy(void)
 {
     static retour_policy *policy;
-    if (policy == NULL &&
-        retour_policy_load_string(&policy, policy_text, sizeof policy_text - 1, "fixed.yaml",
-                                  NULL, NULL) != RETOUR_OK)
-        retour_fuzz_fail(__FILE__, __LINE__, "the fixed policy loads");
-    return policy;
+    return retour_fuzz_fixed_policy(&policy, policy_text, sizeof policy_text - 1);
 }
 
 /* Every report is complete and consistent with its verdict. */

@@ -26,3 +26,12 @@ void retour_fuzz_check_error(int rc, const retour_error *err)
     char buf[64];
     FUZZ_CHECK(retour_error_format(buf, sizeof buf, err) > 0);
 }
+
+const retour_policy *retour_fuzz_fixed_policy(retour_policy **slot, const char *text,
+                                              size_t len)
+{
+    if (*slot == NULL &&
+        retour_policy_load_string(slot, text, len, "fixed.yaml", NULL, NULL) != RETOUR_OK)
+        retour_fuzz_fail(__FILE__, __LINE__, "the fixed policy loads");
+    return *slot;
+}
