@@ -186,3 +186,75 @@ const char *message(const retour_decision *d, size_t index, retour_lang lang)
     assert_null(strchr(buf, '}'));
     return buf;
 }
+
+void reset_complaint(fx *f, retour_date notified)
+{
+    assert_int_equal(retour_request_reset(f->r, RETOUR_REQUEST_COMPLAINT), RETOUR_OK);
+    assert_int_equal(retour_request_set_notified(f->r, notified), RETOUR_OK);
+}
+
+void complain(fx *f, size_t item, retour_date noticed, retour_cause cause, int admits,
+              retour_remedy remedy, int remedy_failed)
+{
+    assert_int_equal(retour_request_set_item_complaint(f->r, item, noticed, cause, admits, remedy,
+                                                       remedy_failed),
+                     RETOUR_OK);
+}
+
+void customer(fx *f, int orders, int claims_last_year, int goodwill_last_year,
+              int64_t lifetime_spend)
+{
+    assert_int_equal(retour_request_set_customer(f->r, orders, claims_last_year), RETOUR_OK);
+    assert_int_equal(retour_request_set_customer_history(f->r, goodwill_last_year,
+                                                         lifetime_spend),
+                     RETOUR_OK);
+}
+
+void assert_decided(const retour_decision *d, retour_outcome outcome, retour_basis basis,
+                    int64_t refund, int64_t store_credit)
+{
+    assert_string_equal(retour_outcome_name(retour_decision_outcome(d)),
+                        retour_outcome_name(outcome));
+    assert_string_equal(retour_basis_name(retour_decision_basis(d)), retour_basis_name(basis));
+    assert_int_equal(retour_decision_refund(d), refund);
+    assert_int_equal(retour_decision_store_credit(d), store_credit);
+}
+
+void assert_remedy(const retour_decision *d, size_t item, retour_remedy remedy,
+                   int32_t basis_points)
+{
+    assert_string_equal(retour_remedy_name(retour_decision_item_remedy(d, item)),
+                        retour_remedy_name(remedy));
+    assert_int_equal(retour_decision_item_remedy_basis_points(d, item), basis_points);
+}
+
+void eval_fails(fx *f, int code, const char *path, const char *msg)
+{
+    int rc = retour_evaluate(f->d, f->p, f->r, &f->err);
+    assert_int_equal(rc, code);
+    assert_int_equal(f->err.code, code);
+    assert_string_equal(f->err.path, path);
+    assert_string_equal(f->err.message, msg);
+    assert_int_equal(retour_decision_item_count(f->d), 0);
+    assert_int_equal(retour_decision_reason_count(f->d), 0);
+    assert_int_equal(retour_decision_refund(f->d), 0);
+}
+
+void load_fails(fx *f, const char *yaml, int code, int line, int column, const char *path,
+                const char *msg)
+{
+    retour_policy_free(f->p);
+    f->p = NULL;
+    retour_policy *p = NULL;
+    int rc = retour_policy_load_string(&p, yaml, strlen(yaml), POLICY_NAME, NULL, &f->err);
+    if (rc == RETOUR_OK)
+        retour_policy_free(p);
+    assert_int_equal(rc, code);
+    assert_null(p);
+    assert_int_equal(f->err.code, code);
+    assert_string_equal(f->err.file, POLICY_NAME);
+    assert_int_equal(f->err.line, line);
+    assert_int_equal(f->err.column, column);
+    assert_string_equal(f->err.path, path);
+    assert_string_equal(f->err.message, msg);
+}

@@ -1,5 +1,5 @@
 /* Fixture and helpers shared by the unit tests of retour_evaluate() (test_withdrawal.c,
- * test_refund.c). The helpers assert with cmocka, so call them only from a running test. */
+ * test_refund.c, test_complaint.c, test_goodwill.c). The helpers assert with cmocka, so call them only from a running test. */
 #ifndef EVALUATION_SUPPORT_H
 #define EVALUATION_SUPPORT_H
 
@@ -85,5 +85,39 @@ void assert_item(const retour_decision *d, size_t item, retour_outcome outcome, 
 /* The reason's message in lang, checked to be complete and free of placeholders. The buffer is
  * static: the next call overwrites it. */
 const char *message(const retour_decision *d, size_t index, retour_lang lang);
+
+/* ------------------------------------------------------------------------------------
+ * Complaints, goodwill and review signals (test_complaint.c, test_goodwill.c)
+ * ---------------------------------------------------------------------------------- */
+
+/* Empties the request as a complaint (type complaint) and sets its notification date. */
+void reset_complaint(fx *f, retour_date notified);
+
+/* Sets the complaint details of item: noticed (RETOUR_DATE_NONE: the notification day),
+ * cause, whether the customer admits the damage, the remedy asked and whether an earlier
+ * repair failed. */
+void complain(fx *f, size_t item, retour_date noticed, retour_cause cause, int admits,
+              retour_remedy remedy, int remedy_failed);
+
+/* Sets the customer's history: orders, claims and goodwill in the last year, lifetime spend. */
+void customer(fx *f, int orders, int claims_last_year, int goodwill_last_year,
+              int64_t lifetime_spend);
+
+/* Checks the overall outcome, basis, refund and store credit. */
+void assert_decided(const retour_decision *d, retour_outcome outcome, retour_basis basis,
+                    int64_t refund, int64_t store_credit);
+
+/* Checks one item's remedy and its percentage in basis points. */
+void assert_remedy(const retour_decision *d, size_t item, retour_remedy remedy,
+                   int32_t basis_points);
+
+/* Evaluation must fail with code; checks the error's path and message exactly and that the
+ * decision holds no result afterwards. */
+void eval_fails(fx *f, int code, const char *path, const char *msg);
+
+/* Loading yaml must fail with code at line:column, key path and message exactly; the
+ * fixture's policy is left NULL. */
+void load_fails(fx *f, const char *yaml, int code, int line, int column, const char *path,
+                const char *msg);
 
 #endif
