@@ -145,10 +145,12 @@ static int decide_defect(retour__eval *ev, size_t i, const retour__category *c,
     }
     prm->days = g->presumption_months;
     prm->date = cv->presumption_end;
-    if (!cv->by_law || cv->presumption_end == RETOUR_DATE_NONE ||
-        cv->noticed > cv->presumption_end)
-        return review(ev, i, RETOUR__R_EVIDENCE_REQUIRED, g->law_presumption,
+    if (!cv->by_law || cv->presumption_end == RETOUR_DATE_NONE)
+        return review(ev, i, RETOUR__R_EVIDENCE_REQUIRED_NO_PRESUMPTION, NULL,
                       cv->by_law ? p->src_jurisdiction : p->src_guarantee_months, prm);
+    if (cv->noticed > cv->presumption_end)
+        return review(ev, i, RETOUR__R_EVIDENCE_REQUIRED, g->law_presumption,
+                      p->src_jurisdiction, prm);
     if ((rc = retour__add_reason(ev, RETOUR__R_PRESUMED_DEFECT, (long)i, g->law_presumption,
                                  p->src_jurisdiction, prm)))
         return rc;

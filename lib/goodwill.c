@@ -25,8 +25,6 @@ static int matches(const retour__eval *ev, const retour__goodwill_rule *rule, si
 {
     const retour_request *r = ev->r;
     const retour__item *it = &r->items[i];
-    int caused = it->admits_damage || it->cause == RETOUR_CAUSE_MISUSE ||
-                 it->cause == RETOUR_CAUSE_ACCIDENT;
     return (rule->type < 0 || rule->type == (int)r->type) &&
            (why != RETOUR__REFUSED_EXCLUDED || rule->excluded) &&
            r->customer_orders >= rule->min_orders &&
@@ -38,7 +36,7 @@ static int matches(const retour__eval *ev, const retour__goodwill_rule *rule, si
            (rule->max_claims_last_year < 0 ||
             r->claims_last_year <= rule->max_claims_last_year) &&
            (rule->causes == 0 || (rule->causes & (1u << it->cause))) &&
-           (rule->admits_damage < 0 || rule->admits_damage == caused) &&
+           (rule->admits_damage < 0 || rule->admits_damage == it->admits_damage) &&
            in_categories(ev->p, rule, c);
 }
 

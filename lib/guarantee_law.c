@@ -45,9 +45,9 @@ static const retour__guarantee_law table[] = {
       SGD_PRESUMPTION, SGD_ORDER, SGD_FAILED, NULL },
     { "AT", 24, 0, 12, 0, "VGG; " SGD_PERIOD, "VGG; " SGD_PRESUMPTION, SGD_ORDER, SGD_FAILED,
       NULL },
-    /* UK: no fixed period (claims are limited to 6 years, an unverified figure used as the
-     * outer bound); the expected lifespan decides within it. Remedies are tiered. */
-    { "UK", 72, 1, 6, 30, NULL, "Consumer Rights Act 2015 s.19",
+    /* UK: no fixed period; claims are limited to 6 years (an unverified figure), used here
+     * as the period, which a category's lifespan does not extend. Remedies are tiered. */
+    { "UK", 72, 0, 6, 30, NULL, "Consumer Rights Act 2015 s.19",
       "Consumer Rights Act 2015 s.19(3), s.23", "Consumer Rights Act 2015 s.19(3), s.24",
       "Consumer Rights Act 2015 s.22" },
 };

@@ -8,7 +8,7 @@
 typedef struct retour__guarantee_law {
     const char *code;
     int months;             /* liability period; 0: no legal guarantee */
-    int lifespan_based;     /* a category's expected lifespan extends the period (NL, UK) */
+    int lifespan_based;     /* a category's expected lifespan extends the period (NL) */
     int presumption_months; /* the defect is presumed present at delivery; 0: none */
     int short_reject_days;  /* a short-term right to reject for a refund (UK); 0: none */
     const char *law_period;

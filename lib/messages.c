@@ -120,6 +120,9 @@ static const templates table[RETOUR__R__COUNT] = {
     [RETOUR__R_EVIDENCE_REQUIRED] = {
         "The problem appeared on {date2}, after the {days}-month presumption period: the consumer must show that the defect was there at delivery; a person assesses the evidence.",
         "Het probleem ontstond op {date2}, na de vermoedenstermijn van {days} maanden: de consument moet aantonen dat het gebrek er bij levering al was; een medewerker beoordeelt het bewijs." },
+    [RETOUR__R_EVIDENCE_REQUIRED_NO_PRESUMPTION] = {
+        "The problem appeared on {date2}; no presumption applies, so the consumer must show that the defect was there at delivery; a person assesses the evidence.",
+        "Het probleem ontstond op {date2}; er geldt geen vermoeden, dus de consument moet aantonen dat het gebrek er bij levering al was; een medewerker beoordeelt het bewijs." },
     [RETOUR__R_DEFECT_CONFIRMED] = {
         "A defect was established and the complaint falls within the guarantee, which ends on {date}: the consumer is entitled to a remedy.",
         "Er is een gebrek vastgesteld en de klacht valt binnen de garantie, die eindigt op {date}: de consument heeft recht op herstel." },

@@ -186,17 +186,6 @@ static int load_default_category(retour__ctx *ctx, retour_policy *p, const retou
 }
 
 /* The value of a required key, or a missing-key problem. The key's path is pushed. */
-static int require(retour__ctx *ctx, const retour__node *root, const char *key,
-                   const char *what, const retour__node **out)
-{
-    const retour__node *n = retour__map_get(root, key);
-    if (n == NULL || retour__is_null(n))
-        return retour__fail_as(ctx, n ? n : root, RETOUR_ESCHEMA, RETOUR__D_MISSING_KEY,
-                               "missing required key '%s' (%s)", key, what);
-    *out = n;
-    return RETOUR_OK;
-}
-
 /* The required keys: each reader assigns only a valid value, so a checked policy keeps
  * its stand-in (retour__policy_read()) for a key that failed. */
 static int read_version(retour__ctx *ctx, const retour__node *root)
@@ -204,7 +193,7 @@ static int read_version(retour__ctx *ctx, const retour__node *root)
     const retour__node *n = NULL;
     long version;
     int rc;
-    if ((rc = require(ctx, root, "retour", "the schema version, 1", &n)) ||
+    if ((rc = retour__require(ctx, root, "retour", "the schema version, 1", &n)) ||
         (rc = retour__read_int(ctx, n, 1, 1000, &version)))
         return rc;
     if (version != SCHEMA_VERSION)
@@ -219,7 +208,7 @@ static int read_jurisdiction(retour__ctx *ctx, retour_policy *p, const retour__n
     const retour__node *n = NULL;
     const char *code;
     int rc;
-    if ((rc = require(ctx, root, "jurisdiction", "EU, an EU member code, UK or none", &n)) ||
+    if ((rc = retour__require(ctx, root, "jurisdiction", "EU, an EU member code, UK or none", &n)) ||
         (rc = retour__read_string(ctx, n, &code)))
         return rc;
     const retour__jurisdiction *j = retour__jurisdiction_find(code);
@@ -242,7 +231,7 @@ static int read_currency(retour__ctx *ctx, retour_policy *p, const retour__node 
     const retour__node *n = NULL;
     const char *currency;
     int rc;
-    if ((rc = require(ctx, root, "currency", "an ISO 4217 code such as EUR", &n)) ||
+    if ((rc = retour__require(ctx, root, "currency", "an ISO 4217 code such as EUR", &n)) ||
         (rc = retour__read_string(ctx, n, &currency)))
         return rc;
     const retour__currency *cur = retour__currency_find(currency, n->len);

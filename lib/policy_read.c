@@ -21,6 +21,17 @@ const retour__node *retour__opt(const retour__node *map, const char *key)
     return retour__is_null(n) ? NULL : n;
 }
 
+int retour__require(retour__ctx *ctx, const retour__node *map, const char *key,
+                    const char *what, const retour__node **out)
+{
+    const retour__node *n = retour__map_get(map, key);
+    if (n == NULL || retour__is_null(n))
+        return retour__fail_as(ctx, n ? n : map, RETOUR_ESCHEMA, RETOUR__D_MISSING_KEY,
+                               "missing required key '%s' (%s)", key, what);
+    *out = n;
+    return RETOUR_OK;
+}
+
 int retour__opt_int(retour__ctx *ctx, const retour__node *map, const char *key, long min,
                     long max, int *out, retour__src *src)
 {

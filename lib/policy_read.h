@@ -12,6 +12,11 @@ retour__src retour__src_of(const retour__node *node);
 /* The child under key, or NULL when absent or written as null. */
 const retour__node *retour__opt(const retour__node *map, const char *key);
 
+/* A required key: its node, or a missing-key failure at the null value or, when absent,
+ * at map. The caller has pushed key onto the path. */
+int retour__require(retour__ctx *ctx, const retour__node *map, const char *key,
+                    const char *what, const retour__node **out);
+
 /* Optional typed values: absent keys leave *out (the default) and *src untouched. */
 int retour__opt_int(retour__ctx *ctx, const retour__node *map, const char *key, long min,
                     long max, int *out, retour__src *src);

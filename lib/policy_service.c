@@ -176,14 +176,16 @@ static int load_rule(retour__ctx *ctx, retour_policy *p, const retour__node *r,
     rule->src = retour__src_of(r);
     if ((rc = retour__expect_map(ctx, r)) || (rc = retour__check_keys(ctx, r, keys, 3)))
         return rc;
-    if ((n = retour__opt(r, "name")) == NULL)
-        return retour__fail_at(ctx, r, RETOUR_ESCHEMA,
-                               "missing required key 'name' (a name for the rule, shown in "
-                               "decisions)");
-    RETOUR__WITH_KEY(ctx, "name", retour__read_string(ctx, n, &rule->name));
+    size_t saved = retour__path_push_key(ctx, "name");
+    rc = retour__require(ctx, r, "name", "a name for the rule, shown in decisions", &n);
+    if (rc == RETOUR_OK)
+        rc = retour__read_string(ctx, n, &rule->name);
+    retour__path_pop(ctx, saved);
+    if (rc)
+        return rc; /* the rule cannot be told apart without its name */
     for (const retour__goodwill_rule *o = p->goodwill; o < rule; o++)
         if (strcmp(o->name, rule->name) == 0) {
-            size_t saved = retour__path_push_key(ctx, "name");
+            saved = retour__path_push_key(ctx, "name");
             rc = retour__fail_at(ctx, n, RETOUR_ESCHEMA,
                                  "rule name '%s' is used twice; decisions name the rule, so "
                                  "names must be unique",
@@ -196,11 +198,15 @@ static int load_rule(retour__ctx *ctx, retour_policy *p, const retour__node *r,
         return retour__fail_at(ctx, NULL, RETOUR_ENOMEM, "out of memory");
     if ((n = retour__opt(r, "when")))
         RETOUR__WITH_KEY(ctx, "when", load_when(ctx, p, n, rule));
-    if ((n = retour__opt(r, "grant")) == NULL)
-        return retour__fail_at(ctx, r, RETOUR_ESCHEMA,
-                               "missing required key 'grant' (refund, store_credit, exchange, "
-                               "repair, replace, 'partial_refund N%%' or 'repair_discount N%%')");
-    RETOUR__WITH_KEY(ctx, "grant", read_grant(ctx, n, rule));
+    saved = retour__path_push_key(ctx, "grant");
+    rc = retour__require(ctx, r, "grant",
+                         "refund, store_credit, exchange, repair, replace, 'partial_refund N%' "
+                         "or 'repair_discount N%'", &n);
+    if (rc == RETOUR_OK)
+        rc = read_grant(ctx, n, rule);
+    retour__path_pop(ctx, saved);
+    if (rc)
+        return rc;
     return RETOUR_OK;
 }
 

@@ -38,6 +38,7 @@ static const char *const names[RETOUR__R__COUNT] = {
     [RETOUR__R_PRESUMED_DEFECT] = "presumed_defect",
     [RETOUR__R_INSPECTION_REQUIRED] = "inspection_required",
     [RETOUR__R_EVIDENCE_REQUIRED] = "evidence_required",
+    [RETOUR__R_EVIDENCE_REQUIRED_NO_PRESUMPTION] = "evidence_required",
     [RETOUR__R_DEFECT_CONFIRMED] = "defect_confirmed",
     [RETOUR__R_GUARANTEE_EXPIRED] = "guarantee_expired",
     [RETOUR__R_WITHIN_COMMERCIAL_GUARANTEE] = "within_commercial_guarantee",

@@ -216,7 +216,10 @@ static int shipping_and_deadlines(retour__eval *ev, size_t accepted, size_t revi
         retour__params sp;
         memset(&sp, 0, sizeof sp);
         sp.amount = r->shipping_paid;
-        int whole = r->whole_order && rejected == 0 && review == 0;
+        /* A goodwill gesture gives what its grant says, no delivery cost on top. */
+        int goodwill = d->outcome == RETOUR_OUTCOME_ACCEPT_GOODWILL ||
+                       d->basis == RETOUR_BASIS_GOODWILL;
+        int whole = r->whole_order && rejected == 0 && review == 0 && !goodwill;
         if (whole && (ev->statutory_basis || p->refund_outbound)) {
             d->shipping = r->shipping_paid;
             rc = retour__add_reason(ev, RETOUR__R_OUTBOUND_SHIPPING_REFUNDED, -1,

@@ -4,8 +4,8 @@
  * review thresholds, and the policy errors of the goodwill, review and complaints sections.
  * Policies are inline YAML; requests are built through the C API.
  *
- * Tests marked "LIBRARY BUG" assert what the contract (issue 4) says and fail against the
- * current library; see the comment at each. */
+ * Tests marked "Regression" pin library bugs these suites found (now fixed); the comment at
+ * each says what was wrong. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -412,7 +412,7 @@ static void test_condition_customer_admits_damage(void **state)
     assert_refused_late(f->d);
 }
 
-/* LIBRARY BUG: the condition customer_admits_damage matches "the damage was caused by the
+/* Regression: the condition customer_admits_damage matches "the damage was caused by the
  * customer" (admitted OR cause misuse/accident) instead of the request's own
  * customer_admits_damage flag. An accident the customer does not admit (found by inspection)
  * is granted the "honest customer" gesture, and a rule for customers who do NOT admit never
@@ -555,7 +555,7 @@ static void test_grants(void **state)
     }
 }
 
-/* LIBRARY BUG: a goodwill gesture gives what its grant says and nothing else. A late
+/* Regression: a goodwill gesture gives what its grant says and nothing else. A late
  * withdrawal granted store credit or an exchange gets no money back, but the library refunds
  * the outbound delivery cost in cash (withdrawal.refund_outbound_shipping, default true,
  * is meant for the shop's own longer window), so the decision's refund is 4.95, not 0. */
@@ -888,7 +888,7 @@ static void test_policy_errors_other_sections(void **state)
 /* Required keys of a rule. The library's convention for a missing required key (see
  * test_policy_load.c, test_missing_required_keys) is a path that ends in the key itself and,
  * for a key present but null, the place of the null value.
- * LIBRARY BUG: a rule without name or grant reports the path of the rule ("goodwill[0]"),
+ * Regression: a rule without name or grant reports the path of the rule ("goodwill[0]"),
  * not "goodwill[0].name" / "goodwill[0].grant"; "name: ~" points at the rule (5:5), not at
  * the null value (5:11). Line and column of a missing key are the rule's start (5:5). */
 static void test_policy_errors_missing_name(void **state)
