@@ -64,6 +64,7 @@ final class Library
             size_t max_input_bytes;
             unsigned int max_depth;
             unsigned int max_items;
+            size_t max_string_bytes;
         } retour_options;
 
         typedef int32_t retour_date;
@@ -123,6 +124,30 @@ final class Library
         const char *retour_cause_name(retour_cause cause);
         const char *retour_remedy_name(retour_remedy remedy);
 
+        typedef enum retour_severity {
+            RETOUR_SEVERITY_ERROR = 0,
+            RETOUR_SEVERITY_WARNING = 1,
+            RETOUR_SEVERITY_NOTE = 2
+        } retour_severity;
+        const char *retour_severity_name(retour_severity severity);
+        typedef struct retour_diagnostic {
+            retour_severity severity;
+            const char *code;
+            const char *file;
+            int line;
+            int column;
+            size_t offset;
+            const char *path;
+            const char *message;
+        } retour_diagnostic;
+        typedef int (*retour_diagnostic_fn)(void *ctx, const retour_diagnostic *diagnostic);
+        int retour_policy_check(const char *text, size_t len, const char *name,
+                                const retour_options *options, retour_diagnostic_fn fn,
+                                void *fn_ctx, retour_error *err);
+        int retour_policy_check_file(const char *path, const retour_options *options,
+                                     retour_diagnostic_fn fn, void *fn_ctx, retour_error *err);
+        int retour_diagnostic_format(char *buf, size_t size, const retour_diagnostic *diagnostic);
+
         typedef struct retour_request retour_request;
         int retour_request_new(retour_request **out, retour_request_type type,
                                const retour_options *options);
@@ -134,6 +159,9 @@ final class Library
         int retour_request_load_file(retour_request **out, const retour_policy *policy,
                                      const char *path, const retour_options *options,
                                      retour_error *err);
+        int retour_request_parse_json(retour_request *request, const retour_policy *policy,
+                                      const char *text, size_t len, const char *name,
+                                      retour_error *err);
         int retour_request_set_notified(retour_request *request, retour_date notified);
         int retour_request_set_ordered(retour_request *request, retour_date ordered);
         int retour_request_set_shipping_paid(retour_request *request, int64_t minor);
@@ -227,6 +255,23 @@ final class Library
                                            retour_lang lang, char *buf, size_t size);
         long retour_decision_to_json(const retour_decision *decision, retour_lang lang,
                                      char *buf, size_t size);
+
+        typedef struct retour_case_report {
+            const char *name;
+            size_t index;
+            int line;
+            int passed;
+            const char *failure;
+            const retour_decision *decision;
+            const retour_error *error;
+        } retour_case_report;
+        typedef void (*retour_case_fn)(const retour_case_report *report, void *ctx);
+        int retour_suite_run(const retour_policy *policy, const char *text, size_t len,
+                             const char *name, retour_date today, retour_case_fn fn,
+                             void *ctx, size_t *failed, retour_error *err);
+        int retour_suite_run_file(const retour_policy *policy, const char *path,
+                                  retour_date today, retour_case_fn fn, void *ctx,
+                                  size_t *failed, retour_error *err);
 
         int retour_evaluate_json(char **out, size_t *len, const retour_policy *policy,
                                  const char *request_text, size_t request_len,
