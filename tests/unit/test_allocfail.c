@@ -163,7 +163,29 @@ static const char policy_text[] = "retour: 1\n"
                                   "    exclusion: personalised\n"
                                   "  sale: { returnable: false }\n"
                                   "  media: { exclusion: sealed_media, exclusion_waived: true }\n"
-                                  "default_category: jewellery\n";
+                                  "default_category: jewellery\n"
+                                  "complaints: { guarantee_months: 30, remedy: replace }\n"
+                                  "goodwill:\n"
+                                  "  - name: late-small\n"
+                                  "    when: { type: withdrawal, max_days_late: 30,\n"
+                                  "            categories: [jewellery, sale] }\n"
+                                  "    grant: refund\n"
+                                  "  - { name: oops, when: { cause: [accident, misuse] },\n"
+                                  "      grant: repair_discount 50% }\n"
+                                  "review: { claims_last_year: 5, amount: \"5000.00\" }\n";
+
+/* A complaint per rule: a presumed defect with the consumer's choice of remedy, admitted
+ * accidental damage granted goodwill, an expired guarantee, wear under review. */
+static const char complaint_text[] =
+    "type: complaint\n"
+    "notified: 2026-03-12\n"
+    "items:\n"
+    "  - { sku: C1, category: jewellery, price: 10, delivered: 2026-01-10, remedy: replace }\n"
+    "  - { sku: C2, category: jewellery, price: 20, delivered: 2026-01-10, cause: accident,\n"
+    "      customer_admits_damage: true }\n"
+    "  - { sku: C3, price: 30, delivered: 2020-01-10, remedy: refund }\n"
+    "  - { sku: C4, category: earrings, price: 5, delivered: 2025-01-10, cause: wear }\n"
+    "customer: { orders: 2, claims_last_year: 1 }\n";
 
 /* Every rule at once: accepted, sealed, unsealed, personalised, deductions, the shop's
  * category, a waived exclusion, shipping not refunded (items rejected), deadlines raised
@@ -528,9 +550,11 @@ static void assert_no_result(const retour_decision *d)
     assert_string_equal(retour_decision_currency(d), "");
 }
 
-static void test_evaluate_allocfail(void **state)
+/* Fails every allocation of one evaluation in turn; each failure must leave a clean
+ * ENOMEM and a decision that still decides correctly. */
+static void evaluate_allocfail(const char *text, size_t len, retour_outcome outcome,
+                               size_t min_reasons, size_t items)
 {
-    (void)state;
     env e;
     env_init(&e);
     /* Policy and request through the counting allocator too, without failures. */
@@ -539,8 +563,7 @@ static void test_evaluate_allocfail(void **state)
     assert_int_equal(retour_policy_load_string(&p, policy_text, sizeof policy_text - 1,
                                                "policy.yaml", &e.options, NULL),
                      RETOUR_OK);
-    assert_int_equal(retour_request_parse(&r, p, request_text, sizeof request_text - 1,
-                                          "request.yaml", &e.options, NULL),
+    assert_int_equal(retour_request_parse(&r, p, text, len, "request.yaml", &e.options, NULL),
                      RETOUR_OK);
     const long base_live = e.count.live;
 
@@ -550,9 +573,9 @@ static void test_evaluate_allocfail(void **state)
     assert_int_equal(retour_evaluate(ref, p, r, NULL), RETOUR_OK);
     char *ref_json = decision_json(ref);
     /* The request exercises what it should. */
-    assert_int_equal(retour_decision_outcome(ref), RETOUR_OUTCOME_PARTIAL);
-    assert_true(retour_decision_reason_count(ref) > 8);
-    assert_int_equal(retour_decision_item_count(ref), 8);
+    assert_int_equal(retour_decision_outcome(ref), outcome);
+    assert_true(retour_decision_reason_count(ref) >= min_reasons);
+    assert_int_equal(retour_decision_item_count(ref), items);
 
     long n;
     for (n = 1; n < MAX_ATTEMPTS; n++) {
@@ -601,6 +624,18 @@ static void test_evaluate_allocfail(void **state)
     retour_request_free(r);
     retour_policy_free(p);
     assert_int_equal(e.count.live, 0);
+}
+
+static void test_evaluate_allocfail(void **state)
+{
+    (void)state;
+    evaluate_allocfail(request_text, sizeof request_text - 1, RETOUR_OUTCOME_PARTIAL, 9, 8);
+}
+
+static void test_evaluate_complaint_allocfail(void **state)
+{
+    (void)state;
+    evaluate_allocfail(complaint_text, sizeof complaint_text - 1, RETOUR_OUTCOME_REVIEW, 6, 4);
 }
 
 static void test_warm_evaluate_allocates_nothing(void **state)
@@ -746,6 +781,7 @@ int main(void)
         cmocka_unit_test(test_request_parse_allocfail),
         cmocka_unit_test(test_request_parse_allocfail_long_strings),
         cmocka_unit_test(test_evaluate_allocfail),
+        cmocka_unit_test(test_evaluate_complaint_allocfail),
         cmocka_unit_test(test_warm_evaluate_allocates_nothing),
         cmocka_unit_test_teardown(test_decision_outlives_request, drain_quarantine),
     };
