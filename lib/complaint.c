@@ -224,7 +224,8 @@ static int decide_item(retour__eval *ev, size_t i, int *shop_only)
 int retour__decide_complaint(retour__eval *ev)
 {
     retour_decision *d = ev->d;
-    size_t accepted, review_count, rejected, shop_only = 0;
+    retour__tally tally;
+    size_t shop_only = 0;
     int rc;
     if ((rc = retour__copy_items(ev)))
         return rc;
@@ -238,5 +239,5 @@ int retour__decide_complaint(retour__eval *ev)
                                           : RETOUR_BASIS_LEGAL_GUARANTEE;
     if ((rc = retour__apply_review_signals(ev)))
         return rc;
-    return retour__settle_items(ev, &accepted, &review_count, &rejected);
+    return retour__settle_items(ev, &tally);
 }

@@ -53,8 +53,13 @@ int retour__apply_goodwill(retour__eval *ev, size_t i, const retour__category *c
                            retour__refusal why, int days_late);
 /* The policy's review thresholds route a decided request to a person. */
 int retour__apply_review_signals(retour__eval *ev);
-/* Sums the items into the decision's totals and sets the overall outcome and basis.
- * Counts of accepted, review and rejected items are returned for the caller's rules. */
-int retour__settle_items(retour__eval *ev, size_t *accepted, size_t *review, size_t *rejected);
+/* How many items ended in each state; goodwill items are among the accepted ones. */
+typedef struct retour__tally {
+    size_t accepted, review, rejected, goodwill;
+} retour__tally;
+
+/* Sums the items into the decision's totals and sets the overall outcome and basis;
+ * the tally is returned for the caller's rules. */
+int retour__settle_items(retour__eval *ev, retour__tally *tally);
 
 #endif

@@ -111,44 +111,43 @@ void retour__item_params(retour__eval *ev, size_t i, const retour__category *c,
                     : c ? c->name : "uncategorised";
 }
 
-int retour__settle_items(retour__eval *ev, size_t *accepted, size_t *review, size_t *rejected)
+int retour__settle_items(retour__eval *ev, retour__tally *t)
 {
     retour_decision *d = ev->d;
-    size_t deducted = 0, goodwill = 0;
-    *accepted = *review = *rejected = 0;
+    size_t deducted = 0;
+    memset(t, 0, sizeof *t);
     for (size_t i = 0; i < d->item_count; i++) {
         retour__item_result *res = &d->items[i];
         switch (res->outcome) {
         case RETOUR_OUTCOME_REVIEW:
-            (*review)++;
+            t->review++;
             res->refund = 0;
             break;
         case RETOUR_OUTCOME_REJECT:
-            (*rejected)++;
+            t->rejected++;
             res->refund = 0;
             break;
         default:
-            (*accepted)++;
+            t->accepted++;
             deducted += res->deduction > 0;
-            goodwill += res->outcome == RETOUR_OUTCOME_ACCEPT_GOODWILL;
+            t->goodwill += res->outcome == RETOUR_OUTCOME_ACCEPT_GOODWILL;
             if (retour__money_add(&d->items_total, d->items_total, res->refund + res->deduction) ||
                 retour__money_add(&d->store_credit, d->store_credit, res->store_credit))
                 return retour__overflow_error(ev, (long)i, "the refund");
             d->deductions += res->deduction;
         }
     }
-    if (*review)
+    if (t->review)
         d->outcome = RETOUR_OUTCOME_REVIEW;
-    else if (*accepted == 0)
+    else if (t->accepted == 0)
         d->outcome = RETOUR_OUTCOME_REJECT;
-    else if (*rejected == 0 && deducted == 0)
-        d->outcome = goodwill ? RETOUR_OUTCOME_ACCEPT_GOODWILL : RETOUR_OUTCOME_ACCEPT;
+    else if (t->rejected == 0 && deducted == 0)
+        d->outcome = t->goodwill ? RETOUR_OUTCOME_ACCEPT_GOODWILL : RETOUR_OUTCOME_ACCEPT;
     else
         d->outcome = RETOUR_OUTCOME_PARTIAL;
     /* Goodwill is the basis when nothing else gives anything back. */
-    if (goodwill && goodwill == *accepted && *review == 0)
+    if (t->goodwill && t->goodwill == t->accepted && t->review == 0)
         d->basis = RETOUR_BASIS_GOODWILL;
-    if (retour__money_add(&d->refund, d->items_total - d->deductions, 0))
-        return retour__overflow_error(ev, -1, "the refund");
+    d->refund = d->items_total - d->deductions; /* deductions never exceed the items */
     return RETOUR_OK;
 }

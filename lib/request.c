@@ -4,6 +4,23 @@
 
 #include <string.h>
 
+const char *const retour__request_keys[RETOUR__RK__COUNT] = {
+    "type", "ordered", "notified", "shipping_paid", "whole_order", "last_delivered", "items",
+    "customer"
+};
+const char *const retour__item_keys[RETOUR__IK__COUNT] = {
+    "sku", "category", "price", "quantity", "delivered", "packaging", "noticed", "cause",
+    "customer_admits_damage", "remedy", "remedy_failed"
+};
+const char *const retour__customer_keys[RETOUR__CK__COUNT] = {
+    "orders", "claims_last_year", "goodwill_last_year", "lifetime_spend"
+};
+const char *const retour__request_types[RETOUR_REQUEST_TYPE__COUNT] = {
+    "withdrawal", "complaint"
+};
+const char *const retour__packaging_names[RETOUR_PACKAGING__COUNT] = {
+    "unknown", "sealed", "opened", "damaged", "missing"
+};
 const char *const retour__cause_names[RETOUR_CAUSE__COUNT] = {
     "unknown", "defect", "wear", "misuse", "accident"
 };

@@ -44,6 +44,21 @@ struct retour_request {
     retour__limits limits; /* from the options it was created with, for the JSON reader */
 };
 
+/* Bounds of a request's whole numbers: an item's quantity, the customer's counts. */
+#define RETOUR__MAX_QUANTITY 1000000L
+#define RETOUR__MAX_COUNT 1000000L
+
+/* The keys a request may hold, in the order error messages list them; the YAML and the
+ * JSON readers share them. */
+enum { RETOUR__RK_TYPE, RETOUR__RK_ORDERED, RETOUR__RK_NOTIFIED, RETOUR__RK_SHIPPING_PAID, RETOUR__RK_WHOLE_ORDER, RETOUR__RK_LAST_DELIVERED, RETOUR__RK_ITEMS, RETOUR__RK_CUSTOMER, RETOUR__RK__COUNT };
+enum { RETOUR__IK_SKU, RETOUR__IK_CATEGORY, RETOUR__IK_PRICE, RETOUR__IK_QUANTITY, RETOUR__IK_DELIVERED, RETOUR__IK_PACKAGING, RETOUR__IK_NOTICED, RETOUR__IK_CAUSE, RETOUR__IK_ADMITS, RETOUR__IK_REMEDY, RETOUR__IK_REMEDY_FAILED, RETOUR__IK__COUNT };
+enum { RETOUR__CK_ORDERS, RETOUR__CK_CLAIMS, RETOUR__CK_GOODWILL, RETOUR__CK_SPEND, RETOUR__CK__COUNT };
+extern const char *const retour__request_keys[RETOUR__RK__COUNT];
+extern const char *const retour__item_keys[RETOUR__IK__COUNT];
+extern const char *const retour__customer_keys[RETOUR__CK__COUNT];
+extern const char *const retour__request_types[RETOUR_REQUEST_TYPE__COUNT];
+extern const char *const retour__packaging_names[RETOUR_PACKAGING__COUNT]; /* "unknown" first */
+
 /* Names of the enum values, as written in requests and decisions. */
 extern const char *const retour__cause_names[RETOUR_CAUSE__COUNT];
 extern const char *const retour__remedy_names[RETOUR_REMEDY__COUNT];

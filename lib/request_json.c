@@ -20,31 +20,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#define MAX_QUANTITY 1000000L
-#define MAX_COUNT 1000000L
 /* parse() asks for a second pass (see retour_request_parse_json). */
 #define AGAIN 1
-
-/* The keys in request_parse.c's order, which "expected one of" messages show. */
-enum { K_TYPE, K_ORDERED, K_NOTIFIED, K_SHIPPING_PAID, K_WHOLE_ORDER, K_LAST_DELIVERED,
-       K_ITEMS, K_CUSTOMER, ROOT_KEYS };
-static const char *const root_keys[ROOT_KEYS] = {
-    "type", "ordered", "notified", "shipping_paid", "whole_order", "last_delivered", "items",
-    "customer"
-};
-enum { I_SKU, I_CATEGORY, I_PRICE, I_QUANTITY, I_DELIVERED, I_PACKAGING, I_NOTICED, I_CAUSE,
-       I_ADMITS, I_REMEDY, I_REMEDY_FAILED, ITEM_KEYS };
-static const char *const item_keys[ITEM_KEYS] = {
-    "sku", "category", "price", "quantity", "delivered", "packaging", "noticed", "cause",
-    "customer_admits_damage", "remedy", "remedy_failed"
-};
-enum { C_ORDERS, C_CLAIMS, C_GOODWILL, C_SPEND, CUSTOMER_KEYS };
-static const char *const customer_keys[CUSTOMER_KEYS] = {
-    "orders", "claims_last_year", "goodwill_last_year", "lifetime_spend"
-};
-static const char *const types[] = { "withdrawal", "complaint" };
-/* "unknown" is the unset state, not a value to write. */
-static const char *const packagings[] = { "sealed", "opened", "damaged", "missing" };
 
 typedef struct reader {
     const char *s;
@@ -79,7 +56,7 @@ typedef struct object {
     unsigned depth;    /* of the object; its keys and values are one deeper */
     unsigned seen, have;
     size_t pairs;
-    size_t first_line[ITEM_KEYS];
+    size_t first_line[RETOUR__IK__COUNT];
     int started;
 } object;
 
@@ -621,7 +598,7 @@ static int parse_customer(reader *rd, unsigned depth)
     retour_request *r = rd->r;
     object o;
     int id, rc;
-    object_open(rd, &o, customer_keys, CUSTOMER_KEYS, &rd->at_sub, depth);
+    object_open(rd, &o, retour__customer_keys, RETOUR__CK__COUNT, &rd->at_sub, depth);
     while ((rc = object_next(rd, &o, &id)) == RETOUR_OK && id >= 0) {
         retour__node v;
         long n;
@@ -631,16 +608,16 @@ static int parse_customer(reader *rd, unsigned depth)
         if (is_null(&v))
             continue;
         switch (id) {
-        case C_ORDERS:
-            CHECK(rd, retour__read_int(&rd->ctx, &v, 0, MAX_COUNT, &n));
+        case RETOUR__CK_ORDERS:
+            CHECK(rd, retour__read_int(&rd->ctx, &v, 0, RETOUR__MAX_COUNT, &n));
             r->customer_orders = (int)n;
             break;
-        case C_CLAIMS:
-            CHECK(rd, retour__read_int(&rd->ctx, &v, 0, MAX_COUNT, &n));
+        case RETOUR__CK_CLAIMS:
+            CHECK(rd, retour__read_int(&rd->ctx, &v, 0, RETOUR__MAX_COUNT, &n));
             r->claims_last_year = (int)n;
             break;
-        case C_GOODWILL:
-            CHECK(rd, retour__read_int(&rd->ctx, &v, 0, MAX_COUNT, &n));
+        case RETOUR__CK_GOODWILL:
+            CHECK(rd, retour__read_int(&rd->ctx, &v, 0, RETOUR__MAX_COUNT, &n));
             r->goodwill_last_year = (int)n;
             break;
         default:
@@ -658,50 +635,50 @@ static int item_value(reader *rd, int id, const retour__node *v, retour__item *i
     long n;
     int e, rc;
     switch (id) {
-    case I_SKU:
-    case I_CATEGORY: {
+    case RETOUR__IK_SKU:
+    case RETOUR__IK_CATEGORY: {
         const char *text;
         CHECK(rd, retour__read_string(&rd->ctx, v, &text));
         text = retour__request_strdup(rd->r, v->text, v->len);
         if (text == NULL)
             return no_memory(rd);
-        *(id == I_SKU ? &it->sku : &it->category) = text;
+        *(id == RETOUR__IK_SKU ? &it->sku : &it->category) = text;
         return RETOUR_OK;
     }
-    case I_PRICE:
+    case RETOUR__IK_PRICE:
         CHECK(rd, retour__read_money(&rd->ctx, v, p->decimals, p->currency, &it->price));
         return RETOUR_OK;
-    case I_QUANTITY:
-        CHECK(rd, retour__read_int(&rd->ctx, v, 1, MAX_QUANTITY, &n));
+    case RETOUR__IK_QUANTITY:
+        CHECK(rd, retour__read_int(&rd->ctx, v, 1, RETOUR__MAX_QUANTITY, &n));
         it->quantity = (int)n;
         return RETOUR_OK;
-    case I_DELIVERED:
+    case RETOUR__IK_DELIVERED:
         CHECK(rd, retour__read_date(&rd->ctx, v, &it->delivered));
         return RETOUR_OK;
-    case I_PACKAGING:
-        if ((rc = read_enum(rd, v, packagings, 4, &e)))
+    case RETOUR__IK_PACKAGING:
+        if ((rc = read_enum(rd, v, retour__packaging_names + 1, 4, &e)))
             return rc;
         it->packaging = (retour_packaging)(e + 1);
         return RETOUR_OK;
-    case I_NOTICED:
+    case RETOUR__IK_NOTICED:
         CHECK(rd, retour__read_date(&rd->ctx, v, &it->noticed));
         if (!rd->notified_known)
             rd->deferred = 1;
         else if (it->noticed > rd->r->notified)
             return fail_at(rd, v, RETOUR_ESCHEMA, "noticed is after the notification date");
         return RETOUR_OK;
-    case I_CAUSE:
+    case RETOUR__IK_CAUSE:
         if ((rc = read_enum(rd, v, retour__cause_names, RETOUR_CAUSE__COUNT, &e)))
             return rc;
         it->cause = (retour_cause)e;
         return RETOUR_OK;
-    case I_REMEDY:
+    case RETOUR__IK_REMEDY:
         /* The four remedies a consumer can ask for ("none" is the unset state). */
         if ((rc = read_enum(rd, v, retour__remedy_names + 1, RETOUR_REMEDY_PRICE_REDUCTION, &e)))
             return rc;
         it->remedy = (retour_remedy)(e + 1);
         return RETOUR_OK;
-    case I_ADMITS:
+    case RETOUR__IK_ADMITS:
         CHECK(rd, retour__read_bool(&rd->ctx, v, &it->admits_damage));
         return RETOUR_OK;
     default:
@@ -719,7 +696,7 @@ static int parse_item(reader *rd, retour__item *it, unsigned depth)
     it->delivered = RETOUR_DATE_NONE;
     it->packaging = RETOUR_PACKAGING_UNKNOWN;
     it->noticed = RETOUR_DATE_NONE;
-    object_open(rd, &o, item_keys, ITEM_KEYS, &rd->at_sub, depth);
+    object_open(rd, &o, retour__item_keys, RETOUR__IK__COUNT, &rd->at_sub, depth);
     it->place.line = o.node.line;
     it->place.column = o.node.column;
     it->place.offset = o.node.offset;
@@ -733,15 +710,15 @@ static int parse_item(reader *rd, retour__item *it, unsigned depth)
     }
     if (rc)
         return rc;
-    if (!(o.have & (1u << I_SKU)))
-        return missing(rd, &o, I_SKU, "the item's article number");
-    if (!(o.have & (1u << I_PRICE)))
-        return missing(rd, &o, I_PRICE, "the unit price paid, e.g. \"49.95\"");
-    if (!(o.have & (1u << I_DELIVERED))) {
+    if (!(o.have & (1u << RETOUR__IK_SKU)))
+        return missing(rd, &o, RETOUR__IK_SKU, "the item's article number");
+    if (!(o.have & (1u << RETOUR__IK_PRICE)))
+        return missing(rd, &o, RETOUR__IK_PRICE, "the unit price paid, e.g. \"49.95\"");
+    if (!(o.have & (1u << RETOUR__IK_DELIVERED))) {
         if (!rd->type_known)
             rd->deferred = 1;
         else if (rd->r->type == RETOUR_REQUEST_WITHDRAWAL)
-            return missing(rd, &o, I_DELIVERED, "the day the consumer received the item");
+            return missing(rd, &o, RETOUR__IK_DELIVERED, "the day the consumer received the item");
     }
     return RETOUR_OK;
 }
@@ -803,27 +780,27 @@ static int root_value(reader *rd, int id, const retour__node *v)
     const retour_policy *p = rd->policy;
     int e, rc;
     switch (id) {
-    case K_TYPE:
-        if ((rc = read_enum(rd, v, types, 2, &e)))
+    case RETOUR__RK_TYPE:
+        if ((rc = read_enum(rd, v, retour__request_types, 2, &e)))
             return rc;
         r->type = (retour_request_type)e;
         rd->type_known = 1;
         return RETOUR_OK;
-    case K_NOTIFIED:
+    case RETOUR__RK_NOTIFIED:
         CHECK(rd, retour__read_date(&rd->ctx, v, &r->notified));
         rd->notified_known = 1;
         rd->notified_node = *v;
         return RETOUR_OK;
-    case K_ORDERED:
+    case RETOUR__RK_ORDERED:
         CHECK(rd, retour__read_date(&rd->ctx, v, &r->ordered));
         return RETOUR_OK;
-    case K_LAST_DELIVERED:
+    case RETOUR__RK_LAST_DELIVERED:
         CHECK(rd, retour__read_date(&rd->ctx, v, &r->last_delivered));
         return RETOUR_OK;
-    case K_SHIPPING_PAID:
+    case RETOUR__RK_SHIPPING_PAID:
         CHECK(rd, retour__read_money(&rd->ctx, v, p->decimals, p->currency, &r->shipping_paid));
         return RETOUR_OK;
-    default: /* K_WHOLE_ORDER */
+    default: /* RETOUR__RK_WHOLE_ORDER */
         CHECK(rd, retour__read_bool(&rd->ctx, v, &r->whole_order));
         return RETOUR_OK;
     }
@@ -863,15 +840,15 @@ static int parse(reader *rd)
     }
     object o;
     int id, rc;
-    object_open(rd, &o, root_keys, ROOT_KEYS, &rd->at_key, 1);
+    object_open(rd, &o, retour__request_keys, RETOUR__RK__COUNT, &rd->at_key, 1);
     r->place.line = o.node.line;
     r->place.column = o.node.column;
     r->place.offset = o.node.offset;
     while ((rc = object_next(rd, &o, &id)) == RETOUR_OK && id >= 0) {
         char c = rd->pos < rd->len ? rd->s[rd->pos] : '\0';
-        if ((id == K_ITEMS && c == '[') || (id == K_CUSTOMER && c == '{')) {
+        if ((id == RETOUR__RK_ITEMS && c == '[') || (id == RETOUR__RK_CUSTOMER && c == '{')) {
             o.have |= 1u << id;
-            rc = id == K_ITEMS ? parse_items(rd, 2) : parse_customer(rd, 2);
+            rc = id == RETOUR__RK_ITEMS ? parse_items(rd, 2) : parse_customer(rd, 2);
             if (rc)
                 return rc;
             continue;
@@ -882,11 +859,11 @@ static int parse(reader *rd)
         note_value(&o, id, &v);
         if (is_null(&v))
             continue;
-        if (id == K_ITEMS) {
+        if (id == RETOUR__RK_ITEMS) {
             loud(rd);
             return retour__expect_seq(&rd->ctx, &v);
         }
-        if (id == K_CUSTOMER) {
+        if (id == RETOUR__RK_CUSTOMER) {
             loud(rd);
             return retour__expect_map(&rd->ctx, &v);
         }
@@ -898,12 +875,12 @@ static int parse(reader *rd)
     skip_ws(rd);
     if (rd->pos < rd->len)
         return unexpected(rd, "the end of the text after the request's '}'");
-    if (!(o.have & (1u << K_TYPE)))
-        return missing(rd, &o, K_TYPE, "withdrawal or complaint");
-    if (!(o.have & (1u << K_NOTIFIED)))
-        return missing(rd, &o, K_NOTIFIED, "the day the consumer told the shop");
-    if (!(o.have & (1u << K_ITEMS)))
-        return missing(rd, &o, K_ITEMS, "a list of the items returned");
+    if (!(o.have & (1u << RETOUR__RK_TYPE)))
+        return missing(rd, &o, RETOUR__RK_TYPE, "withdrawal or complaint");
+    if (!(o.have & (1u << RETOUR__RK_NOTIFIED)))
+        return missing(rd, &o, RETOUR__RK_NOTIFIED, "the day the consumer told the shop");
+    if (!(o.have & (1u << RETOUR__RK_ITEMS)))
+        return missing(rd, &o, RETOUR__RK_ITEMS, "a list of the items returned");
     if (rd->deferred && deferred_fails(r))
         return AGAIN;
     if (r->ordered != RETOUR_DATE_NONE && r->notified < r->ordered) {

@@ -1,12 +1,11 @@
 /* Requests from YAML or JSON text (JSON is YAML: one parser, one set of errors). */
 #include "policy.h"
+#include "policy_read.h"
 #include "request.h"
 #include "schema.h"
 
 #include <string.h>
 
-#define MAX_QUANTITY 1000000L
-#define MAX_COUNT 1000000L
 
 typedef struct parse_state {
     retour__ctx ctx;
@@ -14,20 +13,8 @@ typedef struct parse_state {
     retour_request *request;
 } parse_state;
 
-#define WITH_KEY(ctx, key, stmt)                                 \
-    do {                                                         \
-        size_t saved_ = retour__path_push_key((ctx), (key));     \
-        int rc_ = (stmt);                                        \
-        retour__path_pop((ctx), saved_);                         \
-        if (rc_)                                                 \
-            return rc_;                                          \
-    } while (0)
-
-static const retour__node *opt(const retour__node *map, const char *key)
-{
-    const retour__node *n = retour__map_get(map, key);
-    return retour__is_null(n) ? NULL : n;
-}
+#define WITH_KEY RETOUR__WITH_KEY
+#define opt retour__opt
 
 static int missing(retour__ctx *ctx, const retour__node *map, const char *key, const char *what)
 {
@@ -40,23 +27,15 @@ static int missing(retour__ctx *ctx, const retour__node *map, const char *key, c
 
 static int read_count(retour__ctx *ctx, const retour__node *map, const char *key, int *out)
 {
-    const retour__node *n = opt(map, key);
-    long v;
-    if (n == NULL)
-        return RETOUR_OK;
-    WITH_KEY(ctx, key, retour__read_int(ctx, n, 0, MAX_COUNT, &v));
-    *out = (int)v;
-    return RETOUR_OK;
+    return retour__opt_int(ctx, map, key, 0, RETOUR__MAX_COUNT, out, NULL);
 }
 
 static int parse_customer(parse_state *st, const retour__node *c)
 {
-    static const char *const keys[] = { "orders", "claims_last_year", "goodwill_last_year",
-                                        "lifetime_spend" };
     retour__ctx *ctx = &st->ctx;
     retour_request *r = st->request;
     int rc;
-    if ((rc = retour__expect_map(ctx, c)) || (rc = retour__check_keys(ctx, c, keys, 4)) ||
+    if ((rc = retour__expect_map(ctx, c)) || (rc = retour__check_keys(ctx, c, retour__customer_keys, RETOUR__CK__COUNT)) ||
         (rc = read_count(ctx, c, "orders", &r->customer_orders)) ||
         (rc = read_count(ctx, c, "claims_last_year", &r->claims_last_year)) ||
         (rc = read_count(ctx, c, "goodwill_last_year", &r->goodwill_last_year)))
@@ -106,14 +85,9 @@ static int parse_complaint_fields(parse_state *st, const retour__node *in, retou
 
 static int parse_item(parse_state *st, const retour__node *in, retour__item *it)
 {
-    static const char *const keys[] = { "sku", "category", "price", "quantity", "delivered",
-                                        "packaging", "noticed", "cause",
-                                        "customer_admits_damage", "remedy", "remedy_failed" };
-    static const char *const packaging[] = { "unknown", "sealed", "opened", "damaged",
-                                             "missing" };
     retour__ctx *ctx = &st->ctx;
     int rc;
-    if ((rc = retour__expect_map(ctx, in)) || (rc = retour__check_keys(ctx, in, keys, sizeof keys / sizeof keys[0])))
+    if ((rc = retour__expect_map(ctx, in)) || (rc = retour__check_keys(ctx, in, retour__item_keys, RETOUR__IK__COUNT)))
         return rc;
     memset(it, 0, sizeof *it);
     it->quantity = 1;
@@ -134,7 +108,7 @@ static int parse_item(parse_state *st, const retour__node *in, retour__item *it)
                                               &it->price));
     if ((n = opt(in, "quantity"))) {
         long q;
-        WITH_KEY(ctx, "quantity", retour__read_int(ctx, n, 1, MAX_QUANTITY, &q));
+        WITH_KEY(ctx, "quantity", retour__read_int(ctx, n, 1, RETOUR__MAX_QUANTITY, &q));
         it->quantity = (int)q;
     }
     if ((n = opt(in, "delivered")))
@@ -144,7 +118,7 @@ static int parse_item(parse_state *st, const retour__node *in, retour__item *it)
     if ((n = opt(in, "packaging"))) {
         int v;
         /* "unknown" is the unset state, not a value to write. */
-        WITH_KEY(ctx, "packaging", retour__read_enum(ctx, n, packaging + 1, 4, &v));
+        WITH_KEY(ctx, "packaging", retour__read_enum(ctx, n, retour__packaging_names + 1, 4, &v));
         it->packaging = (retour_packaging)(v + 1);
     }
     if ((rc = parse_complaint_fields(st, in, it)))
@@ -183,9 +157,6 @@ static int parse_items(parse_state *st, const retour__node *items)
 
 static int parse_root(parse_state *st, const retour__node *root)
 {
-    static const char *const keys[] = { "type", "ordered", "notified", "shipping_paid",
-                                        "whole_order", "last_delivered", "items", "customer" };
-    static const char *const types[] = { "withdrawal", "complaint" };
     retour__ctx *ctx = &st->ctx;
     retour_request *r = st->request;
     if (root == NULL)
@@ -193,7 +164,7 @@ static int parse_root(parse_state *st, const retour__node *root)
                                "empty request: expected type, notified and items");
     int rc;
     if ((rc = retour__expect_map(ctx, root)) ||
-        (rc = retour__check_keys(ctx, root, keys, sizeof keys / sizeof keys[0])))
+        (rc = retour__check_keys(ctx, root, retour__request_keys, RETOUR__RK__COUNT)))
         return rc;
     r->place = retour__node_place(ctx->doc, root);
 
@@ -201,7 +172,7 @@ static int parse_root(parse_state *st, const retour__node *root)
     int type;
     if (n == NULL)
         return missing(ctx, root, "type", "withdrawal or complaint");
-    WITH_KEY(ctx, "type", retour__read_enum(ctx, n, types, 2, &type));
+    WITH_KEY(ctx, "type", retour__read_enum(ctx, n, retour__request_types, 2, &type));
     r->type = (retour_request_type)type;
     /* A notified day set before parsing (a test case's `today`) is the default. */
     if ((n = opt(root, "notified")) == NULL && r->notified == RETOUR_DATE_NONE)

@@ -22,12 +22,13 @@ typedef struct suite {
     retour_request *request;
     retour_decision *decision;
     retour__strbuf failure;
+    char label[32]; /* prefix of mismatch lines: "" or "items[1]." */
 } suite;
 
 static void mismatch_str(suite *s, const char *key, const char *want, const char *got)
 {
     if (strcmp(want, got) != 0)
-        retour__strbuf_printf(&s->failure, "%s: expected %s, got %s\n", key, want, got);
+        retour__strbuf_printf(&s->failure, "%s%s: expected %s, got %s\n", s->label, key, want, got);
 }
 
 static int expect_name(suite *s, const retour__node *expect, const char *key,
@@ -55,7 +56,7 @@ static int expect_money(suite *s, const retour__node *expect, const char *key, i
         char a[32], b[32];
         retour__money_format(a, sizeof a, want, p->decimals);
         retour__money_format(b, sizeof b, actual, p->decimals);
-        retour__strbuf_printf(&s->failure, "%s: expected %s, got %s\n", key, a, b);
+        retour__strbuf_printf(&s->failure, "%s%s: expected %s, got %s\n", s->label, key, a, b);
     }
     return RETOUR_OK;
 }
@@ -74,7 +75,7 @@ static int expect_date(suite *s, const retour__node *expect, const char *key,
     if (want != actual) {
         retour_date_format(a, want);
         retour_date_format(b, actual);
-        retour__strbuf_printf(&s->failure, "%s: expected %s, got %s\n", key, a, b);
+        retour__strbuf_printf(&s->failure, "%s%s: expected %s, got %s\n", s->label, key, a, b);
     }
     return RETOUR_OK;
 }
@@ -123,32 +124,18 @@ static int expect_items(suite *s, const retour__node *list)
     for (size_t i = 0; i < list->count && i < d->item_count; i++) {
         const retour__node *e = list->items[i];
         const retour__item_result *it = &d->items[i];
-        char key[48];
         size_t saved = retour__path_push_index(&s->ctx, i);
-        size_t mark = s->failure.len;
-        if ((rc = retour__expect_map(&s->ctx, e)) ||
-            (rc = retour__check_keys(&s->ctx, e, keys, 4)) ||
-            (rc = expect_name(s, e, "outcome", retour_outcome_name(it->outcome))) ||
-            (rc = expect_money(s, e, "refund", it->refund)) ||
-            (rc = expect_money(s, e, "deduction", it->deduction)) ||
-            (rc = expect_name(s, e, "remedy", retour_remedy_name(it->remedy)))) {
-            retour__path_pop(&s->ctx, saved);
-            return rc;
-        }
+        snprintf(s->label, sizeof s->label, "items[%zu].", i);
+        if ((rc = retour__expect_map(&s->ctx, e)) == RETOUR_OK &&
+            (rc = retour__check_keys(&s->ctx, e, keys, 4)) == RETOUR_OK &&
+            (rc = expect_name(s, e, "outcome", retour_outcome_name(it->outcome))) == RETOUR_OK &&
+            (rc = expect_money(s, e, "refund", it->refund)) == RETOUR_OK &&
+            (rc = expect_money(s, e, "deduction", it->deduction)) == RETOUR_OK)
+            rc = expect_name(s, e, "remedy", retour_remedy_name(it->remedy));
         retour__path_pop(&s->ctx, saved);
-        /* Name the item in its mismatch lines: "items[1].outcome: ...". */
-        if (s->failure.len > mark && !s->failure.failed) {
-            char *tail = s->failure.data + mark;
-            snprintf(key, sizeof key, "items[%zu].", i);
-            size_t tail_len = s->failure.len - mark;
-            char copy[512];
-            size_t n = tail_len < sizeof copy - 1 ? tail_len : sizeof copy - 1;
-            memcpy(copy, tail, n);
-            copy[n] = '\0';
-            s->failure.len = mark;
-            for (char *line = strtok(copy, "\n"); line; line = strtok(NULL, "\n"))
-                retour__strbuf_printf(&s->failure, "%s%s\n", key, line);
-        }
+        s->label[0] = '\0';
+        if (rc)
+            return rc;
     }
     return RETOUR_OK;
 }
@@ -210,9 +197,8 @@ static int run_case(suite *s, const retour__node *c, size_t index)
     retour__ctx rctx = *ctx;
     rctx.err = &case_err;
     retour__error_clear(&case_err);
-    size_t saved = retour__path_push_key(&rctx, "request");
+    retour__path_push_key(&rctx, "request"); /* a copy of the context: nothing to pop */
     rc = retour__request_parse_node(s->request, s->policy, &rctx, req);
-    (void)saved;
     if (rc == RETOUR_OK)
         rc = retour_evaluate(s->decision, s->policy, s->request, &case_err);
     if (rc == RETOUR_ENOMEM)

@@ -202,8 +202,7 @@ static int decide_packaging(retour__eval *ev, size_t i, retour__params *prm)
 }
 
 /* Rule 5: outbound shipping and the deadlines to return and refund. */
-static int shipping_and_deadlines(retour__eval *ev, size_t accepted, size_t review,
-                                  size_t rejected)
+static int shipping_and_deadlines(retour__eval *ev, const retour__tally *t)
 {
     retour_decision *d = ev->d;
     const retour_policy *p = ev->p;
@@ -212,14 +211,12 @@ static int shipping_and_deadlines(retour__eval *ev, size_t accepted, size_t revi
     int rc;
     /* Outbound delivery: refunded with a whole-order withdrawal (art. 13(1)); in the shop's
      * own window only when the policy says so. */
-    if (r->shipping_paid > 0 && accepted > 0) {
+    if (r->shipping_paid > 0 && t->accepted > 0) {
         retour__params sp;
         memset(&sp, 0, sizeof sp);
         sp.amount = r->shipping_paid;
         /* A goodwill gesture gives what its grant says, no delivery cost on top. */
-        int goodwill = d->outcome == RETOUR_OUTCOME_ACCEPT_GOODWILL ||
-                       d->basis == RETOUR_BASIS_GOODWILL;
-        int whole = r->whole_order && rejected == 0 && review == 0 && !goodwill;
+        int whole = r->whole_order && t->rejected == 0 && t->review == 0 && t->goodwill == 0;
         if (whole && (ev->statutory_basis || p->refund_outbound)) {
             d->shipping = r->shipping_paid;
             rc = retour__add_reason(ev, RETOUR__R_OUTBOUND_SHIPPING_REFUNDED, -1,
@@ -236,7 +233,7 @@ static int shipping_and_deadlines(retour__eval *ev, size_t accepted, size_t revi
     if (retour__money_add(&d->refund, d->refund, d->shipping))
         return retour__overflow_error(ev, -1, "the refund with outbound shipping");
 
-    if (accepted + review == 0)
+    if (t->accepted + t->review == 0)
         return RETOUR_OK; /* nothing comes back: no return or refund deadline */
     int return_days = p->return_days, refund_days = p->refund_days;
     retour__params dp;
@@ -286,7 +283,7 @@ static int refuse_late(retour__eval *ev, size_t i, const retour__category *c,
 int retour__decide_withdrawal(retour__eval *ev)
 {
     retour_decision *d = ev->d;
-    size_t accepted, review, rejected;
+    retour__tally tally;
     int rc, expired = 0;
     if ((rc = retour__copy_items(ev)) || (rc = decide_period(ev, &expired)))
         return rc;
@@ -312,7 +309,7 @@ int retour__decide_withdrawal(retour__eval *ev)
         res->refund = res->value - res->deduction;
     }
     if ((rc = retour__apply_review_signals(ev)) ||
-        (rc = retour__settle_items(ev, &accepted, &review, &rejected)))
+        (rc = retour__settle_items(ev, &tally)))
         return rc;
-    return shipping_and_deadlines(ev, accepted, review, rejected);
+    return shipping_and_deadlines(ev, &tally);
 }
