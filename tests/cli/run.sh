@@ -87,6 +87,10 @@ check "broken cases file" 1 "$e/test-broken.tap" \
 check "test with an unreadable policy" 2 "$e/test-no-policy.err" \
     "$retour" test examples/policies/does-not-exist.yaml examples/tests/minimal.yaml
 check "test usage" 2 "$e/test-usage.err" "$retour" test examples/policies/minimal.yaml
+check "test --today" 0 "$e/test-today.tap" \
+    "$retour" test examples/policies/minimal.yaml tests/data/cli/today-cases.yaml --today 2026-03-16
+check "test without --today" 1 "$e/test-no-today.tap" \
+    "$retour" test examples/policies/minimal.yaml tests/data/cli/today-cases.yaml
 # Batch: one JSON request per line; each decision line is the eval --format json golden.
 for r in unsealed-earrings sealed-earrings engraved-ring late-return shop-window mixed-order; do
     cat "$e/$r-yaml.json"
