@@ -258,3 +258,9 @@ void load_fails(fx *f, const char *yaml, int code, int line, int column, const c
     assert_string_equal(f->err.path, path);
     assert_string_equal(f->err.message, msg);
 }
+
+const char *reason_message(const retour_decision *d, const char *code, long item,
+                           retour_lang lang)
+{
+    return message(d, reason_index(d, code, item), lang);
+}

@@ -86,6 +86,10 @@ void assert_item(const retour_decision *d, size_t item, retour_outcome outcome, 
  * static: the next call overwrites it. */
 const char *message(const retour_decision *d, size_t index, retour_lang lang);
 
+/* The message of the only reason with this code and item (see message()). */
+const char *reason_message(const retour_decision *d, const char *code, long item,
+                           retour_lang lang);
+
 /* ------------------------------------------------------------------------------------
  * Complaints, goodwill and review signals (test_complaint.c, test_goodwill.c)
  * ---------------------------------------------------------------------------------- */

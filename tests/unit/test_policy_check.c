@@ -97,7 +97,7 @@ static void test_independent_problems_all_reported_in_order(void **state)
     assert_int_equal(s.count, 7);
     EXPECT(s, 0, 5, 3, 55, "withdrawal.dayz", "unknown-key",
            "unknown key 'dayz'; did you mean 'days'? (expected one of: days, starts, informed, "
-           "return_within_days, refund_within_days, return_shipping, refund_outbound_shipping)");
+           "return_within_days, refund_within_days, return_shipping, refund_outbound_shipping, reason_required, restocking_fee, condition)");
     EXPECT(s, 1, 6, 13, 76, "withdrawal.informed", "wrong-type",
            "expected true or false, found 'yes'");
     EXPECT(s, 2, 7, 23, 102, "withdrawal.return_within_days", "out-of-range",
@@ -175,7 +175,7 @@ static void test_one_diagnostic_per_value(void **state)
     seen s;
     assert_int_equal(check(HEAD "packaging:\n  damaged: [deduct 5%]\n", &s), 1);
     EXPECT(s, 0, 5, 12, -1, "packaging.damaged", "bad-value",
-           "expected accept, review, 'deduct N%' (e.g. deduct 20%) or 'deduct AMOUNT' "
+           "expected accept, review, reject, 'deduct N%' (e.g. deduct 20%) or 'deduct AMOUNT' "
            "(e.g. deduct 5.00)");
 }
 
