@@ -78,6 +78,10 @@ size_t reason_index(const retour_decision *d, const char *code, long item);
 const retour_reason *assert_reason(const retour_decision *d, const char *code, long item,
                                    const char *law, int line, int column);
 
+/* Checks the outcome, basis, refund and withdrawal deadline ("YYYY-MM-DD" or NULL). */
+void assert_summary(const retour_decision *d, retour_outcome outcome, retour_basis basis,
+                    int64_t refund, const char *deadline);
+
 /* Checks one item's outcome, refund and deduction. */
 void assert_item(const retour_decision *d, size_t item, retour_outcome outcome, int64_t refund,
                  int64_t deduction);
