@@ -134,7 +134,7 @@ typedef struct retour_allocator {
  * version 1 (the shorter struct, version = 1) keeps working with the defaults for the
  * rest. A version of 0 or above RETOUR_OPTIONS_VERSION is refused with RETOUR_EINVAL.
  */
-#define RETOUR_OPTIONS_VERSION 2
+#define RETOUR_OPTIONS_VERSION 3
 
 /**
  * Options for loading policies and parsing requests. Initialise with RETOUR_OPTIONS_INIT.
@@ -150,9 +150,12 @@ typedef struct retour_options {
                                               (items, categories) */
     size_t max_string_bytes;             /**< 0: default 4096 bytes per key or value
                                               (version 2) */
+    unsigned int lang;                   /**< a retour_lang: the language of the legal
+                                              lint's messages and fixes in
+                                              retour_policy_check() (version 3; 0: English) */
 } retour_options;
 
-#define RETOUR_OPTIONS_INIT { RETOUR_OPTIONS_VERSION, NULL, 0, 0, 0, 0 }
+#define RETOUR_OPTIONS_INIT { RETOUR_OPTIONS_VERSION, NULL, 0, 0, 0, 0, 0 }
 
 /* ------------------------------------------------------------------------------------
  * Dates: civil dates as day numbers (days since 1970-01-01, proleptic Gregorian)
@@ -183,10 +186,11 @@ typedef enum retour_severity {
     RETOUR_SEVERITY_ERROR = 0,   /**< the policy cannot be loaded */
     RETOUR_SEVERITY_WARNING = 1, /**< it loads, but something is likely wrong */
     RETOUR_SEVERITY_NOTE = 2,    /**< extra information about a neighbouring diagnostic */
+    RETOUR_SEVERITY_INFO = 3,    /**< lawful, worth knowing (legal lint) */
     RETOUR_SEVERITY__COUNT
 } retour_severity;
 
-/** Stable names: "error", "warning", "note"; "" if out of range. Thread-safe. */
+/** Stable names: "error", "warning", "note", "info"; "" if out of range. Thread-safe. */
 RETOUR_API const char *retour_severity_name(retour_severity severity);
 
 /**
@@ -203,6 +207,8 @@ typedef struct retour_diagnostic {
     size_t offset;       /**< 0-based byte offset in the input */
     const char *path;    /**< key path ("withdrawal.days"), "" for the document */
     const char *message; /**< one line, no trailing newline, without the code */
+    const char *law;     /**< legal lint: the article the finding rests on; else NULL */
+    const char *fix;     /**< legal lint: a concrete change that resolves it; else NULL */
 } retour_diagnostic;
 
 /**
@@ -217,12 +223,17 @@ typedef int (*retour_diagnostic_fn)(void *ctx, const retour_diagnostic *diagnost
  * whole text has been read. Unlike retour_policy_load_string(), a problem in a key's value
  * is reported and checking goes on with the next key (the value keeps its default); YAML
  * syntax errors, duplicate keys and exceeded limits end the check after their diagnostic.
+ * A policy that loads is then linted against its jurisdiction's law (docs/lint.md): each
+ * clause below the law is an error with its article (law) and a fix, risky ones are
+ * warnings, clauses lawful only for the days a shop adds are info; these messages follow
+ * options->lang (the schema's messages are English).
  * @param[in]  text     the policy (YAML); need not be NUL-terminated.
  * @param[in]  name     file name used in diagnostics ("<string>" if NULL).
  * @param[in]  options  NULL for defaults.
  * @param[in]  fn       callback (NULL: only count); fn_ctx is passed to it unchanged.
  * @param[out] err      NULL, or receives the details when the check could not run.
- * @returns the number of diagnostics of severity error (0: the policy loads), or a
+ * @returns the number of diagnostics of severity error (schema errors, or when there are
+ *          none, clauses below the law; 0: the policy loads and is lawful), or a
  *          negative RETOUR_E* code when the check could not run (RETOUR_EINVAL,
  *          RETOUR_ENOMEM; fn was not called), or the nonzero value fn returned to stop.
  * Ownership: nothing to free; each diagnostic is lent to fn for the call.

@@ -243,7 +243,9 @@ static void test_clean_policies_have_no_diagnostics(void **state)
         int rc = retour_policy_check_file(path, NULL, collect, &s, &err);
         if (rc != 0)
             fail_msg("%s: %d (%s)", path, rc, s.count ? s.d[0].message : err.message);
-        assert_int_equal(s.count, 0);
+        /* Lawful: the lint may still add warnings and information, never an error. */
+        for (size_t k = 0; k < s.count; k++)
+            assert_int_not_equal(s.d[k].severity, RETOUR_SEVERITY_ERROR);
     }
 }
 
@@ -301,7 +303,7 @@ static void test_format(void **state)
 {
     (void)state;
     retour_diagnostic d = { RETOUR_SEVERITY_WARNING, "bad-value", "shop.yaml", 3, 7, 20,
-                            "withdrawal.days", "too short" };
+                            "withdrawal.days", "too short", NULL, NULL };
     char buf[128];
     int n = retour_diagnostic_format(buf, sizeof buf, &d);
     assert_string_equal(buf, "shop.yaml:3:7: warning: withdrawal.days: too short [bad-value]");
