@@ -12,16 +12,20 @@
 enum { EXIT_CLEAN = 0, EXIT_PROBLEMS = 1, EXIT_USAGE = 2 };
 
 static const char check_usage[] =
-    "usage: retour check POLICY... [--format text|json]\n"
+    "usage: retour check POLICY... [--format text|json] [--lang en|nl]\n"
     "\n"
     "Checks policy files and prints every problem, one per line:\n"
     "  FILE:LINE:COL: SEVERITY: KEY.PATH: MESSAGE [CODE]\n"
+    "A policy that loads is then judged against its jurisdiction's law: clauses below it are\n"
+    "errors, risky ones warnings, others info; each is followed by indented law: and fix:\n"
+    "lines (--lang nl: in Dutch).\n"
     "--format json prints one JSON array with an object per file instead.\n"
     "Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable file.\n";
 
 typedef struct output {
     int json;
     int color;
+    retour_lang lang;
     size_t count; /* diagnostics printed for the current file */
 } output;
 
@@ -43,7 +47,8 @@ static void json_string(const char *s)
     putchar('"');
 }
 
-/* The severity word in the colours compilers use: red errors, magenta warnings, cyan notes. */
+/* The severity word in the colours compilers use: red errors, magenta warnings, cyan notes
+ * and information. */
 static const char *color_of(retour_severity s)
 {
     return s == RETOUR_SEVERITY_ERROR ? "\033[1;31m"
@@ -64,6 +69,14 @@ static int print_diagnostic(void *ctx, const retour_diagnostic *d)
         json_string(d->path);
         fputs(",\"message\":", stdout);
         json_string(d->message);
+        if (d->law) {
+            fputs(",\"law\":", stdout);
+            json_string(d->law);
+        }
+        if (d->fix) {
+            fputs(",\"fix\":", stdout);
+            json_string(d->fix);
+        }
         putchar('}');
     } else {
         const char *sev = retour_severity_name(d->severity);
@@ -76,6 +89,11 @@ static int print_diagnostic(void *ctx, const retour_diagnostic *d)
         else
             printf("%s: ", sev);
         printf("%s%s%s [%s]\n", d->path, d->path[0] ? ": " : "", d->message, d->code);
+        /* Indented continuation lines: editors' problem matchers read only the first. */
+        if (d->law)
+            printf("    law: %s\n", d->law);
+        if (d->fix)
+            printf("    fix: %s\n", d->fix);
     }
     out->count++;
     return 0;
@@ -91,7 +109,9 @@ static int check_one(output *out, const char *path, int first)
         json_string(path);
         fputs(",\"diagnostics\":[", stdout);
     }
-    int rc = retour_policy_check_file(path, NULL, print_diagnostic, out, &err);
+    retour_options options = RETOUR_OPTIONS_INIT;
+    options.lang = out->lang;
+    int rc = retour_policy_check_file(path, &options, print_diagnostic, out, &err);
     if (out->json)
         fputs(out->count ? "\n  ]" : "]", stdout);
     if (rc < 0) {
@@ -111,11 +131,19 @@ static int check_one(output *out, const char *path, int first)
 
 int cmd_check(int argc, char **argv)
 {
-    output out = { 0, 0, 0 };
+    output out = { 0, 0, RETOUR_LANG_EN, 0 };
     int nfiles = 0;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
-        if (strcmp(a, "--format") == 0 && i + 1 < argc) {
+        if (strcmp(a, "--lang") == 0 && i + 1 < argc) {
+            const char *l = argv[++i];
+            if (strcmp(l, "nl") == 0)
+                out.lang = RETOUR_LANG_NL;
+            else if (strcmp(l, "en") == 0)
+                out.lang = RETOUR_LANG_EN;
+            else
+                return fprintf(stderr, "retour: --lang must be en or nl\n"), EXIT_USAGE;
+        } else if (strcmp(a, "--format") == 0 && i + 1 < argc) {
             const char *f = argv[++i];
             if (strcmp(f, "json") == 0)
                 out.json = 1;
@@ -154,7 +182,7 @@ int cmd_check(int argc, char **argv)
             files_only = 1;
             continue;
         }
-        if (!files_only && strcmp(a, "--format") == 0) {
+        if (!files_only && (strcmp(a, "--format") == 0 || strcmp(a, "--lang") == 0)) {
             i++;
             continue;
         }
