@@ -130,6 +130,19 @@ static int read_pkg_rule(retour__ctx *ctx, const retour_policy *p, const retour_
     return read_charge(ctx, p, n, "deduction", text + 7, n->len - 7, rule);
 }
 
+/* packaging.opened: as the other rules, but nothing about opening needs a person. */
+static int read_opened_rule(retour__ctx *ctx, retour_policy *p, const retour__node *n)
+{
+    int rc = read_pkg_rule(ctx, p, n, &p->opened);
+    if (rc == RETOUR_OK && p->opened.action == RETOUR__PKG_REVIEW) {
+        p->opened.action = RETOUR__PKG_ACCEPT;
+        return retour__fail_at(ctx, n, RETOUR_ESCHEMA,
+                               "expected accept, reject, 'deduct N%%' or 'deduct AMOUNT' for "
+                               "opened packaging; found 'review'");
+    }
+    return rc;
+}
+
 static int load_packaging(retour__ctx *ctx, retour_policy *p, const retour__node *pk)
 {
     static const char *const keys[] = { "opened", "damaged", "missing" };
@@ -138,7 +151,7 @@ static int load_packaging(retour__ctx *ctx, retour_policy *p, const retour__node
         return rc;
     const retour__node *n = retour__map_get(pk, "opened");
     if (n && !retour__is_null(n))
-        WITH_KEY(ctx, "opened", read_pkg_rule(ctx, p, n, &p->opened));
+        WITH_KEY(ctx, "opened", read_opened_rule(ctx, p, n));
     n = retour__map_get(pk, "damaged");
     if (n && !retour__is_null(n))
         WITH_KEY(ctx, "damaged", read_pkg_rule(ctx, p, n, &p->damaged));
