@@ -53,6 +53,9 @@ static const char *const names[RETOUR__R__COUNT] = {
     [RETOUR__R_GOODWILL_RULE] = "goodwill_rule",
     [RETOUR__R_FREQUENT_CLAIMS] = "frequent_claims",
     [RETOUR__R_HIGH_AMOUNT] = "high_amount",
+    [RETOUR__R_PERIOD_MOVED_TO_WORKING_DAY] = "deadline_moved_to_working_day",
+    [RETOUR__R_RETURN_BY_MOVED_TO_WORKING_DAY] = "deadline_moved_to_working_day",
+    [RETOUR__R_REFUND_BY_MOVED_TO_WORKING_DAY] = "deadline_moved_to_working_day",
 };
 
 const char *retour__code_name(retour__code code)
