@@ -125,7 +125,12 @@ static int decide_period(retour__eval *ev, int *expired)
                 return rc;
         }
         *expired = 0;
-        return moved_reason(ev, RETOUR__R_PERIOD_MOVED_TO_WORKING_DAY, law_day, law_end, 1);
+        if ((rc = moved_reason(ev, RETOUR__R_PERIOD_MOVED_TO_WORKING_DAY, law_day, law_end, 1)))
+            return rc;
+        /* The shop's longer window is the decision's deadline: it may have moved too. */
+        return d->withdrawal_deadline == law_end
+                   ? RETOUR_OK
+                   : moved_reason(ev, RETOUR__R_PERIOD_MOVED_TO_WORKING_DAY, shop_day, shop_end, 0);
     }
     if (r->notified <= shop_end) {
         d->basis = RETOUR_BASIS_SHOP_POLICY;

@@ -93,23 +93,29 @@ static void test_period_from_delivery(void **state)
     assert_date(retour_decision_return_by(f->d), NULL);
     assert_date(retour_decision_refund_by(f->d), NULL);
 
-    /* Calendar days across a year end and a leap day; weekends do not move the deadline. */
+    /* Calendar days across a year end and a leap day; a last day on a weekend moves to
+     * the Monday (the EU baseline's calendar is "weekends"; test_calendar_deadlines). */
     static const struct {
         int y, m, d;
         const char *deadline;
     } ends[] = {
-        { 2026, 12, 20, "2027-01-03" },
-        { 2028, 2, 20, "2028-03-05" },
-        { 2027, 2, 20, "2027-03-06" }, /* ends on a Saturday */
+        { 2026, 12, 19, "2027-01-02" }, /* day 14 on a Saturday: Monday 2027-01-04 */
+        { 2026, 12, 21, "2027-01-04" },
+        { 2028, 2, 16, "2028-03-01" },  /* across 29 February */
+        { 2027, 2, 17, "2027-03-03" },
     };
     for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
         retour_date delivered = ymd(ends[i].y, ends[i].m, ends[i].d);
-        eval_one(f, delivered + 14, "A", NULL, 1000, delivered, RETOUR_PACKAGING_SEALED);
+        retour_date end = delivered + 14;
+        if (i == 0)
+            end += 2;
+        eval_one(f, end, "A", NULL, 1000, delivered, RETOUR_PACKAGING_SEALED);
         assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 1000,
-                       ends[i].deadline);
-        eval_one(f, delivered + 15, "A", NULL, 1000, delivered, RETOUR_PACKAGING_SEALED);
+                       i == 0 ? "2027-01-04" : ends[i].deadline);
+        assert_int_equal(retour_decision_withdrawal_deadline(f->d), end);
+        eval_one(f, end + 1, "A", NULL, 1000, delivered, RETOUR_PACKAGING_SEALED);
         assert_summary(f->d, RETOUR_OUTCOME_REJECT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 0,
-                       ends[i].deadline);
+                       i == 0 ? "2027-01-04" : ends[i].deadline);
     }
 }
 
@@ -318,9 +324,10 @@ static void test_not_informed_extension(void **state)
         int y, m, d;
         const char *deadline;
     } ends[] = {
-        { 2027, 2, 14, "2028-02-28" }, /* 14 days end 2027-02-28 */
-        { 2028, 2, 15, "2029-02-28" }, /* 14 days end 2028-02-29 */
-        { 2026, 12, 20, "2028-01-03" },
+        /* 14 days end on Sunday 2027-02-28, so on Monday 03-01; 12 months from then. */
+        { 2027, 2, 14, "2028-03-01" },
+        { 2028, 2, 15, "2029-02-28" }, /* 14 days end Tuesday 2028-02-29 */
+        { 2026, 12, 21, "2028-01-04" },
     };
     for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
         retour_date day = ymd(ends[i].y, ends[i].m, ends[i].d);
