@@ -1,8 +1,9 @@
 /* Deadline calendars: weekends and national public holidays, computed per year.
  *
- * A holiday check costs a day-number-to-date conversion and a short table scan; Easter is
- * computed only for days in March to June, where every Easter-based holiday falls (Good
- * Friday at the earliest on 20 March, Whit Monday at the latest on 14 June).
+ * A retour__holidays view lists one year's holidays as a bitmap over the days of the year,
+ * computed once (the fixed dates, King's Day and Easter with its offsets) and reused while
+ * the dates asked about stay in that year: an evaluation's deadlines usually do, so a check
+ * is a range compare and a bit test. The view lives on the caller's stack.
  *
  * The holiday lists and the assumptions behind them are in docs/decisions.md, "Deadline
  * calendars". Easter Sunday and Whit Sunday are not listed: they are Sundays. */
@@ -11,6 +12,7 @@
 #include "date.h"
 
 #include <stddef.h>
+#include <string.h>
 
 /* Easter-based holidays as offsets from Easter Sunday, one bit each. */
 enum {
@@ -121,57 +123,127 @@ void retour__easter(int year, int *month, int *day)
     *day = n % 31 + 1;
 }
 
-/* Dutch King's Day: 27 April (Queen's Day 30 April before 2014); when that is a Sunday it
- * is kept on the Saturday before, a weekend day either way. */
-static int is_king_day(int year, int month, int day, retour_date date)
+static int is_leap(int year)
 {
-    if (month != 4)
-        return 0;
-    int on = year >= 2014 ? 27 : 30;
-    if (day == on)
-        return retour__date_weekday(date) != 6;
-    return day == on - 1 && retour__date_weekday(date) == 5;
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
 }
 
-int retour__calendar_is_holiday(const retour__calendar *cal, retour_date date)
+/* 0-based day of the year of a valid date. */
+static int day_of_year(int year, int month, int day)
 {
-    if (!cal || cal->kind < RETOUR__CAL_NL || cal->kind >= RETOUR__CAL__COUNT ||
-        date < retour__date_min() || date > retour__date_max())
-        return 0;
-    const holiday_set *s = &sets[cal->kind];
-    int year, month, day;
-    retour__date_to_ymd(date, &year, &month, &day);
+    static const short before[12] = { 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334 };
+    return before[month - 1] + (month > 2 && is_leap(year)) + day - 1;
+}
+
+static void mark(retour__holidays *h, int doy)
+{
+    if (doy >= 0 && doy <= (int)(h->last - h->first))
+        h->bits[doy >> 6] |= (uint64_t)1 << (doy & 63);
+}
+
+/* Lists the holidays of the year of `date` (a valid date) in h: day-of-year arithmetic from
+ * 1 January, no per-holiday date conversion. */
+static void list_year(retour__holidays *h, retour_date date)
+{
+    int year;
+    retour__date_to_ymd(date, &year, NULL, NULL);
+    memset(h->bits, 0, sizeof h->bits);
+    h->year = year;
+    if (retour_date_from_ymd(&h->first, year, 1, 1) != RETOUR_OK)
+        h->first = date; /* not reached: date is valid, so is its 1 January */
+    h->last = h->first + 364 + is_leap(year);
+    h->first_weekday = retour__date_weekday(h->first);
+    const holiday_set *s = &sets[h->cal->kind];
     for (const fixed_day *f = s->fixed; f->month; f++)
-        if (f->month == month && f->day == day && (!f->from || year >= f->from) &&
-            (!f->until || year <= f->until))
-            return 1;
-    if (s->king_day && is_king_day(year, month, day, date))
-        return 1;
-    if (month >= 3 && month <= 6 && s->easter) {
-        int em, ed;
-        retour_date easter;
-        retour__easter(year, &em, &ed);
-        if (retour_date_from_ymd(&easter, year, em, ed) == RETOUR_OK) {
-            retour_date off = date - easter;
-            for (size_t i = 0; i < sizeof easter_days / sizeof easter_days[0]; i++)
-                if ((s->easter & easter_days[i].bit) && off == easter_days[i].offset)
-                    return 1;
-        }
+        if ((!f->from || year >= f->from) && (!f->until || year <= f->until))
+            mark(h, day_of_year(year, f->month, f->day));
+    if (s->king_day) {
+        /* Dutch King's Day: 27 April (Queen's Day 30 April before 2014); when that is a
+         * Sunday it is kept on the Saturday before, a weekend day either way. */
+        int doy = day_of_year(year, 4, year >= 2014 ? 27 : 30);
+        mark(h, (h->first_weekday + doy) % 7 == 6 ? doy - 1 : doy);
     }
-    return 0;
+    h->easter_listed = !s->easter; /* on demand: list_easter */
 }
 
-int retour__calendar_is_working_day(const retour__calendar *cal, retour_date date)
+/* Adds the Easter-based holidays of the listed year. */
+static void list_easter(retour__holidays *h)
 {
-    if (!cal || cal->kind == RETOUR__CAL_CALENDAR_DAYS)
-        return 1;
-    if (retour__date_weekday(date) >= 5)
-        return 0;
-    return !retour__calendar_is_holiday(cal, date);
+    const holiday_set *s = &sets[h->cal->kind];
+    int em, ed;
+    retour__easter(h->year, &em, &ed);
+    int easter = day_of_year(h->year, em, ed);
+    for (size_t i = 0; i < sizeof easter_days / sizeof easter_days[0]; i++)
+        if (s->easter & easter_days[i].bit)
+            mark(h, easter + easter_days[i].offset);
+    h->easter_listed = 1;
 }
 
-int retour__working_day_on_or_after(retour_date *out, const retour__calendar *cal,
-                                    retour_date date)
+/* Easter Sunday falls from 22 March to 25 April, so Good Friday (a Friday) from 20 March to
+ * 23 April, Easter Monday from 23 March to 26 April, Ascension Day (a Thursday) from 30 April
+ * to 3 June and Whit Monday from 11 May to 14 June: only such a day needs the computus. */
+static int may_follow_easter(const retour__holidays *h, int doy, int weekday)
+{
+    int y = h->year;
+    switch (weekday) {
+    case 0: return (doy >= day_of_year(y, 3, 23) && doy <= day_of_year(y, 4, 26)) ||
+                   (doy >= day_of_year(y, 5, 11) && doy <= day_of_year(y, 6, 14));
+    case 3: return doy >= day_of_year(y, 4, 30) && doy <= day_of_year(y, 6, 3);
+    case 4: return doy >= day_of_year(y, 3, 20) && doy <= day_of_year(y, 4, 23);
+    default: return 0;
+    }
+}
+
+void retour__holidays_init(retour__holidays *h, const retour__calendar *cal)
+{
+    h->cal = cal ? cal : &calendars[RETOUR__CAL_CALENDAR_DAYS];
+    h->year = 0;
+    h->first = 1;
+    h->last = 0; /* an empty range: the first lookup lists a year */
+    h->first_weekday = 0;
+}
+
+/* Lists date's year in h unless it is listed; returns date's day of that year. */
+static int day_in_view(retour__holidays *h, retour_date date)
+{
+    if (date < h->first || date > h->last)
+        list_year(h, date);
+    return (int)(date - h->first);
+}
+
+static int has_national_holidays(const retour__holidays *h)
+{
+    return h->cal->kind >= RETOUR__CAL_NL && h->cal->kind < RETOUR__CAL__COUNT;
+}
+
+/* The holiday bit of a day of the listed year, listing Easter's holidays when needed. */
+static int holiday_bit(retour__holidays *h, int doy, int weekday)
+{
+    if (!h->easter_listed && may_follow_easter(h, doy, weekday))
+        list_easter(h);
+    return (int)((h->bits[doy >> 6] >> (doy & 63)) & 1);
+}
+
+int retour__holidays_has(retour__holidays *h, retour_date date)
+{
+    if (!has_national_holidays(h) || date < retour__date_min() || date > retour__date_max())
+        return 0;
+    int doy = day_in_view(h, date);
+    return holiday_bit(h, doy, (h->first_weekday + doy) % 7);
+}
+
+int retour__holidays_is_working_day(retour__holidays *h, retour_date date)
+{
+    if (h->cal->kind == RETOUR__CAL_CALENDAR_DAYS)
+        return 1;
+    if (!has_national_holidays(h) || date < retour__date_min() || date > retour__date_max())
+        return retour__date_weekday(date) < 5;
+    int doy = day_in_view(h, date);
+    int weekday = (h->first_weekday + doy) % 7;
+    return weekday < 5 && !holiday_bit(h, doy, weekday);
+}
+
+int retour__holidays_next_working_day(retour_date *out, retour__holidays *h, retour_date date)
 {
     if (!out)
         return RETOUR_EINVAL;
@@ -179,11 +251,35 @@ int retour__working_day_on_or_after(retour_date *out, const retour__calendar *ca
         return RETOUR_ERANGE;
     retour_date day = date;
     /* At most a weekend plus a few holidays in a row: the loop is short. */
-    while (!retour__calendar_is_working_day(cal, day)) {
+    while (!retour__holidays_is_working_day(h, day)) {
         if (day == retour__date_max())
             return RETOUR_ERANGE;
         day++;
     }
     *out = day;
     return RETOUR_OK;
+}
+
+int retour__calendar_is_holiday(const retour__calendar *cal, retour_date date)
+{
+    retour__holidays h;
+    if (!cal)
+        return 0;
+    retour__holidays_init(&h, cal);
+    return retour__holidays_has(&h, date);
+}
+
+int retour__calendar_is_working_day(const retour__calendar *cal, retour_date date)
+{
+    retour__holidays h;
+    retour__holidays_init(&h, cal);
+    return retour__holidays_is_working_day(&h, date);
+}
+
+int retour__working_day_on_or_after(retour_date *out, const retour__calendar *cal,
+                                    retour_date date)
+{
+    retour__holidays h;
+    retour__holidays_init(&h, cal);
+    return retour__holidays_next_working_day(out, &h, date);
 }

@@ -8,6 +8,8 @@
 
 #include "retour.h"
 
+#include <stdint.h>
+
 /* The citation of a moved deadline in an EU member state. */
 #define RETOUR__REG_PERIODS "Regulation (EEC, Euratom) No 1182/71 art. 3(4)"
 
@@ -36,6 +38,26 @@ const retour__calendar *retour__calendar_days(void);
 
 /* Easter Sunday of a Gregorian year (1583..9999) as month (3 or 4) and day. */
 void retour__easter(int year, int *month, int *day);
+
+/* One year's public holidays of a calendar, listed on first use and again when a date of
+ * another year is asked about. A value on the caller's stack (no allocation); one thread. */
+typedef struct retour__holidays {
+    const retour__calendar *cal;
+    int year;
+    retour_date first, last; /* 1 January and 31 December of `year` */
+    int first_weekday;       /* of 1 January: 0 = Monday */
+    int easter_listed;       /* the Easter-based holidays are in bits (listed on demand) */
+    uint64_t bits[6];        /* bit n: day first + n is a public holiday */
+} retour__holidays;
+
+/* Starts a view of cal's holidays (NULL: calendar days); no year is listed yet. */
+void retour__holidays_init(retour__holidays *h, const retour__calendar *cal);
+
+/* As retour__calendar_is_holiday, retour__calendar_is_working_day and
+ * retour__working_day_on_or_after below, reusing h's listed year. */
+int retour__holidays_has(retour__holidays *h, retour_date date);
+int retour__holidays_is_working_day(retour__holidays *h, retour_date date);
+int retour__holidays_next_working_day(retour_date *out, retour__holidays *h, retour_date date);
 
 /* 1 when date is a public holiday of the calendar (weekends not included), else 0. */
 int retour__calendar_is_holiday(const retour__calendar *cal, retour_date date);

@@ -11,7 +11,7 @@ int retour_evaluate(retour_decision *decision, const retour_policy *policy,
         return retour__fail(err, RETOUR_EINVAL, NULL, NULL,
                             "retour_evaluate: decision, policy and request must not be NULL");
     retour__decision_clear(decision);
-    retour__eval ev = { decision, policy, request, err, 0 };
+    retour__eval ev = { decision, policy, request, err, 0, NULL };
     int rc;
     if (request->notified == RETOUR_DATE_NONE)
         rc = retour__request_error(&ev, -1, "notified", "the notification date is required");

@@ -27,9 +27,9 @@ static const retour__calendar *calendar_of(const retour__jurisdiction *j)
 }
 
 /* A last day on a Saturday, Sunday or public holiday moves to the next working day. */
-static int to_working_day(retour__eval *ev, const retour__calendar *cal, retour_date *date)
+static int to_working_day(retour__eval *ev, retour_date *date)
 {
-    if (retour__working_day_on_or_after(date, cal, *date))
+    if (retour__holidays_next_working_day(date, ev->holidays, *date))
         return retour__fail(ev->err, RETOUR_ERANGE, NULL, NULL, "a deadline falls after 9999-12-31");
     return RETOUR_OK;
 }
@@ -74,18 +74,17 @@ static int decide_period(retour__eval *ev, int *expired)
 
     /* Each end is counted (law_day, shop_day), then moved to a working day. The extension
      * runs 12 months from the end of the initial period, so from its moved end. */
-    const retour__calendar *cal = calendar_of(j);
-    d->calendar = cal->name;
+    d->calendar = ev->holidays->cal->name;
     retour_date law_end = RETOUR_DATE_NONE, law_day = RETOUR_DATE_NONE;
     if (j->statutory) {
         if ((rc = retour__eval_add_days(ev, &law_day, start, j->withdrawal_days)))
             return rc;
         if (!p->informed &&
-            ((rc = to_working_day(ev, cal, &law_day)) ||
+            ((rc = to_working_day(ev, &law_day)) ||
              (rc = retour__eval_add_months(ev, &law_day, law_day, j->extension_months))))
             return rc;
         law_end = law_day;
-        if ((rc = to_working_day(ev, cal, &law_end)))
+        if ((rc = to_working_day(ev, &law_end)))
             return rc;
     }
 
@@ -101,7 +100,9 @@ static int decide_period(retour__eval *ev, int *expired)
     if ((rc = retour__eval_add_days(ev, &shop_day, shop_start, p->days)))
         return rc;
     shop_end = shop_day;
-    if ((rc = to_working_day(ev, cal, &shop_end)))
+    if (shop_day == law_day)
+        shop_end = law_end; /* the same last day (the default policy): moved already */
+    else if ((rc = to_working_day(ev, &shop_end)))
         return rc;
 
     retour__params prm;
@@ -310,15 +311,18 @@ static int shipping_and_deadlines(retour__eval *ev, const retour__tally *t)
             return rc;
     }
     retour_date return_day, refund_day;
-    const retour__calendar *cal = calendar_of(j);
     if ((rc = retour__eval_add_days(ev, &return_day, r->notified, return_days)) ||
         (rc = retour__eval_add_days(ev, &refund_day, r->notified, refund_days)))
         return rc;
     d->return_by = return_day;
     d->refund_by = refund_day;
-    if ((rc = to_working_day(ev, cal, &d->return_by)) ||
-        (rc = to_working_day(ev, cal, &d->refund_by)) ||
-        (rc = moved_reason(ev, RETOUR__R_RETURN_BY_MOVED_TO_WORKING_DAY, return_day, d->return_by,
+    if ((rc = to_working_day(ev, &d->return_by)))
+        return rc;
+    if (refund_day == return_day)
+        d->refund_by = d->return_by; /* the same day (the default policy): moved already */
+    else if ((rc = to_working_day(ev, &d->refund_by)))
+        return rc;
+    if ((rc = moved_reason(ev, RETOUR__R_RETURN_BY_MOVED_TO_WORKING_DAY, return_day, d->return_by,
                            ev->statutory_basis)))
         return rc;
     return moved_reason(ev, RETOUR__R_REFUND_BY_MOVED_TO_WORKING_DAY, refund_day, d->refund_by,
@@ -349,7 +353,10 @@ int retour__decide_withdrawal(retour__eval *ev)
 {
     retour_decision *d = ev->d;
     retour__tally tally;
+    retour__holidays holidays;
     int rc, expired = 0;
+    retour__holidays_init(&holidays, calendar_of(ev->p->jurisdiction));
+    ev->holidays = &holidays;
     if ((rc = retour__copy_items(ev)) || (rc = decide_period(ev, &expired)))
         return rc;
     for (size_t i = 0; i < d->item_count; i++) {

@@ -242,6 +242,53 @@ static void test_holidays_fr(void **state)
     assert_holidays("FR", 2026, y2026);
 }
 
+/* The Easter-based holidays of every year from 1583 to 9999, against Gauss's Easter: the
+ * library only computes Easter for days that may be one (Monday, Thursday or Friday in their
+ * windows), so this proves the windows never skip one. */
+static void test_easter_holidays_every_year(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *code;
+        int good_friday;
+    } cals[] = { { "NL", 1 }, { "DE", 1 }, { "BE", 0 }, { "FR", 0 } };
+    for (size_t c = 0; c < sizeof cals / sizeof cals[0]; c++) {
+        const retour__calendar *cal = retour__calendar_for(cals[c].code);
+        for (int y = 1583; y <= 9999; y++) {
+            int gm, gd;
+            gauss_easter(y, &gm, &gd);
+            retour_date easter = ymd(y, gm, gd);
+            if (retour__calendar_is_holiday(cal, easter - 2) != cals[c].good_friday ||
+                !retour__calendar_is_holiday(cal, easter + 1) ||
+                !retour__calendar_is_holiday(cal, easter + 39) ||
+                !retour__calendar_is_holiday(cal, easter + 50))
+                print_error("%s %d\n", cals[c].code, y);
+            assert_int_equal(retour__calendar_is_holiday(cal, easter - 2), cals[c].good_friday);
+            assert_true(retour__calendar_is_holiday(cal, easter + 1));
+            assert_true(retour__calendar_is_holiday(cal, easter + 39));
+            assert_true(retour__calendar_is_holiday(cal, easter + 50));
+        }
+    }
+}
+
+/* A view reused across years and across calls gives the same answers as a fresh one. */
+static void test_holidays_view_reuse(void **state)
+{
+    (void)state;
+    const retour__calendar *cal = retour__calendar_for("NL");
+    retour__holidays h;
+    retour__holidays_init(&h, cal);
+    /* Back and forth over a year end and across years. */
+    for (retour_date day = ymd(2025, 12, 1); day <= ymd(2027, 6, 30); day += 3) {
+        retour_date a, b;
+        assert_int_equal(retour__holidays_has(&h, day), retour__calendar_is_holiday(cal, day));
+        assert_int_equal(retour__holidays_next_working_day(&a, &h, day), RETOUR_OK);
+        assert_int_equal(retour__working_day_on_or_after(&b, cal, day), RETOUR_OK);
+        assert_int_equal(a, b);
+        assert_int_equal(retour__holidays_has(&h, day - 400), retour__calendar_is_holiday(cal, day - 400));
+    }
+}
+
 /* Weekend-only and calendar-day calendars know no holidays. */
 static void test_no_holidays_elsewhere(void **state)
 {
@@ -362,6 +409,8 @@ int main(void)
         cmocka_unit_test(test_holidays_de),
         cmocka_unit_test(test_holidays_be),
         cmocka_unit_test(test_holidays_fr),
+        cmocka_unit_test(test_easter_holidays_every_year),
+        cmocka_unit_test(test_holidays_view_reuse),
         cmocka_unit_test(test_no_holidays_elsewhere),
         cmocka_unit_test(test_working_day_on_or_after),
         cmocka_unit_test(test_working_day_limits),
