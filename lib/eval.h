@@ -14,7 +14,8 @@ typedef struct retour__eval {
     const retour_request *r;
     retour_error *err;
     int statutory_basis; /* the statutory right of withdrawal decides (its floors apply) */
-    struct retour__holidays *holidays; /* the deadlines' calendar, while retour__decide_withdrawal runs */
+    /* The deadlines' calendar, set while retour__decide_withdrawal runs. */
+    struct retour__holidays *holidays;
 } retour__eval;
 
 /* Why an item was refused, which decides whether goodwill rules may look at it. */
