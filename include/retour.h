@@ -551,6 +551,11 @@ RETOUR_API retour_date retour_decision_withdrawal_deadline(const retour_decision
 RETOUR_API retour_date retour_decision_return_by(const retour_decision *decision);
 /** Last day for the shop to refund, or RETOUR_DATE_NONE. */
 RETOUR_API retour_date retour_decision_refund_by(const retour_decision *decision);
+/** How the three deadlines above were counted: "calendar_days" (no statutory period; and
+ *  every complaint), "weekends" (a last day on a Saturday or Sunday moves to the Monday),
+ *  or "weekends_and_nl_holidays" / "_de_" / "_be_" / "_fr_" (public holidays move it too).
+ *  A static string (never freed); "" for a decision without a result. */
+RETOUR_API const char *retour_decision_calendar(const retour_decision *decision);
 
 RETOUR_API size_t retour_decision_item_count(const retour_decision *decision);
 /** @returns the item's outcome, RETOUR_OUTCOME_REJECT for an index out of range. */

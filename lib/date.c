@@ -65,36 +65,24 @@ retour_date retour__date_max(void)
 
 void retour__date_to_ymd(retour_date date, int *year, int *month, int *day)
 {
-    /* Peel off 400-, 100-, 4- and 1-year cycles from the days since 0001-01-01. The last
-     * century of a 400-year cycle and the last year of a 4-year cycle are one day longer
-     * than the others, so their final day would count as a fifth one: clamp to 3. */
-    int64_t n = (int64_t)date + EPOCH_ORDINAL;
-    int64_t n400 = floor_div(n, DAYS_PER_400_YEARS);
-    n -= n400 * DAYS_PER_400_YEARS;
-    int64_t n100 = n / DAYS_PER_100_YEARS;
-    if (n100 == 4)
-        n100 = 3;
-    n -= n100 * DAYS_PER_100_YEARS;
-    int64_t n4 = n / DAYS_PER_4_YEARS;
-    n -= n4 * DAYS_PER_4_YEARS;
-    int64_t n1 = n / 365;
-    if (n1 == 4)
-        n1 = 3;
-    n -= n1 * 365;
-
-    int64_t y = n400 * 400 + n100 * 100 + n4 * 4 + n1 + 1;
-    int m = 12;
-    /* n is now the 0-based day of the year; find the last month starting on or before it. */
-    while (m > 1 && n < days_before_month[m - 1] + (m > 2 && is_leap(y)))
-        m--;
-    int64_t d = n - days_before_month[m - 1] - (m > 2 && is_leap(y)) + 1;
+    /* Days since 0000-03-01 in 400-year eras, with March as the first month so that the
+     * leap day ends the year (H. Hinnant, "chrono-Compatible Low-Level Date Algorithms"):
+     * a handful of divisions and no loop, since the deadline calendars call it per day. */
+    int64_t z = (int64_t)date + EPOCH_ORDINAL + 306;
+    int64_t era = floor_div(z, DAYS_PER_400_YEARS);
+    int64_t doe = z - era * DAYS_PER_400_YEARS;                  /* 0..146096 */
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365; /* 0..399 */
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);        /* 0..365, from 1 March */
+    int64_t mp = (5 * doy + 2) / 153;                              /* 0 = March */
+    int m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    int64_t y = era * 400 + yoe + (m <= 2);
 
     if (year)
         *year = (int)y;
     if (month)
         *month = m;
     if (day)
-        *day = (int)d;
+        *day = (int)(doy - (153 * mp + 2) / 5 + 1);
 }
 
 int retour__date_add_days(retour_date *out, retour_date date, int days)

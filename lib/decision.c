@@ -60,6 +60,7 @@ void retour__decision_clear(retour_decision *d)
     d->items_total = d->deductions = d->shipping = d->refund = d->store_credit = 0;
     d->return_shipping = RETOUR_PAYER_CUSTOMER;
     d->withdrawal_deadline = d->return_by = d->refund_by = RETOUR_DATE_NONE;
+    d->calendar = "calendar_days";
     d->item_count = 0;
     d->reason_count = 0;
     retour__strbuf_clear(&d->strings);
@@ -115,6 +116,11 @@ retour_date retour_decision_return_by(const retour_decision *d)
 retour_date retour_decision_refund_by(const retour_decision *d)
 {
     return VALID(d) ? d->refund_by : RETOUR_DATE_NONE;
+}
+
+const char *retour_decision_calendar(const retour_decision *d)
+{
+    return VALID(d) ? d->calendar : "";
 }
 
 size_t retour_decision_item_count(const retour_decision *d)

@@ -42,6 +42,7 @@ struct retour_decision {
     retour_date withdrawal_deadline;
     retour_date return_by;
     retour_date refund_by;
+    const char *calendar;  /* how the deadlines were counted (a static name) */
     retour__item_result *items;
     size_t item_count, item_cap;
     retour__reason_rec *reasons;

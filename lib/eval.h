@@ -15,6 +15,8 @@ typedef struct retour__eval {
     retour_error *err;
     int statutory_basis; /* the statutory right of withdrawal decides (its floors apply) */
     int shop_extends;    /* the shop's window ends after the law's (unextended) period */
+    /* The deadlines' calendar, set while retour__decide_withdrawal runs. */
+    struct retour__holidays *holidays;
 } retour__eval;
 
 /* Why an item was refused, which decides whether goodwill rules may look at it. */

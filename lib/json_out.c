@@ -195,7 +195,7 @@ long retour_decision_to_json(const retour_decision *d, retour_lang lang, char *b
     put_date(&w, "return_by", d->return_by);
     put_date(&w, "refund_by", d->refund_by);
     put_key(&w, "calendar", 0);
-    put_string(&w, "calendar_days");
+    put_string(&w, d->calendar);
     put_key(&w, "return_shipping", 0);
     put_string(&w, d->return_shipping == RETOUR_PAYER_SHOP ? "shop" : "customer");
     put_reasons(&w, d, -1, lang);

@@ -186,6 +186,15 @@ static const templates table[RETOUR__R__COUNT] = {
     [RETOUR__R_MISSING_PACKAGING_REFUSED] = {
         "Outside the statutory period the shop's terms refuse goods without their original packaging.",
         "Buiten de wettelijke bedenktijd weigert de winkel artikelen zonder originele verpakking." },
+    [RETOUR__R_PERIOD_MOVED_TO_WORKING_DAY] = {
+        "The period's last day, {date2}, is a Saturday, Sunday or public holiday, so the period ends at the end of the next working day, {date}; a notice on that day is in time.",
+        "De laatste dag van de termijn, {date2}, is een zaterdag, zondag of feestdag, dus de termijn loopt door tot en met de eerstvolgende werkdag, {date}; een melding op die dag is op tijd." },
+    [RETOUR__R_RETURN_BY_MOVED_TO_WORKING_DAY] = {
+        "The last day to send the goods back, {date2}, is a Saturday, Sunday or public holiday, so it moves to the next working day, {date}.",
+        "De laatste dag om de goederen terug te sturen, {date2}, is een zaterdag, zondag of feestdag, dus die schuift op naar de eerstvolgende werkdag, {date}." },
+    [RETOUR__R_REFUND_BY_MOVED_TO_WORKING_DAY] = {
+        "The shop's last day to refund, {date2}, is a Saturday, Sunday or public holiday, so it moves to the next working day, {date}.",
+        "De laatste dag voor de winkel om terug te betalen, {date2}, is een zaterdag, zondag of feestdag, dus die schuift op naar de eerstvolgende werkdag, {date}." },
 };
 
 /* Remedies and causes in words, per language ({percent} where a grant has one). */

@@ -60,6 +60,9 @@ static const char *const names[RETOUR__R__COUNT] = {
     [RETOUR__R_OPENED_PACKAGING_REFUSED] = "opened_packaging_refused",
     [RETOUR__R_DAMAGED_REFUSED] = "damaged_refused",
     [RETOUR__R_MISSING_PACKAGING_REFUSED] = "missing_packaging_refused",
+    [RETOUR__R_PERIOD_MOVED_TO_WORKING_DAY] = "deadline_moved_to_working_day",
+    [RETOUR__R_RETURN_BY_MOVED_TO_WORKING_DAY] = "deadline_moved_to_working_day",
+    [RETOUR__R_REFUND_BY_MOVED_TO_WORKING_DAY] = "deadline_moved_to_working_day",
 };
 
 const char *retour__code_name(retour__code code)

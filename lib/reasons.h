@@ -63,6 +63,11 @@ typedef enum retour__code {
     RETOUR__R_OPENED_PACKAGING_REFUSED,
     RETOUR__R_DAMAGED_REFUSED,
     RETOUR__R_MISSING_PACKAGING_REFUSED,
+    /* deadline_moved_to_working_day, one template per deadline: {date2} the last day as
+     * counted, {date} the working day it moved to */
+    RETOUR__R_PERIOD_MOVED_TO_WORKING_DAY,
+    RETOUR__R_RETURN_BY_MOVED_TO_WORKING_DAY,
+    RETOUR__R_REFUND_BY_MOVED_TO_WORKING_DAY,
     RETOUR__R__COUNT
 } retour__code;
 

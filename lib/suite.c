@@ -144,7 +144,7 @@ static int check_expectations(suite *s, const retour__node *expect)
 {
     static const char *const keys[] = { "outcome", "basis", "reasons", "refund", "store_credit",
                                         "withdrawal_deadline", "return_by", "refund_by",
-                                        "items" };
+                                        "calendar", "items" };
     const retour_decision *d = s->decision;
     const retour__node *n;
     int rc;
@@ -156,7 +156,8 @@ static int check_expectations(suite *s, const retour__node *expect)
         (rc = expect_money(s, expect, "store_credit", d->store_credit)) ||
         (rc = expect_date(s, expect, "withdrawal_deadline", d->withdrawal_deadline)) ||
         (rc = expect_date(s, expect, "return_by", d->return_by)) ||
-        (rc = expect_date(s, expect, "refund_by", d->refund_by)))
+        (rc = expect_date(s, expect, "refund_by", d->refund_by)) ||
+        (rc = expect_name(s, expect, "calendar", d->calendar)))
         return rc;
     if ((n = retour__opt(expect, "reasons")))
         RETOUR__WITH_KEY(&s->ctx, "reasons", expect_reasons(s, n));

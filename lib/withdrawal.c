@@ -15,11 +15,44 @@
  * policy_below_legal_floor and its line. */
 #include "eval.h"
 
+#include "calendar.h"
 #include "date.h"
 #include "money.h"
 
 #include <stdio.h>
 #include <string.h>
+
+/* The calendar deadlines are counted in: the jurisdiction's when a statutory period exists,
+ * else calendar days (docs/decisions.md, "Deadline calendars"). */
+static const retour__calendar *calendar_of(const retour__jurisdiction *j)
+{
+    return j->statutory ? retour__calendar_for(j->code) : retour__calendar_days();
+}
+
+/* A last day on a Saturday, Sunday or public holiday moves to the next working day. */
+static int to_working_day(retour__eval *ev, retour_date *date)
+{
+    if (retour__holidays_next_working_day(date, ev->holidays, *date))
+        return retour__fail(ev->err, RETOUR_ERANGE, NULL, NULL, "a deadline falls after 9999-12-31");
+    return RETOUR_OK;
+}
+
+/* deadline_moved_to_working_day when `moved` differs from the day counted. The regulation is
+ * cited for the EU's statutory periods only; the UK's and the shop's own are moved too, as
+ * the consumer-friendly reading, without a citation. */
+static int moved_reason(retour__eval *ev, retour__code code, retour_date counted,
+                        retour_date moved, int statutory)
+{
+    if (moved == counted)
+        return RETOUR_OK;
+    retour__params prm;
+    memset(&prm, 0, sizeof prm);
+    prm.date = moved;
+    prm.date2 = counted;
+    return retour__add_reason(ev, code, -1,
+                              statutory && ev->p->jurisdiction->eu ? RETOUR__REG_PERIODS : NULL,
+                              ev->p->src_jurisdiction, &prm);
+}
 
 /* Rule 1: which window covers the notification, and until when. Returns 1 when expired. */
 static int decide_period(retour__eval *ev, int *expired)
@@ -42,14 +75,23 @@ static int decide_period(retour__eval *ev, int *expired)
             start = r->items[i].delivered;
     }
 
-    retour_date law_end = RETOUR_DATE_NONE;
-    retour_date plain_end = RETOUR_DATE_NONE; /* the law's period without the extension */
+    /* Each end is counted (law_day, shop_day), then moved to a working day. The extension
+     * runs 12 months from the end of the initial period, so from its moved end. */
+    d->calendar = ev->holidays->cal->name;
+    retour_date law_end = RETOUR_DATE_NONE, law_day = RETOUR_DATE_NONE;
+    retour_date plain_end = RETOUR_DATE_NONE; /* the law's initial period, moved */
     if (j->statutory) {
-        if ((rc = retour__eval_add_days(ev, &law_end, start, j->withdrawal_days)))
+        if ((rc = retour__eval_add_days(ev, &law_day, start, j->withdrawal_days)))
             return rc;
-        plain_end = law_end;
-        if (!p->informed && retour__date_add_months(&law_end, law_end, j->extension_months))
-            return retour__fail(ev->err, RETOUR_ERANGE, NULL, NULL, "a deadline falls after 9999-12-31");
+        plain_end = law_day;
+        if ((rc = to_working_day(ev, &plain_end)))
+            return rc;
+        if (!p->informed &&
+            (rc = retour__eval_add_months(ev, &law_day, plain_end, j->extension_months)))
+            return rc;
+        law_end = law_day;
+        if ((rc = to_working_day(ev, &law_end)))
+            return rc;
     }
 
     retour_date shop_start = start;
@@ -60,8 +102,13 @@ static int decide_period(retour__eval *ev, int *expired)
                                  "order), so the request needs the order date");
         shop_start = r->ordered;
     }
-    retour_date shop_end;
-    if ((rc = retour__eval_add_days(ev, &shop_end, shop_start, p->days)))
+    retour_date shop_end, shop_day;
+    if ((rc = retour__eval_add_days(ev, &shop_day, shop_start, p->days)))
+        return rc;
+    shop_end = shop_day;
+    if (shop_day == law_day)
+        shop_end = law_end; /* the same last day (the default policy): moved already */
+    else if ((rc = to_working_day(ev, &shop_end)))
         return rc;
 
     retour__params prm;
@@ -94,21 +141,31 @@ static int decide_period(retour__eval *ev, int *expired)
                 return rc;
         }
         *expired = 0;
-        return RETOUR_OK;
+        if ((rc = moved_reason(ev, RETOUR__R_PERIOD_MOVED_TO_WORKING_DAY, law_day, law_end, 1)))
+            return rc;
+        /* The shop's longer window is the decision's deadline: it may have moved too. */
+        return d->withdrawal_deadline == law_end
+                   ? RETOUR_OK
+                   : moved_reason(ev, RETOUR__R_PERIOD_MOVED_TO_WORKING_DAY, shop_day, shop_end, 0);
     }
     if (r->notified <= shop_end) {
         d->basis = RETOUR_BASIS_SHOP_POLICY;
         prm.date = shop_end;
         *expired = 0;
-        return retour__add_reason(ev, RETOUR__R_WITHIN_SHOP_PERIOD, -1, NULL, p->src_days, &prm);
+        if ((rc = retour__add_reason(ev, RETOUR__R_WITHIN_SHOP_PERIOD, -1, NULL, p->src_days, &prm)))
+            return rc;
+        return moved_reason(ev, RETOUR__R_PERIOD_MOVED_TO_WORKING_DAY, shop_day, shop_end, 0);
     }
     int shop_longer = law_end == RETOUR_DATE_NONE || shop_end > law_end;
     d->basis = shop_longer ? RETOUR_BASIS_SHOP_POLICY : RETOUR_BASIS_WITHDRAWAL_RIGHT;
     prm.date = d->withdrawal_deadline;
     *expired = 1;
-    return retour__add_reason(ev, RETOUR__R_WITHDRAWAL_PERIOD_EXPIRED, -1,
-                      shop_longer ? NULL : p->law_period,
-                      shop_longer ? p->src_days : p->src_jurisdiction, &prm);
+    if ((rc = retour__add_reason(ev, RETOUR__R_WITHDRAWAL_PERIOD_EXPIRED, -1,
+                                 shop_longer ? NULL : p->law_period,
+                                 shop_longer ? p->src_days : p->src_jurisdiction, &prm)))
+        return rc;
+    return moved_reason(ev, RETOUR__R_PERIOD_MOVED_TO_WORKING_DAY,
+                        shop_longer ? shop_day : law_day, d->withdrawal_deadline, !shop_longer);
 }
 
 static retour__code exclusion_code(retour__exclusion e)
@@ -365,10 +422,23 @@ static int shipping_and_deadlines(retour__eval *ev, const retour__tally *t)
                                       p->src_refund_days)))
             return rc;
     }
-    if ((rc = retour__eval_add_days(ev, &d->return_by, r->notified, return_days)) ||
-        (rc = retour__eval_add_days(ev, &d->refund_by, r->notified, refund_days)))
+    retour_date return_day, refund_day;
+    if ((rc = retour__eval_add_days(ev, &return_day, r->notified, return_days)) ||
+        (rc = retour__eval_add_days(ev, &refund_day, r->notified, refund_days)))
         return rc;
-    return RETOUR_OK;
+    d->return_by = return_day;
+    d->refund_by = refund_day;
+    if ((rc = to_working_day(ev, &d->return_by)))
+        return rc;
+    if (refund_day == return_day)
+        d->refund_by = d->return_by; /* the same day (the default policy): moved already */
+    else if ((rc = to_working_day(ev, &d->refund_by)))
+        return rc;
+    if ((rc = moved_reason(ev, RETOUR__R_RETURN_BY_MOVED_TO_WORKING_DAY, return_day, d->return_by,
+                           ev->statutory_basis)))
+        return rc;
+    return moved_reason(ev, RETOUR__R_REFUND_BY_MOVED_TO_WORKING_DAY, refund_day, d->refund_by,
+                        ev->statutory_basis);
 }
 
 /* After the period: every item is refused, for an exception that applies regardless of
@@ -395,7 +465,10 @@ int retour__decide_withdrawal(retour__eval *ev)
 {
     retour_decision *d = ev->d;
     retour__tally tally;
+    retour__holidays holidays;
     int rc, expired = 0;
+    retour__holidays_init(&holidays, calendar_of(ev->p->jurisdiction));
+    ev->holidays = &holidays;
     if ((rc = retour__copy_items(ev)) || (rc = decide_period(ev, &expired)))
         return rc;
     if (ev->statutory_basis && (rc = set_aside_clauses(ev)))

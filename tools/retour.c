@@ -91,6 +91,7 @@ static void print_text(const retour_decision *d, const retour_policy *p, retour_
            date_or_dash(d1, retour_decision_withdrawal_deadline(d)),
            date_or_dash(d2, retour_decision_return_by(d)),
            date_or_dash(d3, retour_decision_refund_by(d)));
+    printf("calendar: %s\n", retour_decision_calendar(d));
     printf("return shipping paid by: %s\n",
            retour_decision_return_shipping(d) == RETOUR_PAYER_SHOP ? "shop" : "customer");
     size_t nr = retour_decision_reason_count(d);

@@ -108,6 +108,8 @@ export declare class Decision {
   readonly withdrawalDeadline: string | null;
   readonly returnBy: string | null;
   readonly refundBy: string | null;
+  /** How the dates are counted: "calendar_days", "weekends" or "weekends_and_nl_holidays"
+   *  (also _de_, _be_, _fr_); a last day on a weekend or holiday moves to the next working day. */
   readonly calendar: string;
   readonly returnShipping: 'customer' | 'shop';
   /** Reasons about the whole request. */

@@ -373,6 +373,7 @@ static void assert_no_result(const retour_decision *d)
     assert_int_equal(retour_decision_withdrawal_deadline(d), RETOUR_DATE_NONE);
     assert_int_equal(retour_decision_return_by(d), RETOUR_DATE_NONE);
     assert_int_equal(retour_decision_refund_by(d), RETOUR_DATE_NONE);
+    assert_string_equal(retour_decision_calendar(d), "");
     assert_int_equal(retour_decision_item_count(d), 0);
     assert_int_equal(retour_decision_item_outcome(d, 0), RETOUR_OUTCOME_REJECT);
     assert_int_equal(retour_decision_item_refund(d, 0), 0);

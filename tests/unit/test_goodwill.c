@@ -301,6 +301,14 @@ static void test_condition_max_days_late(void **state)
     fx *f = *state;
     load_rule(f, "EU", "{ max_days_late: 5 }", "refund", NULL);
     late(f, 5, NULL, 1000, 1);
+    /* Notified on Saturday 2026-03-21: the return and refund deadlines 14 days later are a
+     * Saturday too and move to Monday 2026-04-06. */
+    assert_decided(f->d, GOODWILL, RETOUR_BASIS_GOODWILL, 1000, 0);
+    assert_reasons(f->d, "withdrawal_period_expired goodwill_rule#0 "
+                         "deadline_moved_to_working_day deadline_moved_to_working_day");
+    assert_date(retour_decision_return_by(f->d), "2026-04-06");
+    assert_date(retour_decision_refund_by(f->d), "2026-04-06");
+    late(f, 4, NULL, 1000, 1);
     assert_granted_refund(f->d, 1000);
     late(f, 6, NULL, 1000, 1);
     assert_refused_late(f->d);

@@ -68,7 +68,10 @@ static void test_opened_deduct(void **state)
     eval_one(f, DAY20, "PHONE", NULL, 50000, DELIVERED, RETOUR_PACKAGING_OPENED);
     assert_summary(f->d, RETOUR_OUTCOME_PARTIAL, RETOUR_BASIS_SHOP_POLICY, 45000, "2026-04-02");
     assert_item(f->d, 0, RETOUR_OUTCOME_PARTIAL, 45000, 5000);
-    assert_reasons(f->d, "within_shop_period opened_packaging_deduction#0");
+    /* Return and refund by 2026-04-06, Easter Monday in NL: both move a day. */
+    assert_reasons(f->d, "within_shop_period opened_packaging_deduction#0 "
+                         "deadline_moved_to_working_day deadline_moved_to_working_day");
+    assert_date(retour_decision_refund_by(f->d), "2026-04-07");
     assert_reason(f->d, "opened_packaging_deduction", 0, NULL, 7, 11);
     assert_string_equal(reason_message(f->d, "opened_packaging_deduction", 0, RETOUR_LANG_EN),
                         "Outside the statutory period the shop's terms charge for opened "

@@ -516,7 +516,7 @@ static const char phone_json[] =
     "\"deductions\":\"0.00\",\"outbound_shipping\":\"4.95\",\"store_credit\":\"0.00\","
     "\"currency\":\"EUR\"},"
     "\"withdrawal_deadline\":\"2026-03-17\",\"return_by\":\"2026-03-30\","
-    "\"refund_by\":\"2026-03-23\",\"calendar\":\"calendar_days\","
+    "\"refund_by\":\"2026-03-23\",\"calendar\":\"weekends\","
     "\"return_shipping\":\"shop\","
     "\"reasons\":["
     "{\"code\":\"within_withdrawal_period\",\"message\":\"Withdrawal notified on 2026-03-16, "

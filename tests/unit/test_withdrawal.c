@@ -39,6 +39,7 @@ static void assert_empty_decision(const retour_decision *d)
     assert_int_equal(retour_decision_withdrawal_deadline(d), RETOUR_DATE_NONE);
     assert_int_equal(retour_decision_return_by(d), RETOUR_DATE_NONE);
     assert_int_equal(retour_decision_refund_by(d), RETOUR_DATE_NONE);
+    assert_string_equal(retour_decision_calendar(d), "");
     assert_int_equal(retour_decision_item_count(d), 0);
     assert_int_equal(retour_decision_item_outcome(d, 0), RETOUR_OUTCOME_REJECT);
     assert_int_equal(retour_decision_item_refund(d, 0), 0);
@@ -83,23 +84,29 @@ static void test_period_from_delivery(void **state)
     assert_date(retour_decision_return_by(f->d), NULL);
     assert_date(retour_decision_refund_by(f->d), NULL);
 
-    /* Calendar days across a year end and a leap day; weekends do not move the deadline. */
+    /* Calendar days across a year end and a leap day; a last day on a weekend moves to
+     * the Monday (the EU baseline's calendar is "weekends"; test_calendar_deadlines). */
     static const struct {
         int y, m, d;
         const char *deadline;
     } ends[] = {
-        { 2026, 12, 20, "2027-01-03" },
-        { 2028, 2, 20, "2028-03-05" },
-        { 2027, 2, 20, "2027-03-06" }, /* ends on a Saturday */
+        { 2026, 12, 19, "2027-01-02" }, /* day 14 on a Saturday: Monday 2027-01-04 */
+        { 2026, 12, 21, "2027-01-04" },
+        { 2028, 2, 16, "2028-03-01" },  /* across 29 February */
+        { 2027, 2, 17, "2027-03-03" },
     };
     for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
         retour_date delivered = ymd(ends[i].y, ends[i].m, ends[i].d);
-        eval_one(f, delivered + 14, "A", NULL, 1000, delivered, RETOUR_PACKAGING_SEALED);
+        retour_date end = delivered + 14;
+        if (i == 0)
+            end += 2;
+        eval_one(f, end, "A", NULL, 1000, delivered, RETOUR_PACKAGING_SEALED);
         assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 1000,
-                       ends[i].deadline);
-        eval_one(f, delivered + 15, "A", NULL, 1000, delivered, RETOUR_PACKAGING_SEALED);
+                       i == 0 ? "2027-01-04" : ends[i].deadline);
+        assert_int_equal(retour_decision_withdrawal_deadline(f->d), end);
+        eval_one(f, end + 1, "A", NULL, 1000, delivered, RETOUR_PACKAGING_SEALED);
         assert_summary(f->d, RETOUR_OUTCOME_REJECT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 0,
-                       ends[i].deadline);
+                       i == 0 ? "2027-01-04" : ends[i].deadline);
     }
 }
 
@@ -321,9 +328,10 @@ static void test_not_informed_extension(void **state)
         int y, m, d;
         const char *deadline;
     } ends[] = {
-        { 2027, 2, 14, "2028-02-28" }, /* 14 days end 2027-02-28 */
-        { 2028, 2, 15, "2029-02-28" }, /* 14 days end 2028-02-29 */
-        { 2026, 12, 20, "2028-01-03" },
+        /* 14 days end on Sunday 2027-02-28, so on Monday 03-01; 12 months from then. */
+        { 2027, 2, 14, "2028-03-01" },
+        { 2028, 2, 15, "2029-02-28" }, /* 14 days end Tuesday 2028-02-29 */
+        { 2026, 12, 21, "2028-01-04" },
     };
     for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
         retour_date day = ymd(ends[i].y, ends[i].m, ends[i].d);
@@ -1234,6 +1242,264 @@ static void test_customer_history_ignored(void **state)
     assert_reasons(f->d, "within_withdrawal_period packaging_opened_allowed#0");
 }
 
+/* ------------------------------------------------------------------------------------
+ * Deadline calendars: a last day on a weekend or public holiday moves to the next
+ * working day (docs/decisions.md, "Deadline calendars")
+ * ---------------------------------------------------------------------------------- */
+
+#define REG_1182 "Regulation (EEC, Euratom) No 1182/71 art. 3(4)"
+
+/* One item delivered on `delivered`: the notice on the moved last day is in time with the
+ * reason, the day after is late; the deadline and the calendar are checked both times. */
+static void assert_moved_period(fx *f, const char *jurisdiction, retour_date delivered,
+                                const char *counted, const char *deadline, const char *law)
+{
+    char yaml[128];
+    snprintf(yaml, sizeof yaml, HEAD("%s"), jurisdiction);
+    load(f, yaml);
+    retour_date end;
+    assert_int_equal(retour_date_parse(&end, deadline, 10), RETOUR_OK);
+    print_message("%s: delivered, last day %s, moved to %s\n", jurisdiction, counted, deadline);
+
+    eval_one(f, end, "A", NULL, 1000, delivered, RETOUR_PACKAGING_SEALED);
+    assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 1000, deadline);
+    /* The period's reasons come first; the return and refund deadlines may move as well. */
+    assert_string_equal(retour_decision_reason(f->d, 0)->code, "within_withdrawal_period");
+    const retour_reason *r = retour_decision_reason(f->d, 1);
+    assert_string_equal(r->code, "deadline_moved_to_working_day");
+    assert_opt_string(r->law, law);
+    assert_string_equal(r->source_file, POLICY_NAME);
+    assert_int_equal(r->source_line, JUR_LINE);
+    assert_int_equal(r->source_column, JUR_COL);
+    char en[512];
+    snprintf(en, sizeof en,
+             "The period's last day, %s, is a Saturday, Sunday or public holiday, so the period "
+             "ends at the end of the next working day, %s; a notice on that day is in time.",
+             counted, deadline);
+    assert_string_equal(message(f->d, 1, RETOUR_LANG_EN), en);
+    assert_contains(message(f->d, 1, RETOUR_LANG_NL), "eerstvolgende werkdag");
+
+    eval_one(f, end + 1, "A", NULL, 1000, delivered, RETOUR_PACKAGING_SEALED);
+    assert_summary(f->d, RETOUR_OUTCOME_REJECT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 0, deadline);
+    assert_reasons(f->d, "withdrawal_period_expired deadline_moved_to_working_day");
+    assert_reason(f->d, "deadline_moved_to_working_day", -1, law, JUR_LINE, JUR_COL);
+}
+
+/* Reason `index` is a deadline_moved_to_working_day citing `law` (NULL: none), from the
+ * jurisdiction line. */
+static void assert_reason_at(const retour_decision *d, size_t index, const char *law)
+{
+    const retour_reason *r = retour_decision_reason(d, index);
+    assert_non_null(r);
+    assert_string_equal(r->code, "deadline_moved_to_working_day");
+    assert_opt_string(r->law, law);
+    assert_int_equal(r->source_line, JUR_LINE);
+    assert_int_equal(r->source_column, JUR_COL);
+}
+
+/* The period's last day is not moved: a notice the day after is late. */
+static void assert_unmoved_period(fx *f, const char *jurisdiction, retour_date delivered,
+                                  const char *deadline)
+{
+    char yaml[128];
+    snprintf(yaml, sizeof yaml, HEAD("%s"), jurisdiction);
+    load(f, yaml);
+    eval_one(f, delivered + 14, "A", NULL, 1000, delivered, RETOUR_PACKAGING_SEALED);
+    assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 1000, deadline);
+    assert_reasons(f->d, "within_withdrawal_period");
+    eval_one(f, delivered + 15, "A", NULL, 1000, delivered, RETOUR_PACKAGING_SEALED);
+    assert_summary(f->d, RETOUR_OUTCOME_REJECT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 0, deadline);
+    assert_reasons(f->d, "withdrawal_period_expired");
+}
+
+static void test_calendar_weekend(void **state)
+{
+    fx *f = *state;
+    /* Delivered Saturday 2026-03-07: day 14 is Saturday 03-21, the period ends Monday 03-23. */
+    retour_date delivered = ymd(2026, 3, 7);
+    assert_moved_period(f, "NL", delivered, "2026-03-21", "2026-03-23", REG_1182);
+    assert_string_equal(retour_decision_calendar(f->d), "weekends_and_nl_holidays");
+    assert_moved_period(f, "DE", delivered, "2026-03-21", "2026-03-23", REG_1182);
+    assert_string_equal(retour_decision_calendar(f->d), "weekends_and_de_holidays");
+    assert_moved_period(f, "ES", delivered, "2026-03-21", "2026-03-23", REG_1182);
+    assert_string_equal(retour_decision_calendar(f->d), "weekends");
+    assert_moved_period(f, "EU", delivered, "2026-03-21", "2026-03-23", REG_1182);
+    /* Sunday too. */
+    assert_moved_period(f, "FR", delivered + 1, "2026-03-22", "2026-03-23", REG_1182);
+    assert_string_equal(retour_decision_calendar(f->d), "weekends_and_fr_holidays");
+    /* The UK moves it as well, without citing the EU regulation. */
+    assert_moved_period(f, "UK", delivered, "2026-03-21", "2026-03-23", NULL);
+    assert_string_equal(retour_decision_calendar(f->d), "weekends");
+
+    /* Outside the statutory rules nothing moves: the shop's 14 days end on the Saturday. */
+    load(f, HEAD("none") "withdrawal:\n  days: 14\n");
+    eval_one(f, ymd(2026, 3, 21), "A", NULL, 1000, delivered, RETOUR_PACKAGING_SEALED);
+    assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_SHOP_POLICY, 1000, "2026-03-21");
+    assert_reasons(f->d, "within_shop_period");
+    assert_string_equal(retour_decision_calendar(f->d), "calendar_days");
+    assert_date(retour_decision_return_by(f->d), "2026-04-04"); /* a Saturday, kept */
+    eval_one(f, ymd(2026, 3, 23), "A", NULL, 1000, delivered, RETOUR_PACKAGING_SEALED);
+    assert_summary(f->d, RETOUR_OUTCOME_REJECT, RETOUR_BASIS_SHOP_POLICY, 0, "2026-03-21");
+    assert_reasons(f->d, "withdrawal_period_expired");
+
+    /* A working day stays: delivered 2026-03-03, the period ends Tuesday 03-17. */
+    assert_unmoved_period(f, "NL", ymd(2026, 3, 3), "2026-03-17");
+}
+
+static void test_calendar_easter(void **state)
+{
+    fx *f = *state;
+    /* Day 14 on Easter Monday 2026-04-06: Tuesday 04-07 where Easter Monday is a holiday. */
+    retour_date delivered = ymd(2026, 3, 23);
+    assert_moved_period(f, "NL", delivered, "2026-04-06", "2026-04-07", REG_1182);
+    assert_moved_period(f, "DE", delivered, "2026-04-06", "2026-04-07", REG_1182);
+    assert_moved_period(f, "BE", delivered, "2026-04-06", "2026-04-07", REG_1182);
+    assert_moved_period(f, "FR", delivered, "2026-04-06", "2026-04-07", REG_1182);
+    /* Weekends only: holidays not known, Easter Monday counts as a working day. */
+    assert_unmoved_period(f, "EU", delivered, "2026-04-06");
+    assert_unmoved_period(f, "UK", delivered, "2026-04-06");
+
+    /* Day 14 on Good Friday 2026-04-03: in NL and DE the whole Easter weekend follows. */
+    delivered = ymd(2026, 3, 20);
+    assert_moved_period(f, "NL", delivered, "2026-04-03", "2026-04-07", REG_1182);
+    assert_moved_period(f, "DE", delivered, "2026-04-03", "2026-04-07", REG_1182);
+    assert_unmoved_period(f, "BE", delivered, "2026-04-03");
+    assert_unmoved_period(f, "FR", delivered, "2026-04-03");
+
+    /* Ascension (2026-05-14) and Whit Monday (2026-05-25). */
+    assert_moved_period(f, "FR", ymd(2026, 4, 30), "2026-05-14", "2026-05-15", REG_1182);
+    assert_moved_period(f, "BE", ymd(2026, 5, 11), "2026-05-25", "2026-05-26", REG_1182);
+}
+
+static void test_calendar_fixed_holidays(void **state)
+{
+    fx *f = *state;
+    /* Christmas 2026 is a Friday: NL, DE, BE and FR all move to Monday 12-28. */
+    retour_date delivered = ymd(2026, 12, 11);
+    assert_moved_period(f, "NL", delivered, "2026-12-25", "2026-12-28", REG_1182);
+    assert_moved_period(f, "DE", delivered, "2026-12-25", "2026-12-28", REG_1182);
+    assert_moved_period(f, "BE", delivered, "2026-12-25", "2026-12-28", REG_1182);
+    assert_moved_period(f, "FR", delivered, "2026-12-25", "2026-12-28", REG_1182);
+    assert_unmoved_period(f, "UK", delivered, "2026-12-25");
+    /* Boxing Day 2025 (Friday): a holiday in NL and DE, not in BE and FR. */
+    delivered = ymd(2025, 12, 12);
+    assert_moved_period(f, "NL", delivered, "2025-12-26", "2025-12-29", REG_1182);
+    assert_moved_period(f, "DE", delivered, "2025-12-26", "2025-12-29", REG_1182);
+    assert_unmoved_period(f, "BE", delivered, "2025-12-26");
+    assert_unmoved_period(f, "FR", delivered, "2025-12-26");
+    /* New Year's Day 2027 (Friday). */
+    assert_moved_period(f, "BE", ymd(2026, 12, 18), "2027-01-01", "2027-01-04", REG_1182);
+    /* King's Day (Monday 2026-04-27) and Liberation Day (Tuesday 2026-05-05) in NL. */
+    assert_moved_period(f, "NL", ymd(2026, 4, 13), "2026-04-27", "2026-04-28", REG_1182);
+    assert_moved_period(f, "NL", ymd(2026, 4, 21), "2026-05-05", "2026-05-06", REG_1182);
+    assert_unmoved_period(f, "DE", ymd(2026, 4, 21), "2026-05-05");
+    /* German Unity Day 2025 (Friday), 14 July 2026 (Tuesday), 21 July 2026 (Tuesday),
+     * 11 November 2026 (Wednesday). */
+    assert_moved_period(f, "DE", ymd(2025, 9, 19), "2025-10-03", "2025-10-06", REG_1182);
+    assert_moved_period(f, "FR", ymd(2026, 6, 30), "2026-07-14", "2026-07-15", REG_1182);
+    assert_moved_period(f, "BE", ymd(2026, 7, 7), "2026-07-21", "2026-07-22", REG_1182);
+    assert_moved_period(f, "FR", ymd(2026, 10, 28), "2026-11-11", "2026-11-12", REG_1182);
+    assert_unmoved_period(f, "NL", ymd(2026, 10, 28), "2026-11-11");
+}
+
+/* The consumer's return-by and the shop's refund-by move too, each with its reason. */
+static void test_calendar_return_and_refund(void **state)
+{
+    fx *f = *state;
+    load(f, HEAD("NL"));
+    /* Notified Saturday 2026-03-21: 14 days later is Saturday 04-04, then Easter Sunday and
+     * Easter Monday: both deadlines move to Tuesday 04-07. */
+    eval_one(f, ymd(2026, 3, 21), "A", NULL, 1000, ymd(2026, 3, 17), RETOUR_PACKAGING_SEALED);
+    assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 1000, "2026-03-31");
+    assert_date(retour_decision_return_by(f->d), "2026-04-07");
+    assert_date(retour_decision_refund_by(f->d), "2026-04-07");
+    assert_reasons(f->d, "within_withdrawal_period deadline_moved_to_working_day "
+                         "deadline_moved_to_working_day");
+    assert_string_equal(message(f->d, 1, RETOUR_LANG_EN),
+                        "The last day to send the goods back, 2026-04-04, is a Saturday, Sunday "
+                        "or public holiday, so it moves to the next working day, 2026-04-07.");
+    assert_string_equal(message(f->d, 2, RETOUR_LANG_EN),
+                        "The shop's last day to refund, 2026-04-04, is a Saturday, Sunday or "
+                        "public holiday, so it moves to the next working day, 2026-04-07.");
+    assert_string_equal(message(f->d, 1, RETOUR_LANG_NL),
+                        "De laatste dag om de goederen terug te sturen, 2026-04-04, is een "
+                        "zaterdag, zondag of feestdag, dus die schuift op naar de eerstvolgende "
+                        "werkdag, 2026-04-07.");
+    assert_string_equal(message(f->d, 2, RETOUR_LANG_NL),
+                        "De laatste dag voor de winkel om terug te betalen, 2026-04-04, is een "
+                        "zaterdag, zondag of feestdag, dus die schuift op naar de eerstvolgende "
+                        "werkdag, 2026-04-07.");
+    for (size_t i = 1; i <= 2; i++) {
+        const retour_reason *r = retour_decision_reason(f->d, i);
+        assert_string_equal(r->law, REG_1182);
+        assert_int_equal(r->source_line, JUR_LINE);
+    }
+
+    /* Different periods: the refund's 7 days end on Saturday 03-28, the return's 30 days on
+     * Monday 04-20; only the refund moves. */
+    load(f, HEAD("NL") "withdrawal:\n  refund_within_days: 7\n  return_within_days: 30\n");
+    eval_one(f, ymd(2026, 3, 21), "A", NULL, 1000, ymd(2026, 3, 17), RETOUR_PACKAGING_SEALED);
+    assert_date(retour_decision_return_by(f->d), "2026-04-20");
+    assert_date(retour_decision_refund_by(f->d), "2026-03-30");
+    assert_reasons(f->d, "within_withdrawal_period deadline_moved_to_working_day");
+    assert_contains(message(f->d, 1, RETOUR_LANG_EN), "The shop's last day to refund, 2026-03-28");
+
+    /* In the shop's own window the deadlines move too, without a citation. */
+    load(f, HEAD("NL") "withdrawal:\n  days: 30\n");
+    eval_one(f, ymd(2026, 4, 4), "A", NULL, 1000, ymd(2026, 3, 10), RETOUR_PACKAGING_SEALED);
+    /* Notified Saturday 2026-04-04, after the law's 14 days (to 03-24): 14 days later is
+     * Saturday 04-18, moved to Monday 04-20. */
+    assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_SHOP_POLICY, 1000, "2026-04-09");
+    assert_date(retour_decision_return_by(f->d), "2026-04-20");
+    assert_date(retour_decision_refund_by(f->d), "2026-04-20");
+    assert_reasons(f->d, "within_shop_period deadline_moved_to_working_day "
+                         "deadline_moved_to_working_day");
+    assert_reason_at(f->d, 1, NULL);
+    assert_reason_at(f->d, 2, NULL);
+    /* Notified Wednesday 2026-04-08: 14 days later is Wednesday 04-22, nothing moves. */
+    eval_one(f, ymd(2026, 4, 8), "A", NULL, 1000, ymd(2026, 3, 10), RETOUR_PACKAGING_SEALED);
+    assert_date(retour_decision_return_by(f->d), "2026-04-22");
+    assert_reasons(f->d, "within_shop_period");
+}
+
+/* The shop's own window moves like the law's, citing nothing. */
+static void test_calendar_shop_window(void **state)
+{
+    fx *f = *state;
+    /* 30 days from 2026-04-14 end on Ascension Day (Thursday 2026-05-14): Friday 05-15. */
+    load(f, HEAD("NL") "withdrawal:\n  days: 30\n");
+    eval_one(f, ymd(2026, 5, 15), "A", NULL, 1000, ymd(2026, 4, 14), RETOUR_PACKAGING_SEALED);
+    assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_SHOP_POLICY, 1000, "2026-05-15");
+    assert_reasons(f->d, "within_shop_period deadline_moved_to_working_day");
+    assert_reason(f->d, "deadline_moved_to_working_day", -1, NULL, JUR_LINE, JUR_COL);
+    eval_one(f, ymd(2026, 5, 16), "A", NULL, 1000, ymd(2026, 4, 14), RETOUR_PACKAGING_SEALED);
+    assert_summary(f->d, RETOUR_OUTCOME_REJECT, RETOUR_BASIS_SHOP_POLICY, 0, "2026-05-15");
+    assert_reasons(f->d, "withdrawal_period_expired deadline_moved_to_working_day");
+    assert_reason(f->d, "deadline_moved_to_working_day", -1, NULL, JUR_LINE, JUR_COL);
+    /* Within the law's 14 days, the shop's moved deadline is reported as well. */
+    eval_one(f, ymd(2026, 4, 20), "A", NULL, 1000, ymd(2026, 4, 14), RETOUR_PACKAGING_SEALED);
+    assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 1000, "2026-05-15");
+    assert_reasons(f->d, "within_withdrawal_period deadline_moved_to_working_day");
+    assert_reason(f->d, "deadline_moved_to_working_day", -1, NULL, JUR_LINE, JUR_COL);
+}
+
+/* Complaints count calendar months: nothing moves and the decision says calendar_days. */
+static void test_calendar_complaints(void **state)
+{
+    fx *f = *state;
+    load(f, HEAD("EU"));
+    /* Delivered 2024-03-21: the 24 months end on Saturday 2026-03-21. A problem that
+     * appears on Monday 03-23 is outside them: the end is not moved. */
+    reset_complaint(f, ymd(2026, 3, 23));
+    add(f, "A", NULL, 1000, 1, ymd(2024, 3, 21), RETOUR_PACKAGING_OPENED);
+    complain(f, 0, RETOUR_DATE_NONE, RETOUR_CAUSE_DEFECT, 0, RETOUR_REMEDY_REPAIR, 0);
+    eval_ok(f);
+    assert_reasons(f->d, "guarantee_expired#0");
+    assert_contains(message(f->d, 0, RETOUR_LANG_EN), "2026-03-21");
+    assert_string_equal(retour_decision_calendar(f->d), "calendar_days");
+    assert_date(retour_decision_withdrawal_deadline(f->d), NULL);
+}
+
 /* Who pays the return comes from the policy. */
 static void test_return_shipping_payer(void **state)
 {
@@ -1301,6 +1567,12 @@ int main(void)
         T(test_decision_reuse),
         T(test_customer_history_ignored),
         T(test_return_shipping_payer),
+        T(test_calendar_weekend),
+        T(test_calendar_easter),
+        T(test_calendar_fixed_holidays),
+        T(test_calendar_return_and_refund),
+        T(test_calendar_shop_window),
+        T(test_calendar_complaints),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -34,7 +34,8 @@ final class Decision
      * @param string|null $withdrawalDeadline last day to withdraw
      * @param string|null $returnBy      last day to send the goods back
      * @param string|null $refundBy      last day for the shop to refund
-     * @param string $calendar           how deadlines are counted ("calendar_days")
+     * @param string $calendar           how deadlines are counted ("calendar_days", "weekends",
+     *                                    "weekends_and_nl_holidays", ..._de_, _be_, _fr_)
      * @param string $returnShipping     who pays the return: customer or shop
      * @param string $storeCredit        store credit granted (goodwill), e.g. "25.00"; "0.00"
      *                                   when none (refund['store_credit'])

@@ -232,6 +232,7 @@ final class Library
         retour_date retour_decision_withdrawal_deadline(const retour_decision *decision);
         retour_date retour_decision_return_by(const retour_decision *decision);
         retour_date retour_decision_refund_by(const retour_decision *decision);
+        const char *retour_decision_calendar(const retour_decision *decision);
         size_t retour_decision_item_count(const retour_decision *decision);
         retour_outcome retour_decision_item_outcome(const retour_decision *decision,
                                                     size_t item);

@@ -58,7 +58,7 @@ test('opened phone (YAML text): accept, refund 503.95, deadlines and reasons', f
     assertSame('2026-03-30', $d->returnBy, 'return by');
     assertSame('2026-03-30', $d->refundBy, 'refund by');
     assertSame('customer', $d->returnShipping, 'return shipping');
-    assertSame('calendar_days', $d->calendar, 'calendar');
+    assertSame('weekends_and_nl_holidays', $d->calendar, 'calendar');
     assertSame('withdrawal', $d->type, 'type');
     assertSame('0.00', $d->storeCredit, 'no store credit');
     assertSame(null, $d->items[0]['remedy'], 'no remedy');

@@ -90,7 +90,8 @@ class Decision:
     ``withdrawal_deadline``, ``return_by``, ``refund_by``: dates or ``None`` when they do not
     apply (a complaint has none); ``store_credit``: credit granted by goodwill
     (``refund.store_credit``); ``return_shipping``: who pays the return (``customer`` or ``shop``);
-    ``calendar``: how deadlines are counted (``calendar_days``).
+    ``calendar``: how deadlines are counted (``calendar_days``, ``weekends`` or
+    ``weekends_and_nl_holidays`` and the like for DE, BE and FR).
 
     :meth:`json` returns the library's canonical JSON, byte for byte what
     ``retour eval --format json`` prints (without its newline).

@@ -42,7 +42,7 @@ class OpenedPhoneTest(unittest.TestCase):
         self.assertEqual(d.return_by, datetime.date(2026, 3, 30))
         self.assertEqual(d.refund_by, datetime.date(2026, 3, 30))
         self.assertEqual(d.return_shipping, "customer")
-        self.assertEqual(d.calendar, "calendar_days")
+        self.assertEqual(d.calendar, "weekends_and_nl_holidays")
         self.assertEqual([r.code for r in d.reasons],
                          ["within_withdrawal_period", "outbound_shipping_refunded"])
         first = d.reasons[0]
