@@ -14,6 +14,7 @@ typedef struct retour__eval {
     const retour_request *r;
     retour_error *err;
     int statutory_basis; /* the statutory right of withdrawal decides (its floors apply) */
+    const struct retour__tracer *trace; /* retour_evaluate_traced(); NULL otherwise (trace.h) */
 } retour__eval;
 
 /* Why an item was refused, which decides whether goodwill rules may look at it. */

@@ -11,6 +11,7 @@
  *   4. goodwill rules for refused items, then the policy's review signals;
  *   5. refund, outbound shipping, deadlines; the overall outcome. */
 #include "eval.h"
+#include "trace.h"
 
 #include "date.h"
 #include "money.h"
@@ -82,6 +83,7 @@ static int decide_period(retour__eval *ev, int *expired)
         *expired = 0;
         return RETOUR_OK;
     }
+    RETOUR__TRACE_NOTE(ev, "withdrawal.period", -1, 0, j->statutory ? RETOUR__N_STATUTORY_PERIOD_OVER : RETOUR__N_NO_STATUTORY_RIGHT, p->law_period, p->src_jurisdiction, &(retour__params){ .date = law_end, .date2 = r->notified });
     if (r->notified <= shop_end) {
         d->basis = RETOUR_BASIS_SHOP_POLICY;
         prm.date = shop_end;
@@ -125,6 +127,8 @@ static int decide_exclusion(retour__eval *ev, size_t i, const retour__category *
     retour__item_result *res = &ev->d->items[i];
     retour_packaging pkg = ev->r->items[i].packaging;
     int rc;
+    if (ev->trace && (!c || c->exclusion == RETOUR__EXCL_NONE))
+        retour__trace_note(ev, "exclusion", (long)i, 0, RETOUR__N_NO_EXCLUSION, NULL, c ? c->src : retour__no_src, prm);
     if (c && c->exclusion != RETOUR__EXCL_NONE) {
         const char *law = p->law_exception[c->exclusion];
         int applies = 1;
@@ -147,6 +151,8 @@ static int decide_exclusion(retour__eval *ev, size_t i, const retour__category *
             return retour__add_reason(ev, exclusion_code(c->exclusion), (long)i, law, c->src_exclusion, prm);
         }
     }
+    if (ev->trace && c && !c->returnable && ev->statutory_basis)
+        retour__trace_note(ev, "exclusion.shop", (long)i, 0, RETOUR__N_SHOP_EXCLUSION_STATUTORY, NULL, c->src_returnable, prm);
     if (c && !c->returnable && !ev->statutory_basis) {
         res->outcome = RETOUR_OUTCOME_REJECT;
         return retour__add_reason(ev, RETOUR__R_EXCLUDED_BY_SHOP, (long)i, NULL, c->src_returnable, prm);
@@ -164,7 +170,7 @@ static int decide_packaging(retour__eval *ev, size_t i, retour__params *prm)
         return retour__add_reason(ev, RETOUR__R_PACKAGING_OPENED_ALLOWED, (long)i, p->law_handling, retour__no_src,
                           prm);
     if (pkg != RETOUR_PACKAGING_DAMAGED && pkg != RETOUR_PACKAGING_MISSING)
-        return RETOUR_OK;
+        return RETOUR__TRACE_NOTE(ev, "packaging", (long)i, 0, RETOUR__N_PACKAGING_INTACT, NULL, retour__no_src, prm), RETOUR_OK;
 
     int damaged = pkg == RETOUR_PACKAGING_DAMAGED;
     const retour__pkg_rule *rule = damaged ? &p->damaged : &p->missing;
