@@ -129,12 +129,12 @@ typedef struct retour_allocator {
  * ---------------------------------------------------------------------------------- */
 
 /**
- * Version 2 appended max_string_bytes. New fields are only ever appended: the library
+ * Version 2 appended max_string_bytes, version 3 lang. New fields are only ever appended: the library
  * reads no field beyond those of the version a caller states, so a caller built against
  * version 1 (the shorter struct, version = 1) keeps working with the defaults for the
  * rest. A version of 0 or above RETOUR_OPTIONS_VERSION is refused with RETOUR_EINVAL.
  */
-#define RETOUR_OPTIONS_VERSION 2
+#define RETOUR_OPTIONS_VERSION 3
 
 /**
  * Options for loading policies and parsing requests. Initialise with RETOUR_OPTIONS_INIT.
@@ -150,9 +150,14 @@ typedef struct retour_options {
                                               (items, categories) */
     size_t max_string_bytes;             /**< 0: default 4096 bytes per key or value
                                               (version 2) */
+    int lang;                            /**< a retour_lang, 0 (RETOUR_LANG_EN) by default:
+                                              the language of the diagnostics of
+                                              retour_policy_check() where they have a
+                                              translation (version 3); another value is
+                                              refused with RETOUR_EINVAL */
 } retour_options;
 
-#define RETOUR_OPTIONS_INIT { RETOUR_OPTIONS_VERSION, NULL, 0, 0, 0, 0 }
+#define RETOUR_OPTIONS_INIT { RETOUR_OPTIONS_VERSION, NULL, 0, 0, 0, 0, 0 }
 
 /* ------------------------------------------------------------------------------------
  * Dates: civil dates as day numbers (days since 1970-01-01, proleptic Gregorian)

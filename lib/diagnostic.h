@@ -30,6 +30,7 @@ typedef struct retour__sink {
     size_t count, cap;
     size_t errors; /* items of severity error */
     size_t seq;
+    retour_lang lang; /* language for messages that have a translation (options.lang) */
 } retour__sink;
 
 void retour__sink_init(retour__sink *sink, const retour_allocator *allocator);

@@ -70,6 +70,7 @@ int retour_policy_check(const char *text, size_t len, const char *name,
     retour__limits_from_options(&limits, options);
     retour__sink sink;
     retour__sink_init(&sink, a);
+    sink.lang = retour__lang_from_options(options);
     rc = check_text(&sink, text ? text : "", len, name ? name : "<string>", &limits, a, err);
     if (rc) {
         retour__sink_free(&sink);
@@ -95,6 +96,7 @@ int retour_policy_check_file(const char *path, const retour_options *options,
     retour__limits_from_options(&limits, options);
     retour__sink sink;
     retour__sink_init(&sink, a);
+    sink.lang = retour__lang_from_options(options);
     char *text;
     size_t len;
     retour_error ferr;

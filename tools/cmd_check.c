@@ -1,5 +1,6 @@
 /* retour check POLICY...: every problem in policy files, printed like a compiler's
  * diagnostics (or as JSON) so that editors and CI can annotate them. */
+#include "cli_util.h"
 #include "commands.h"
 
 #include <retour.h>
@@ -12,36 +13,20 @@
 enum { EXIT_CLEAN = 0, EXIT_PROBLEMS = 1, EXIT_USAGE = 2 };
 
 static const char check_usage[] =
-    "usage: retour check POLICY... [--format text|json]\n"
+    "usage: retour check POLICY... [--format text|json] [--lang en|nl]\n"
     "\n"
     "Checks policy files and prints every problem, one per line:\n"
     "  FILE:LINE:COL: SEVERITY: KEY.PATH: MESSAGE [CODE]\n"
     "--format json prints one JSON array with an object per file instead.\n"
+    "--lang en|nl   language of the messages that have a translation (default en)\n"
     "Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable file.\n";
 
 typedef struct output {
     int json;
+    retour_lang lang;
     int color;
     size_t count; /* diagnostics printed for the current file */
 } output;
-
-static void json_string(const char *s)
-{
-    putchar('"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            printf("\\%c", *p);
-        else if (*p == '\n')
-            fputs("\\n", stdout);
-        else if (*p == '\t')
-            fputs("\\t", stdout);
-        else if (*p < 0x20 || *p == 0x7f)
-            printf("\\u%04x", *p);
-        else
-            putchar(*p);
-    }
-    putchar('"');
-}
 
 /* The severity word in the colours compilers use: red errors, magenta warnings, cyan notes. */
 static const char *color_of(retour_severity s)
@@ -56,14 +41,14 @@ static int print_diagnostic(void *ctx, const retour_diagnostic *d)
     if (out->json) {
         fputs(out->count ? ",\n    " : "\n    ", stdout);
         printf("{\"file\":");
-        json_string(d->file);
+        cli_json_string(stdout, d->file);
         printf(",\"line\":%d,\"column\":%d,\"offset\":%zu,\"severity\":\"%s\",\"code\":", d->line,
                d->column, d->offset, retour_severity_name(d->severity));
-        json_string(d->code);
+        cli_json_string(stdout, d->code);
         fputs(",\"path\":", stdout);
-        json_string(d->path);
+        cli_json_string(stdout, d->path);
         fputs(",\"message\":", stdout);
-        json_string(d->message);
+        cli_json_string(stdout, d->message);
         putchar('}');
     } else {
         const char *sev = retour_severity_name(d->severity);
@@ -88,10 +73,12 @@ static int check_one(output *out, const char *path, int first)
     out->count = 0;
     if (out->json) {
         fputs(first ? "\n  {\"file\":" : ",\n  {\"file\":", stdout);
-        json_string(path);
+        cli_json_string(stdout, path);
         fputs(",\"diagnostics\":[", stdout);
     }
-    int rc = retour_policy_check_file(path, NULL, print_diagnostic, out, &err);
+    retour_options options = RETOUR_OPTIONS_INIT;
+    options.lang = (int)out->lang;
+    int rc = retour_policy_check_file(path, &options, print_diagnostic, out, &err);
     if (out->json)
         fputs(out->count ? "\n  ]" : "]", stdout);
     if (rc < 0) {
@@ -101,7 +88,7 @@ static int check_one(output *out, const char *path, int first)
         fprintf(stderr, "retour: %s\n", line);
         if (out->json) {
             fputs(",\"error\":", stdout);
-            json_string(err.message);
+            cli_json_string(stdout, err.message);
         }
     }
     if (out->json)
@@ -111,7 +98,7 @@ static int check_one(output *out, const char *path, int first)
 
 int cmd_check(int argc, char **argv)
 {
-    output out = { 0, 0, 0 };
+    output out = { 0, RETOUR_LANG_EN, 0, 0 };
     int nfiles = 0;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
@@ -123,6 +110,9 @@ int cmd_check(int argc, char **argv)
                 out.json = 0;
             else
                 return fprintf(stderr, "retour: --format must be text or json\n"), EXIT_USAGE;
+        } else if (strcmp(a, "--lang") == 0 && i + 1 < argc) {
+            if (cli_lang(argv[++i], &out.lang))
+                return EXIT_USAGE;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             fputs(check_usage, stdout);
             return EXIT_CLEAN;
@@ -154,7 +144,7 @@ int cmd_check(int argc, char **argv)
             files_only = 1;
             continue;
         }
-        if (!files_only && strcmp(a, "--format") == 0) {
+        if (!files_only && (strcmp(a, "--format") == 0 || strcmp(a, "--lang") == 0)) {
             i++;
             continue;
         }

@@ -137,18 +137,18 @@ static void test_options_versions(void **state)
     retour_policy *p = NULL;
     retour_error err;
     retour_options o = RETOUR_OPTIONS_INIT;
-    assert_int_equal(o.version, 2);
+    assert_int_equal(o.version, 3);
     o.version = 0;
     stale(&err);
     assert_einval(retour_policy_load_string(&p, policy_text, sizeof policy_text - 1, NULL, &o,
                                             &err),
                   &err, "retour_policy_load_string: options.version is 0; expected 1 to "
-                        "RETOUR_OPTIONS_VERSION (2)");
+                        "RETOUR_OPTIONS_VERSION (3)");
     o.version = RETOUR_OPTIONS_VERSION + 1;
     stale(&err);
     assert_einval(retour_policy_load_file(&p, RETOUR_TEST_DATA "/policies/jeweller.yaml", &o,
                                           &err),
-                  &err, "retour_policy_load_file: options.version is 3");
+                  &err, "retour_policy_load_file: options.version is 4");
     assert_null(p);
     retour_request *r = NULL;
     retour_decision *d = NULL;

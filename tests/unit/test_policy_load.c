@@ -960,8 +960,8 @@ static void test_options_version(void **state)
                      RETOUR_EINVAL);
     assert_null(p);
     assert_int_equal(err.code, RETOUR_EINVAL);
-    assert_non_null(strstr(err.message, "options.version is 3; expected 1 to "
-                                        "RETOUR_OPTIONS_VERSION (2)"));
+    assert_non_null(strstr(err.message, "options.version is 4; expected 1 to "
+                                        "RETOUR_OPTIONS_VERSION (3)"));
     assert_int_equal(retour_policy_load_file(&p, DATA("jeweller.yaml"), &o, &err),
                      RETOUR_EINVAL);
     assert_null(p);
@@ -969,7 +969,7 @@ static void test_options_version(void **state)
      * problem reported. */
     assert_int_equal(retour_policy_load_file(&p, DATA("no-such-file.yaml"), &o, &err),
                      RETOUR_EINVAL);
-    assert_non_null(strstr(err.message, "retour_policy_load_file: options.version is 3"));
+    assert_non_null(strstr(err.message, "retour_policy_load_file: options.version is 4"));
     /* Explicit default options behave like NULL. */
     retour_options d = RETOUR_OPTIONS_INIT;
     p = load_ok(HEAD, sizeof HEAD - 1, &d);

@@ -65,6 +65,7 @@ final class Library
             unsigned int max_depth;
             unsigned int max_items;
             size_t max_string_bytes;
+            int lang;
         } retour_options;
 
         typedef int32_t retour_date;
