@@ -322,8 +322,8 @@ static const templates notes[RETOUR__N__COUNT] = {
         "Goodwill rule '{name}' does not apply: it does not cover items under an exclusion.",
         "Coulanceregel '{name}' is niet van toepassing: die geldt niet voor uitgesloten artikelen." },
     [RETOUR__N_GW_ORDERS] = {
-        "Goodwill rule '{name}' does not apply: the customer has {days} orders, the rule asks for at least {days2}.",
-        "Coulanceregel '{name}' is niet van toepassing: de klant heeft {days} bestellingen, de regel vraagt er minstens {days2}." },
+        "Goodwill rule '{name}' does not apply: it asks for at least {days2} orders, the customer has {days}.",
+        "Coulanceregel '{name}' is niet van toepassing: die vraagt minstens {days2} bestellingen, de klant heeft er {days}." },
     [RETOUR__N_GW_SPEND] = {
         "Goodwill rule '{name}' does not apply: the customer's lifetime spend is below {amount}.",
         "Coulanceregel '{name}' is niet van toepassing: de klant heeft in totaal minder dan {amount} besteed." },

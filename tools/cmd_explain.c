@@ -257,8 +257,11 @@ int cmd_explain(int argc, char **argv)
             if (json_decision(decision, x.lang))
                 x.oom = 1;
         } else {
-            fputs("\"error\":", stdout);
+            fputs("\"error\":{\"message\":", stdout);
             cli_json_string(stdout, err.message);
+            fputs(",\"path\":", stdout);
+            cli_json_string(stdout, err.path);
+            printf(",\"line\":%d,\"column\":%d}", err.line, err.column);
         }
         fputs("}\n", stdout);
     } else if (rc == RETOUR_OK) {
