@@ -114,14 +114,13 @@ void retour__trace_reason(retour__eval *ev, retour__code code, long item, const 
         break;
     case RETOUR__R_FREQUENT_CLAIMS: rec.pub.rule = "review.claims_last_year"; break;
     case RETOUR__R_HIGH_AMOUNT: rec.pub.rule = "review.amount"; break;
+    case RETOUR__R_PACKAGING_STATE_UNKNOWN: rec.pub.rule = "exclusion"; break;
     default:
-        /* The legal exceptions; a reason added later is its own rule. */
+        /* The legal exceptions (excluded_*); a reason added later is its own rule. */
         rec.pub.rule = code >= RETOUR__R_EXCLUDED_SERVICES_PERFORMED &&
                        code <= RETOUR__R_EXCLUDED_DIGITAL_CONTENT
                            ? "exclusion"
                            : rec.pub.reason;
-        if (code == RETOUR__R_PACKAGING_STATE_UNKNOWN)
-            rec.pub.rule = "exclusion";
     }
     emit(ev, &rec, law, src);
 }

@@ -16,6 +16,13 @@ int cli_lang(const char *value, retour_lang *out)
     return 0;
 }
 
+void cli_print_error(const retour_error *err)
+{
+    char line[RETOUR_ERROR_FILE_MAX + RETOUR_ERROR_PATH_MAX + RETOUR_ERROR_MESSAGE_MAX + 64];
+    retour_error_format(line, sizeof line, err);
+    fprintf(stderr, "retour: %s\n", line);
+}
+
 void cli_json_string(FILE *out, const char *s)
 {
     putc('"', out);

@@ -9,6 +9,9 @@
 /* Reads a --lang value ("en" or "nl"); 0, or -1 after printing the usage error. */
 int cli_lang(const char *value, retour_lang *out);
 
+/* Prints err on standard error as "retour: file:line:col: error: path: message". */
+void cli_print_error(const retour_error *err);
+
 /* Writes s as a JSON string, quotes included. */
 void cli_json_string(FILE *out, const char *s);
 

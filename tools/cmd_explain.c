@@ -172,13 +172,6 @@ static int json_decision(const retour_decision *d, retour_lang lang)
     return 0;
 }
 
-static void print_error(const retour_error *err)
-{
-    char line[RETOUR_ERROR_FILE_MAX + RETOUR_ERROR_PATH_MAX + RETOUR_ERROR_MESSAGE_MAX + 64];
-    retour_error_format(line, sizeof line, err);
-    fprintf(stderr, "retour: %s\n", line);
-}
-
 int cmd_explain(int argc, char **argv)
 {
     const char *files[2] = { NULL, NULL };
@@ -232,7 +225,7 @@ int cmd_explain(int argc, char **argv)
         strcpy(err.message, "out of memory");
     }
     if (rc != RETOUR_OK) {
-        print_error(&err);
+        cli_print_error(&err);
         retour_decision_free(decision);
         retour_request_free(request);
         retour_policy_free(policy);
@@ -271,7 +264,7 @@ int cmd_explain(int argc, char **argv)
     }
     if (rc != RETOUR_OK) {
         fflush(stdout);
-        print_error(&err);
+        cli_print_error(&err);
         status = rc == RETOUR_EINVAL ? EXIT_USAGE : EXIT_INVALID;
     }
     if (x.oom) {

@@ -28,13 +28,6 @@ static int usage(FILE *to, int status)
     return status;
 }
 
-static void print_error(const retour_error *err)
-{
-    char line[RETOUR_ERROR_FILE_MAX + RETOUR_ERROR_PATH_MAX + RETOUR_ERROR_MESSAGE_MAX + 64];
-    retour_error_format(line, sizeof line, err);
-    fprintf(stderr, "retour: %s\n", line);
-}
-
 static int exit_for(int code)
 {
     return code == RETOUR_EIO || code == RETOUR_EINVAL ? EXIT_USAGE : EXIT_INVALID;
@@ -151,7 +144,7 @@ static int cmd_eval(int argc, char **argv)
     if (rc == RETOUR_OK)
         rc = retour_evaluate(decision, policy, request, &err);
     if (rc != RETOUR_OK) {
-        print_error(&err);
+        cli_print_error(&err);
         status = exit_for(rc);
     } else if (json) {
         long n = retour_decision_to_json(decision, lang, NULL, 0);
