@@ -129,7 +129,7 @@ typedef struct retour_allocator {
  * ---------------------------------------------------------------------------------- */
 
 /**
- * Version 2 appended max_string_bytes, version 3 lang. New fields are only ever appended: the library
+ * Version 2 appended max_string_bytes. New fields are only ever appended: the library
  * reads no field beyond those of the version a caller states, so a caller built against
  * version 1 (the shorter struct, version = 1) keeps working with the defaults for the
  * rest. A version of 0 or above RETOUR_OPTIONS_VERSION is refused with RETOUR_EINVAL.
@@ -150,11 +150,9 @@ typedef struct retour_options {
                                               (items, categories) */
     size_t max_string_bytes;             /**< 0: default 4096 bytes per key or value
                                               (version 2) */
-    int lang;                            /**< a retour_lang, 0 (RETOUR_LANG_EN) by default:
-                                              the language of the diagnostics of
-                                              retour_policy_check() where they have a
-                                              translation (version 3); another value is
-                                              refused with RETOUR_EINVAL */
+    unsigned int lang;                   /**< a retour_lang: the language of the legal
+                                              lint's messages and fixes in
+                                              retour_policy_check() (version 3; 0: English) */
 } retour_options;
 
 #define RETOUR_OPTIONS_INIT { RETOUR_OPTIONS_VERSION, NULL, 0, 0, 0, 0, 0 }
@@ -188,10 +186,11 @@ typedef enum retour_severity {
     RETOUR_SEVERITY_ERROR = 0,   /**< the policy cannot be loaded */
     RETOUR_SEVERITY_WARNING = 1, /**< it loads, but something is likely wrong */
     RETOUR_SEVERITY_NOTE = 2,    /**< extra information about a neighbouring diagnostic */
+    RETOUR_SEVERITY_INFO = 3,    /**< lawful, worth knowing (legal lint) */
     RETOUR_SEVERITY__COUNT
 } retour_severity;
 
-/** Stable names: "error", "warning", "note"; "" if out of range. Thread-safe. */
+/** Stable names: "error", "warning", "note", "info"; "" if out of range. Thread-safe. */
 RETOUR_API const char *retour_severity_name(retour_severity severity);
 
 /**
@@ -208,6 +207,8 @@ typedef struct retour_diagnostic {
     size_t offset;       /**< 0-based byte offset in the input */
     const char *path;    /**< key path ("withdrawal.days"), "" for the document */
     const char *message; /**< one line, no trailing newline, without the code */
+    const char *law;     /**< legal lint: the article the finding rests on; else NULL */
+    const char *fix;     /**< legal lint: a concrete change that resolves it; else NULL */
 } retour_diagnostic;
 
 /**
@@ -222,12 +223,17 @@ typedef int (*retour_diagnostic_fn)(void *ctx, const retour_diagnostic *diagnost
  * whole text has been read. Unlike retour_policy_load_string(), a problem in a key's value
  * is reported and checking goes on with the next key (the value keeps its default); YAML
  * syntax errors, duplicate keys and exceeded limits end the check after their diagnostic.
+ * A policy that loads is then linted against its jurisdiction's law (docs/lint.md): each
+ * clause below the law is an error with its article (law) and a fix, risky ones are
+ * warnings, clauses lawful only for the days a shop adds are info; these messages follow
+ * options->lang (the schema's messages are English).
  * @param[in]  text     the policy (YAML); need not be NUL-terminated.
  * @param[in]  name     file name used in diagnostics ("<string>" if NULL).
  * @param[in]  options  NULL for defaults.
  * @param[in]  fn       callback (NULL: only count); fn_ctx is passed to it unchanged.
  * @param[out] err      NULL, or receives the details when the check could not run.
- * @returns the number of diagnostics of severity error (0: the policy loads), or a
+ * @returns the number of diagnostics of severity error (schema errors, or when there are
+ *          none, clauses below the law; 0: the policy loads and is lawful), or a
  *          negative RETOUR_E* code when the check could not run (RETOUR_EINVAL,
  *          RETOUR_ENOMEM; fn was not called), or the nonzero value fn returned to stop.
  * Ownership: nothing to free; each diagnostic is lent to fn for the call.
@@ -611,15 +617,17 @@ RETOUR_API long retour_decision_to_json(const retour_decision *decision, retour_
  * "packaging.missing", "goodwill", "review.claims_last_year", "review.amount",
  * "refund.outbound_shipping", "deadline.return", "deadline.refund", "complaint.guarantee",
  * "complaint.customer_caused", "complaint.wear", "complaint.defect",
- * "complaint.presumption", "complaint.inspection", "complaint.remedy". A reason code
+ * "complaint.presumption", "complaint.inspection", "complaint.remedy", "restocking_fee",
+ * "legal_floor" (a policy clause below the law, set aside). A reason code
  * without a rule of its own (added by a later version) comes as a rule named after it.
  */
 typedef struct retour_trace_event {
     const char *rule;        /**< stable rule id, e.g. "withdrawal.period"; static storage */
     long rule_index;         /**< "goodwill": the rule's 0-based place in the policy's list;
                                   else -1 */
-    const char *rule_name;   /**< "goodwill": the rule's name; else NULL. Lives as long as
-                                  the policy */
+    const char *rule_name;   /**< "goodwill": the rule's name; "legal_floor": the clause
+                                  set aside ("withdrawal.restocking_fee"); else NULL. Lives
+                                  as long as the policy */
     long item;               /**< index of the item, -1 for the whole request */
     int matched;             /**< 1: the rule applied; 0: considered, did not apply */
     const char *reason;      /**< the reason code this step added to the decision (as

@@ -24,6 +24,9 @@ typedef struct coverage {
     retour_date legal_end;       /* RETOUR_DATE_NONE: no legal guarantee */
     retour_date shop_end;        /* RETOUR_DATE_NONE: no commercial guarantee */
     retour_date presumption_end; /* RETOUR_DATE_NONE: no presumption */
+    retour_date policy_presumption_end; /* the policy's shorter presumption, if stated */
+    int presumption_months;
+    retour__src presumption_src;
     int legal_months;
     retour__src legal_src;
     int by_law;                  /* the legal guarantee covers the problem */
@@ -61,9 +64,22 @@ static int measure(retour__eval *ev, size_t i, const retour__category *c, covera
     if (p->guarantee_months > 0 &&
         (rc = retour__eval_add_months(ev, &cv->shop_end, it->delivered, p->guarantee_months)))
         return rc;
-    if (g->presumption_months > 0 &&
+    /* The law's presumption, or the policy's when it is longer; a shorter one is kept to
+     * name it when the law decides a case it would have refused. */
+    cv->presumption_months = g->presumption_months;
+    cv->presumption_src = p->src_jurisdiction;
+    cv->policy_presumption_end = RETOUR_DATE_NONE;
+    if (p->presumption_months > g->presumption_months) {
+        cv->presumption_months = p->presumption_months;
+        cv->presumption_src = p->src_presumption_months;
+    } else if (p->presumption_months > 0 && p->presumption_months < g->presumption_months &&
+               (rc = retour__eval_add_months(ev, &cv->policy_presumption_end, it->delivered,
+                                             p->presumption_months))) {
+        return rc;
+    }
+    if (cv->presumption_months > 0 &&
         (rc = retour__eval_add_months(ev, &cv->presumption_end, it->delivered,
-                                      g->presumption_months)))
+                                      cv->presumption_months)))
         return rc;
     cv->by_law = cv->legal_end != RETOUR_DATE_NONE && cv->noticed <= cv->legal_end;
     return RETOUR_OK;
@@ -106,10 +122,17 @@ static int decide_remedy(retour__eval *ev, size_t i, const coverage *cv, retour_
                                       g->law_short_reject, retour__no_src, prm);
         }
     }
+    /* A policy remedy of refund or store credit denies the consumer's choice of repair or
+     * replacement: the law's order decides instead. */
+    int policy_denies = p->remedy != RETOUR_REMEDY_REPAIR && p->remedy != RETOUR_REMEDY_REPLACE;
     if (asked == RETOUR_REMEDY_REPAIR || asked == RETOUR_REMEDY_REPLACE) {
         res->remedy = prm->grant = asked;
-        return retour__add_reason(ev, RETOUR__R_REMEDY_CONSUMER_CHOICE, (long)i,
-                                  g->law_remedy_order, retour__no_src, prm);
+        rc = retour__add_reason(ev, RETOUR__R_REMEDY_CONSUMER_CHOICE, (long)i,
+                                g->law_remedy_order, retour__no_src, prm);
+        if (rc == RETOUR_OK && policy_denies)
+            rc = retour__below_floor(ev, (long)i, "complaints.remedy", g->law_remedy_order,
+                                     p->src_remedy);
+        return rc;
     }
     if (asked != RETOUR_REMEDY_NONE && it->remedy_failed) {
         res->remedy = prm->grant = asked;
@@ -122,6 +145,13 @@ static int decide_remedy(retour__eval *ev, size_t i, const coverage *cv, retour_
         }
         return review(ev, i, RETOUR__R_PRICE_REDUCTION_TO_AGREE, g->law_remedy_failed,
                       retour__no_src, prm);
+    }
+    if (policy_denies) {
+        res->remedy = prm->grant = RETOUR_REMEDY_REPAIR;
+        rc = retour__add_reason(ev, RETOUR__R_REMEDY_REPAIR_OR_REPLACE_FIRST, (long)i,
+                                g->law_remedy_order, retour__no_src, prm);
+        return rc ? rc : retour__below_floor(ev, (long)i, "complaints.remedy",
+                                             g->law_remedy_order, p->src_remedy);
     }
     res->remedy = prm->grant = p->remedy;
     return retour__add_reason(ev, RETOUR__R_REMEDY_REPAIR_OR_REPLACE_FIRST, (long)i,
@@ -145,16 +175,22 @@ static int decide_defect(retour__eval *ev, size_t i, const retour__category *c,
         return decide_remedy(ev, i, cv, prm);
     }
     RETOUR__TRACE_NOTE(ev, "complaint.defect", (long)i, 0, RETOUR__N_NO_DEFECT_ESTABLISHED, NULL, retour__no_src, prm);
-    prm->days = g->presumption_months;
+    prm->days = cv->presumption_months;
     prm->date = cv->presumption_end;
+    /* The policy's own longer presumption cites no law. */
+    const char *law = cv->presumption_months == g->presumption_months ? g->law_presumption : NULL;
     if (!cv->by_law || cv->presumption_end == RETOUR_DATE_NONE)
         return review(ev, i, RETOUR__R_EVIDENCE_REQUIRED_NO_PRESUMPTION, NULL,
                       cv->by_law ? p->src_jurisdiction : p->src_guarantee_months, prm);
     if (cv->noticed > cv->presumption_end)
-        return review(ev, i, RETOUR__R_EVIDENCE_REQUIRED, g->law_presumption,
-                      p->src_jurisdiction, prm);
-    if ((rc = retour__add_reason(ev, RETOUR__R_PRESUMED_DEFECT, (long)i, g->law_presumption,
-                                 p->src_jurisdiction, prm)))
+        return review(ev, i, RETOUR__R_EVIDENCE_REQUIRED, law, cv->presumption_src, prm);
+    if ((rc = retour__add_reason(ev, RETOUR__R_PRESUMED_DEFECT, (long)i, law,
+                                 cv->presumption_src, prm)))
+        return rc;
+    if (cv->policy_presumption_end != RETOUR_DATE_NONE &&
+        cv->noticed > cv->policy_presumption_end &&
+        (rc = retour__below_floor(ev, (long)i, "complaints.presumption_months",
+                                  g->law_presumption, p->src_presumption_months)))
         return rc;
     int inspect = c && c->inspection >= 0 ? c->inspection : p->inspection;
     if (inspect)

@@ -34,11 +34,13 @@ static const char *copy(retour__sink *sink, const char *s)
     return retour__arena_strndup(&sink->strings, s ? s : "", s ? strlen(s) : 0);
 }
 
+/* Findings of the lint carry law and fix and never replace one another (merge 0). */
 static int add(retour__sink *sink, retour_severity severity, const char *code, const char *file,
-               int line, int column, size_t offset, const char *path, const char *message)
+               int line, int column, size_t offset, const char *path, const char *message,
+               const char *law, const char *fix, int merge)
 {
     path = path ? path : "";
-    if (sink->count > 0) {
+    if (merge && sink->count > 0) {
         retour__diag *last = &sink->items[sink->count - 1];
         if (last->d.offset == offset && last->d.line == line && last->d.column == column &&
             strcmp(last->d.path, path) == 0) {
@@ -67,7 +69,10 @@ static int add(retour__sink *sink, retour_severity severity, const char *code, c
     x->d.file = copy(sink, file);
     x->d.path = copy(sink, path);
     x->d.message = copy(sink, message);
-    if (x->d.file == NULL || x->d.path == NULL || x->d.message == NULL)
+    x->d.law = law ? copy(sink, law) : NULL;
+    x->d.fix = fix ? copy(sink, fix) : NULL;
+    if (x->d.file == NULL || x->d.path == NULL || x->d.message == NULL ||
+        (law && x->d.law == NULL) || (fix && x->d.fix == NULL))
         return RETOUR_ENOMEM;
     x->seq = sink->seq++;
     sink->count++;
@@ -80,15 +85,26 @@ int retour__sink_add(retour__sink *sink, retour_severity severity, const char *c
                      const retour__place *place, const char *path, const char *message)
 {
     if (place == NULL)
-        return add(sink, severity, code, "", 0, 0, 0, path, message);
+        return add(sink, severity, code, "", 0, 0, 0, path, message, NULL, NULL, 1);
     return add(sink, severity, code, place->file, (int)place->line + 1, (int)place->column + 1,
-               place->offset, path, message);
+               place->offset, path, message, NULL, NULL, 1);
+}
+
+int retour__sink_add_finding(retour__sink *sink, retour_severity severity, const char *code,
+                             const retour__place *place, const char *path, const char *message,
+                             const char *law, const char *fix)
+{
+    if (place == NULL)
+        return add(sink, severity, code, "", 0, 0, 0, path, message, law, fix, 0);
+    return add(sink, severity, code, place->file, (int)place->line + 1, (int)place->column + 1,
+               place->offset, path, message, law, fix, 0);
 }
 
 int retour__sink_add_error(retour__sink *sink, const retour_error *err, const char *code)
 {
     return add(sink, RETOUR_SEVERITY_ERROR, code, err->file, err->line, err->column,
-               err->offset, err->path, err->message[0] ? err->message : retour_strerror(err->code));
+               err->offset, err->path, err->message[0] ? err->message : retour_strerror(err->code),
+               NULL, NULL, 1);
 }
 
 static int by_place(const void *a, const void *b)
@@ -117,6 +133,7 @@ const char *retour_severity_name(retour_severity severity)
     case RETOUR_SEVERITY_ERROR: return "error";
     case RETOUR_SEVERITY_WARNING: return "warning";
     case RETOUR_SEVERITY_NOTE: return "note";
+    case RETOUR_SEVERITY_INFO: return "info";
     default: return "";
     }
 }

@@ -30,7 +30,6 @@ typedef struct retour__sink {
     size_t count, cap;
     size_t errors; /* items of severity error */
     size_t seq;
-    retour_lang lang; /* language for messages that have a translation (options.lang) */
 } retour__sink;
 
 void retour__sink_init(retour__sink *sink, const retour_allocator *allocator);
@@ -42,6 +41,12 @@ void retour__sink_free(retour__sink *sink);
  * Returns 0 or RETOUR_ENOMEM. code must be static. */
 int retour__sink_add(retour__sink *sink, retour_severity severity, const char *code,
                      const retour__place *place, const char *path, const char *message);
+
+/* Records a finding of the legal lint: like retour__sink_add(), with the article it rests
+ * on and a fix (both copied; NULL for none), and never merged with the one before. */
+int retour__sink_add_finding(retour__sink *sink, retour_severity severity, const char *code,
+                             const retour__place *place, const char *path, const char *message,
+                             const char *law, const char *fix);
 
 /* Records the failure a strict step left in err (line and column 1-based, 0 unknown). */
 int retour__sink_add_error(retour__sink *sink, const retour_error *err, const char *code);

@@ -14,6 +14,7 @@ typedef struct retour__eval {
     const retour_request *r;
     retour_error *err;
     int statutory_basis; /* the statutory right of withdrawal decides (its floors apply) */
+    int shop_extends;    /* the shop's window ends after the law's (unextended) period */
     const struct retour__tracer *trace; /* retour_evaluate_traced(); NULL otherwise (trace.h) */
 } retour__eval;
 
@@ -30,6 +31,10 @@ extern const retour__src retour__no_src;
 
 int retour__add_reason(retour__eval *ev, retour__code code, long item, const char *law,
                        retour__src src, const retour__params *params);
+/* policy_below_legal_floor: the policy's clause (its key path, static) was set aside for
+ * the law, whose article law cites; src is where the clause is written. */
+int retour__below_floor(retour__eval *ev, long item, const char *clause, const char *law,
+                        retour__src src);
 /* RETOUR_EREQUEST at the request (or its item) with path and message. */
 int retour__request_error(retour__eval *ev, long item, const char *path, const char *message);
 /* RETOUR_ERANGE: money that no longer fits in 64 bits. */

@@ -34,6 +34,15 @@ int retour__add_reason(retour__eval *ev, retour__code code, long item, const cha
     return RETOUR_OK;
 }
 
+int retour__below_floor(retour__eval *ev, long item, const char *clause, const char *law,
+                        retour__src src)
+{
+    retour__params prm;
+    memset(&prm, 0, sizeof prm);
+    prm.name = clause;
+    return retour__add_reason(ev, RETOUR__R_POLICY_BELOW_LEGAL_FLOOR, item, law, src, &prm);
+}
+
 /* The place of the item (or the request) for errors found while deciding. */
 static const retour__place *place_of(const retour__eval *ev, long item)
 {

@@ -14,7 +14,7 @@ static int evaluate(retour_decision *decision, const retour_policy *policy,
         return retour__fail(err, RETOUR_EINVAL, NULL, NULL,
                             "retour_evaluate: decision, policy and request must not be NULL");
     retour__decision_clear(decision);
-    retour__eval ev = { decision, policy, request, err, 0, trace };
+    retour__eval ev = { .d = decision, .p = policy, .r = request, .err = err, .trace = trace };
     int rc;
     if (request->notified == RETOUR_DATE_NONE)
         rc = retour__request_error(&ev, -1, "notified", "the notification date is required");

@@ -166,6 +166,27 @@ static const templates table[RETOUR__R__COUNT] = {
     [RETOUR__R_HIGH_AMOUNT] = {
         "The request is worth {amount}, at or above the policy's review threshold: a person decides; no legal right is refused for it.",
         "De aanvraag is {amount} waard, op of boven de drempel in het beleid: een medewerker beslist; geen wettelijk recht wordt daarom geweigerd." },
+    [RETOUR__R_POLICY_BELOW_LEGAL_FLOOR] = {
+        "The policy's {name} gives the consumer less than the law; it does not apply here and the law decides.",
+        "De bepaling {name} in het beleid geeft de consument minder dan de wet; die geldt hier niet en de wet beslist." },
+    [RETOUR__R_FLOOR_NOT_RETURNABLE] = {
+        "The policy makes {category} items non-returnable, but that is no legal exception: within the statutory period they may be withdrawn like any other goods.",
+        "Het beleid sluit {category}-artikelen uit van retour, maar dat is geen wettelijke uitzondering: binnen de wettelijke bedenktijd mogen ze zoals andere artikelen worden herroepen." },
+    [RETOUR__R_RESTOCKING_FEE_DEDUCTED] = {
+        "Outside the statutory period the shop's restocking fee applies: {amount} ({percent}) is deducted.",
+        "Buiten de wettelijke bedenktijd gelden de verwerkingskosten van de winkel: {amount} ({percent}) wordt afgetrokken." },
+    [RETOUR__R_OPENED_PACKAGING_DEDUCTION] = {
+        "Outside the statutory period the shop's terms charge for opened packaging: {amount} ({percent}) is deducted.",
+        "Buiten de wettelijke bedenktijd rekent de winkel voor geopende verpakking: {amount} ({percent}) wordt afgetrokken." },
+    [RETOUR__R_OPENED_PACKAGING_REFUSED] = {
+        "Outside the statutory period the shop's terms take back only unopened goods, and the packaging was opened.",
+        "Buiten de wettelijke bedenktijd neemt de winkel alleen ongeopende artikelen terug, en de verpakking is geopend." },
+    [RETOUR__R_DAMAGED_REFUSED] = {
+        "Outside the statutory period the shop's terms refuse goods with damaged packaging.",
+        "Buiten de wettelijke bedenktijd weigert de winkel artikelen met beschadigde verpakking." },
+    [RETOUR__R_MISSING_PACKAGING_REFUSED] = {
+        "Outside the statutory period the shop's terms refuse goods without their original packaging.",
+        "Buiten de wettelijke bedenktijd weigert de winkel artikelen zonder originele verpakking." },
 };
 
 /* Remedies and causes in words, per language ({percent} where a grant has one). */

@@ -11,22 +11,11 @@ int retour__options_check(const retour_options *options, const char *function,
                           retour_error *err)
 {
     /* Every older version is a prefix of the current struct (fields are only appended). */
-    if (options == NULL || (options->version >= 1 && options->version <= RETOUR_OPTIONS_VERSION)) {
-        if (options && options->version >= 3 && (unsigned)options->lang >= RETOUR_LANG__COUNT)
-            return retour__fail(err, RETOUR_EINVAL, NULL, NULL,
-                                "%s: options.lang is %d; expected a retour_lang (0 to %d)",
-                                function, options->lang, RETOUR_LANG__COUNT - 1);
+    if (options == NULL || (options->version >= 1 && options->version <= RETOUR_OPTIONS_VERSION))
         return RETOUR_OK;
-    }
     return retour__fail(err, RETOUR_EINVAL, NULL, NULL,
                         "%s: options.version is %u; expected 1 to RETOUR_OPTIONS_VERSION (%d)",
                         function, options->version, RETOUR_OPTIONS_VERSION);
-}
-
-retour_lang retour__lang_from_options(const retour_options *options)
-{
-    /* Callers of versions 1 and 2 have no lang field: do not read it. */
-    return options && options->version >= 3 ? (retour_lang)options->lang : RETOUR_LANG_EN;
 }
 
 void retour__limits_from_options(retour__limits *limits, const retour_options *options)

@@ -21,7 +21,4 @@ int retour__options_check(const retour_options *options, const char *function,
 
 void retour__limits_from_options(retour__limits *limits, const retour_options *options);
 
-/* The language options ask for (checked by retour__options_check); English by default. */
-retour_lang retour__lang_from_options(const retour_options *options);
-
 #endif

@@ -19,8 +19,16 @@ typedef enum retour__pkg_action {
     RETOUR__PKG_ACCEPT = 0,
     RETOUR__PKG_REVIEW,
     RETOUR__PKG_DEDUCT_PERCENT,
-    RETOUR__PKG_DEDUCT_AMOUNT
+    RETOUR__PKG_DEDUCT_AMOUNT,
+    RETOUR__PKG_REJECT /* below the law for a statutory withdrawal: the lint flags it */
 } retour__pkg_action;
+
+/* withdrawal.condition: what state the shop's terms demand the goods back in. */
+typedef enum retour__condition {
+    RETOUR__COND_ANY = 0,
+    RETOUR__COND_UNDAMAGED,
+    RETOUR__COND_UNUSED
+} retour__condition;
 
 typedef struct retour__pkg_rule {
     retour__pkg_action action;
@@ -88,6 +96,11 @@ struct retour_policy {
     int refund_days;
     retour_payer return_shipping;
     int refund_outbound;
+    /* Clauses real terms contain, some below the law (the lint judges them; a statutory
+     * withdrawal sets them aside). */
+    int reason_required;
+    retour__pkg_rule restocking; /* ACCEPT: no fee */
+    retour__condition condition;
 
     retour__src src_jurisdiction;
     retour__src src_days;
@@ -97,7 +110,10 @@ struct retour_policy {
     retour__src src_refund_days;
     retour__src src_return_shipping;
     retour__src src_refund_outbound;
+    retour__src src_reason_required;
+    retour__src src_condition;
 
+    retour__pkg_rule opened;  /* ACCEPT unless the policy says otherwise */
     retour__pkg_rule damaged;
     retour__pkg_rule missing;
 
@@ -109,7 +125,10 @@ struct retour_policy {
     const retour__guarantee_law *guarantee;
     int guarantee_months;       /* the shop's commercial guarantee; 0: none */
     int inspection;             /* inspect before deciding a presumed defect */
-    retour_remedy remedy;       /* the shop's first remedy: repair or replace */
+    retour_remedy remedy;       /* the shop's first remedy: repair or replace; refund and
+                                   store_credit deny the consumer's choice (lint, floor) */
+    int presumption_months;     /* as the policy states it; 0: not stated */
+    retour__src src_presumption_months;
     retour__src src_guarantee_months;
     retour__src src_inspection;
     retour__src src_remedy;

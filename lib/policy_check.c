@@ -1,6 +1,7 @@
 /* retour_policy_check(): the loader run in collecting mode, every problem reported. */
 #include "policy_check.h"
 #include "diagnostic.h"
+#include "lint.h"
 #include "options.h"
 
 #include <limits.h>
@@ -16,7 +17,7 @@ static const char *parse_code(int rc)
 /* Checks text into sink: RETOUR_OK (whatever was found) or a fatal negative code. */
 static int check_text(retour__sink *sink, const char *text, size_t len, const char *name,
                       const retour__limits *limits, const retour_allocator *a,
-                      retour_error *err)
+                      retour_lang lang, retour_error *err)
 {
     retour_error perr;
     retour__doc doc;
@@ -32,15 +33,27 @@ static int check_text(retour__sink *sink, const char *text, size_t len, const ch
     retour_policy p;
     memset(&p, 0, sizeof p);
     p.allocator = a;
+    p.file = name;
     retour__arena_init(&p.arena, a);
     retour__ctx ctx;
     retour__ctx_init(&ctx, &doc, err);
     ctx.sink = sink;
     rc = retour__skip(retour__policy_read(&ctx, &p, doc.root));
-    /* Lint rules (warnings citing the law) will run here on a policy without errors. */
+    /* The law is judged only on a policy that loads: defaults standing in for failed keys
+     * would give findings that only follow from the schema errors. */
+    if (rc == RETOUR_OK && sink->errors == 0)
+        rc = retour__lint(sink, &p, text, len, lang);
     retour__arena_release(&p.arena);
     retour__doc_free(&doc);
     return rc;
+}
+
+/* The lint's language: options version 3 and later carry one. */
+static retour_lang lang_of(const retour_options *options)
+{
+    if (options && options->version >= 3 && options->lang < RETOUR_LANG__COUNT)
+        return (retour_lang)options->lang;
+    return RETOUR_LANG_EN;
 }
 
 /* Delivers what sink holds: the error count, or the callback's stop value. */
@@ -70,8 +83,8 @@ int retour_policy_check(const char *text, size_t len, const char *name,
     retour__limits_from_options(&limits, options);
     retour__sink sink;
     retour__sink_init(&sink, a);
-    sink.lang = retour__lang_from_options(options);
-    rc = check_text(&sink, text ? text : "", len, name ? name : "<string>", &limits, a, err);
+    rc = check_text(&sink, text ? text : "", len, name ? name : "<string>", &limits, a,
+                    lang_of(options), err);
     if (rc) {
         retour__sink_free(&sink);
         if (rc == RETOUR_ENOMEM)
@@ -96,13 +109,12 @@ int retour_policy_check_file(const char *path, const retour_options *options,
     retour__limits_from_options(&limits, options);
     retour__sink sink;
     retour__sink_init(&sink, a);
-    sink.lang = retour__lang_from_options(options);
     char *text;
     size_t len;
     retour_error ferr;
     rc = retour__read_file(&text, &len, path, limits.max_bytes, a, &ferr);
     if (rc == RETOUR_OK) {
-        rc = check_text(&sink, text, len, path, &limits, a, err);
+        rc = check_text(&sink, text, len, path, &limits, a, lang_of(options), err);
         retour__free(a, text);
     } else if (rc == RETOUR_ELIMIT) {
         /* Too large is a property of the policy, not a failure to run. */

@@ -18,13 +18,57 @@
  * When checking, a recorded problem goes on with the next statement (schema.h). */
 #define WITH_KEY(ctx, key, stmt) RETOUR__WITH_KEY(ctx, key, stmt)
 
+/* "10%" or "5.00": a charge on an item, as a percentage of its value or a fixed amount. */
+static int read_charge(retour__ctx *ctx, const retour_policy *p, const retour__node *n,
+                       const char *what, const char *arg, size_t len, retour__pkg_rule *rule)
+{
+    int rc;
+    if (len && arg[len - 1] == '%') {
+        rc = retour__percent_parse(&rule->basis_points, arg, len);
+        if (rc)
+            return retour__fail_at(ctx, n, rc == RETOUR_ERANGE ? RETOUR_ERANGE : RETOUR_ESCHEMA,
+                                   "%s '%s' must be a percentage from 0%% to 100%% with at most "
+                                   "2 decimals",
+                                   what, arg);
+        rule->action = RETOUR__PKG_DEDUCT_PERCENT;
+        return RETOUR_OK;
+    }
+    char why[64];
+    rc = retour__money_parse(&rule->amount, arg, len, p->decimals, why, sizeof why);
+    if (rc)
+        return retour__fail_at(ctx, n, rc == RETOUR_ERANGE ? RETOUR_ERANGE : RETOUR_ESCHEMA,
+                               "%s '%s' must be a percentage such as 20%% or an amount in %s "
+                               "with at most %d decimals",
+                               what, arg, p->currency, p->decimals);
+    rule->action = RETOUR__PKG_DEDUCT_AMOUNT;
+    return RETOUR_OK;
+}
+
+/* withdrawal.restocking_fee: "10%", "5.00" or "none". */
+static int read_restocking_fee(retour__ctx *ctx, retour_policy *p, const retour__node *n)
+{
+    const char *text;
+    int rc = retour__read_string(ctx, n, &text);
+    if (rc)
+        return retour__fail_at(ctx, n, RETOUR_ESCHEMA,
+                               "expected none, a percentage (e.g. 10%%) or an amount (e.g. 5.00)");
+    p->restocking.src = retour__src_of(n);
+    if (strcmp(text, "none") == 0) {
+        p->restocking.action = RETOUR__PKG_ACCEPT;
+        return RETOUR_OK;
+    }
+    return read_charge(ctx, p, n, "restocking fee", text, n->len, &p->restocking);
+}
+
 static int load_withdrawal(retour__ctx *ctx, retour_policy *p, const retour__node *w)
 {
     static const char *const keys[] = { "days", "starts", "informed", "return_within_days",
                                         "refund_within_days", "return_shipping",
-                                        "refund_outbound_shipping" };
+                                        "refund_outbound_shipping", "reason_required",
+                                        "restocking_fee", "condition" };
     static const char *const starts[] = { "delivery", "order" };
     static const char *const payers[] = { "customer", "shop" };
+    static const char *const conditions[] = { "any", "undamaged", "unused" };
     int rc;
     if ((rc = retour__expect_map(ctx, w)) ||
         (rc = retour__check_keys(ctx, w, keys, sizeof keys / sizeof keys[0])) ||
@@ -35,7 +79,9 @@ static int load_withdrawal(retour__ctx *ctx, retour_policy *p, const retour__nod
                         &p->src_refund_days)) ||
         (rc = retour__opt_flag(ctx, w, "informed", &p->informed, &p->src_informed)) ||
         (rc = retour__opt_flag(ctx, w, "refund_outbound_shipping", &p->refund_outbound,
-                        &p->src_refund_outbound)))
+                        &p->src_refund_outbound)) ||
+        (rc = retour__opt_flag(ctx, w, "reason_required", &p->reason_required,
+                        &p->src_reason_required)))
         return rc;
     int v = (int)p->starts;
     if ((rc = retour__opt_choice(ctx, w, "starts", starts, 2, &v, &p->src_starts)))
@@ -45,15 +91,22 @@ static int load_withdrawal(retour__ctx *ctx, retour_policy *p, const retour__nod
     if ((rc = retour__opt_choice(ctx, w, "return_shipping", payers, 2, &v, &p->src_return_shipping)))
         return rc;
     p->return_shipping = (retour_payer)v;
+    v = (int)p->condition;
+    if ((rc = retour__opt_choice(ctx, w, "condition", conditions, 3, &v, &p->src_condition)))
+        return rc;
+    p->condition = (retour__condition)v;
+    const retour__node *n = retour__opt(w, "restocking_fee");
+    if (n)
+        WITH_KEY(ctx, "restocking_fee", read_restocking_fee(ctx, p, n));
     return RETOUR_OK;
 }
 
-/* "accept" | "review" | "deduct 20%" | "deduct 5.00" */
+/* "accept" | "review" | "reject" | "deduct 20%" | "deduct 5.00" */
 static int read_pkg_rule(retour__ctx *ctx, const retour_policy *p, const retour__node *n,
                          retour__pkg_rule *rule)
 {
     static const char *const expected =
-        "expected accept, review, 'deduct N%' (e.g. deduct 20%) or 'deduct AMOUNT' "
+        "expected accept, review, reject, 'deduct N%' (e.g. deduct 20%) or 'deduct AMOUNT' "
         "(e.g. deduct 5.00)";
     const char *text;
     int rc = retour__read_string(ctx, n, &text);
@@ -68,38 +121,38 @@ static int read_pkg_rule(retour__ctx *ctx, const retour_policy *p, const retour_
         rule->action = RETOUR__PKG_REVIEW;
         return RETOUR_OK;
     }
-    if (strncmp(text, "deduct ", 7) != 0)
-        return retour__fail_at(ctx, n, RETOUR_ESCHEMA, "%s; found '%s'", expected, text);
-    const char *arg = text + 7;
-    size_t len = n->len - 7;
-    if (len && arg[len - 1] == '%') {
-        rc = retour__percent_parse(&rule->basis_points, arg, len);
-        if (rc)
-            return retour__fail_at(ctx, n, rc == RETOUR_ERANGE ? RETOUR_ERANGE : RETOUR_ESCHEMA,
-                                   "deduction '%s' must be a percentage from 0%% to 100%% with "
-                                   "at most 2 decimals",
-                                   arg);
-        rule->action = RETOUR__PKG_DEDUCT_PERCENT;
+    if (strcmp(text, "reject") == 0) {
+        rule->action = RETOUR__PKG_REJECT;
         return RETOUR_OK;
     }
-    char why[64];
-    rc = retour__money_parse(&rule->amount, arg, len, p->decimals, why, sizeof why);
-    if (rc)
-        return retour__fail_at(ctx, n, rc == RETOUR_ERANGE ? RETOUR_ERANGE : RETOUR_ESCHEMA,
-                               "deduction '%s' must be a percentage such as 20%% or an amount "
-                               "in %s with at most %d decimals",
-                               arg, p->currency, p->decimals);
-    rule->action = RETOUR__PKG_DEDUCT_AMOUNT;
-    return RETOUR_OK;
+    if (strncmp(text, "deduct ", 7) != 0)
+        return retour__fail_at(ctx, n, RETOUR_ESCHEMA, "%s; found '%s'", expected, text);
+    return read_charge(ctx, p, n, "deduction", text + 7, n->len - 7, rule);
+}
+
+/* packaging.opened: as the other rules, but nothing about opening needs a person. */
+static int read_opened_rule(retour__ctx *ctx, retour_policy *p, const retour__node *n)
+{
+    int rc = read_pkg_rule(ctx, p, n, &p->opened);
+    if (rc == RETOUR_OK && p->opened.action == RETOUR__PKG_REVIEW) {
+        p->opened.action = RETOUR__PKG_ACCEPT;
+        return retour__fail_at(ctx, n, RETOUR_ESCHEMA,
+                               "expected accept, reject, 'deduct N%%' or 'deduct AMOUNT' for "
+                               "opened packaging; found 'review'");
+    }
+    return rc;
 }
 
 static int load_packaging(retour__ctx *ctx, retour_policy *p, const retour__node *pk)
 {
-    static const char *const keys[] = { "damaged", "missing" };
+    static const char *const keys[] = { "opened", "damaged", "missing" };
     int rc;
-    if ((rc = retour__expect_map(ctx, pk)) || (rc = retour__check_keys(ctx, pk, keys, 2)))
+    if ((rc = retour__expect_map(ctx, pk)) || (rc = retour__check_keys(ctx, pk, keys, 3)))
         return rc;
-    const retour__node *n = retour__map_get(pk, "damaged");
+    const retour__node *n = retour__map_get(pk, "opened");
+    if (n && !retour__is_null(n))
+        WITH_KEY(ctx, "opened", read_opened_rule(ctx, p, n));
+    n = retour__map_get(pk, "damaged");
     if (n && !retour__is_null(n))
         WITH_KEY(ctx, "damaged", read_pkg_rule(ctx, p, n, &p->damaged));
     n = retour__map_get(pk, "missing");
@@ -343,6 +396,9 @@ static void set_defaults(retour_policy *p)
     p->refund_days = 14;
     p->return_shipping = RETOUR_PAYER_CUSTOMER;
     p->refund_outbound = 1;
+    p->restocking.action = RETOUR__PKG_ACCEPT;
+    p->condition = RETOUR__COND_ANY;
+    p->opened.action = RETOUR__PKG_ACCEPT;
     p->damaged.action = RETOUR__PKG_ACCEPT;
     p->missing.action = RETOUR__PKG_ACCEPT;
     p->default_category = -1;

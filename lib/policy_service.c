@@ -12,18 +12,29 @@
 
 int retour__load_complaints(retour__ctx *ctx, retour_policy *p, const retour__node *c)
 {
-    static const char *const keys[] = { "guarantee_months", "inspection", "remedy" };
+    static const char *const keys[] = { "guarantee_months", "presumption_months", "inspection",
+                                        "remedy" };
     static const char *const inspection[] = { "not_required", "required" };
-    static const char *const remedies[] = { "repair", "replace" };
-    int rc, remedy = p->remedy == RETOUR_REMEDY_REPLACE;
-    if ((rc = retour__expect_map(ctx, c)) || (rc = retour__check_keys(ctx, c, keys, 3)) ||
+    /* refund and store_credit are below the law (the consumer chooses repair or
+     * replacement); they are accepted so that the lint can point at them. */
+    static const char *const remedies[] = { "repair", "replace", "refund", "store_credit" };
+    static const retour_remedy remedy_values[] = { RETOUR_REMEDY_REPAIR, RETOUR_REMEDY_REPLACE,
+                                                   RETOUR_REMEDY_REFUND,
+                                                   RETOUR_REMEDY_STORE_CREDIT };
+    int rc, remedy = 0;
+    for (int i = 0; i < 4; i++)
+        if (remedy_values[i] == p->remedy)
+            remedy = i;
+    if ((rc = retour__expect_map(ctx, c)) || (rc = retour__check_keys(ctx, c, keys, 4)) ||
         (rc = retour__opt_int(ctx, c, "guarantee_months", 0, MAX_MONTHS, &p->guarantee_months,
                               &p->src_guarantee_months)) ||
+        (rc = retour__opt_int(ctx, c, "presumption_months", 0, MAX_MONTHS,
+                              &p->presumption_months, &p->src_presumption_months)) ||
         (rc = retour__opt_choice(ctx, c, "inspection", inspection, 2, &p->inspection,
                                  &p->src_inspection)) ||
-        (rc = retour__opt_choice(ctx, c, "remedy", remedies, 2, &remedy, &p->src_remedy)))
+        (rc = retour__opt_choice(ctx, c, "remedy", remedies, 4, &remedy, &p->src_remedy)))
         return rc;
-    p->remedy = remedy ? RETOUR_REMEDY_REPLACE : RETOUR_REMEDY_REPAIR;
+    p->remedy = remedy_values[remedy];
     return RETOUR_OK;
 }
 

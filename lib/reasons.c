@@ -53,6 +53,13 @@ static const char *const names[RETOUR__R__COUNT] = {
     [RETOUR__R_GOODWILL_RULE] = "goodwill_rule",
     [RETOUR__R_FREQUENT_CLAIMS] = "frequent_claims",
     [RETOUR__R_HIGH_AMOUNT] = "high_amount",
+    [RETOUR__R_POLICY_BELOW_LEGAL_FLOOR] = "policy_below_legal_floor",
+    [RETOUR__R_FLOOR_NOT_RETURNABLE] = "policy_below_legal_floor",
+    [RETOUR__R_RESTOCKING_FEE_DEDUCTED] = "restocking_fee_deducted",
+    [RETOUR__R_OPENED_PACKAGING_DEDUCTION] = "opened_packaging_deduction",
+    [RETOUR__R_OPENED_PACKAGING_REFUSED] = "opened_packaging_refused",
+    [RETOUR__R_DAMAGED_REFUSED] = "damaged_refused",
+    [RETOUR__R_MISSING_PACKAGING_REFUSED] = "missing_packaging_refused",
 };
 
 const char *retour__code_name(retour__code code)

@@ -62,13 +62,29 @@ void retour__trace_reason(retour__eval *ev, retour__code code, long item, const 
         break;
     case RETOUR__R_EXCLUSION_WAIVED: rec.pub.rule = "exclusion.waived"; break;
     case RETOUR__R_EXCLUDED_BY_SHOP: rec.pub.rule = "exclusion.shop"; break;
-    case RETOUR__R_PACKAGING_OPENED_ALLOWED: rec.pub.rule = "packaging.opened"; break;
+    case RETOUR__R_PACKAGING_OPENED_ALLOWED:
+    case RETOUR__R_OPENED_PACKAGING_DEDUCTION:
+    case RETOUR__R_OPENED_PACKAGING_REFUSED:
+        rec.pub.rule = "packaging.opened";
+        break;
+    case RETOUR__R_RESTOCKING_FEE_DEDUCTED: rec.pub.rule = "restocking_fee"; break;
+    case RETOUR__R_POLICY_BELOW_LEGAL_FLOOR:
+        /* The law sets a clause aside; the clause is named like a goodwill rule. */
+        rec.pub.rule = "legal_floor";
+        rec.pub.rule_name = params->name;
+        break;
+    case RETOUR__R_FLOOR_NOT_RETURNABLE:
+        rec.pub.rule = "exclusion.shop";
+        rec.pub.matched = 0;
+        break;
     case RETOUR__R_DAMAGED_DEDUCTION:
     case RETOUR__R_DAMAGED_REVIEW:
     case RETOUR__R_DAMAGED_ACCEPTED:
     case RETOUR__R_MISSING_PACKAGING_DEDUCTION:
     case RETOUR__R_MISSING_PACKAGING_REVIEW:
     case RETOUR__R_MISSING_PACKAGING_ACCEPTED:
+    case RETOUR__R_DAMAGED_REFUSED:
+    case RETOUR__R_MISSING_PACKAGING_REFUSED:
     case RETOUR__R_DEDUCTION_WAIVED_NOT_INFORMED:
         rec.pub.rule = packaging_rule(ev, item);
         break;

@@ -7,9 +7,12 @@
  *   2. per item: legal exceptions (seal-dependent ones only once unsealed), unless waived;
  *      the shop's own exclusions only beyond the statutory period;
  *   3. per item: packaging (opened is always fine; damaged or missing costs the policy's
- *      deduction or goes to review, never the right itself);
+ *      deduction or goes to review, never the right itself); in the shop's own window its
+ *      terms on opened packaging and its restocking fee apply;
  *   4. goodwill rules for refused items, then the policy's review signals;
- *   5. refund, outbound shipping, deadlines; the overall outcome. */
+ *   5. refund, outbound shipping, deadlines; the overall outcome.
+ * A clause below the law that a statutory withdrawal sets aside is named with the reason
+ * policy_below_legal_floor and its line. */
 #include "eval.h"
 #include "trace.h"
 
@@ -41,9 +44,11 @@ static int decide_period(retour__eval *ev, int *expired)
     }
 
     retour_date law_end = RETOUR_DATE_NONE;
+    retour_date plain_end = RETOUR_DATE_NONE; /* the law's period without the extension */
     if (j->statutory) {
         if ((rc = retour__eval_add_days(ev, &law_end, start, j->withdrawal_days)))
             return rc;
+        plain_end = law_end;
         if (!p->informed && retour__date_add_months(&law_end, law_end, j->extension_months))
             return retour__fail(ev->err, RETOUR_ERANGE, NULL, NULL, "a deadline falls after 9999-12-31");
     }
@@ -65,6 +70,7 @@ static int decide_period(retour__eval *ev, int *expired)
     prm.date2 = r->notified;
     prm.days = p->days;
     d->withdrawal_deadline = law_end != RETOUR_DATE_NONE && law_end > shop_end ? law_end : shop_end;
+    ev->shop_extends = shop_end > plain_end;
 
     if (j->statutory && r->notified <= law_end) {
         d->basis = RETOUR_BASIS_WITHDRAWAL_RIGHT;
@@ -73,6 +79,14 @@ static int decide_period(retour__eval *ev, int *expired)
         if ((rc = retour__add_reason(ev, RETOUR__R_WITHIN_WITHDRAWAL_PERIOD, -1, p->law_period,
                              p->src_jurisdiction, &prm)))
             return rc;
+        /* The shop's own window alone would have refused: a shorter window, or one that
+         * counts from the order. */
+        if (r->notified > shop_end && shop_end < plain_end) {
+            int by_days = p->days < j->withdrawal_days;
+            if ((rc = retour__below_floor(ev, -1, by_days ? "withdrawal.days" : "withdrawal.starts",
+                                          p->law_period, by_days ? p->src_days : p->src_starts)))
+                return rc;
+        }
         if (!p->informed) {
             retour__params ext = prm;
             ext.days = j->extension_months;
@@ -151,13 +165,71 @@ static int decide_exclusion(retour__eval *ev, size_t i, const retour__category *
             return retour__add_reason(ev, exclusion_code(c->exclusion), (long)i, law, c->src_exclusion, prm);
         }
     }
-    if (ev->trace && c && !c->returnable && ev->statutory_basis)
-        retour__trace_note(ev, "exclusion.shop", (long)i, 0, RETOUR__N_SHOP_EXCLUSION_STATUTORY, NULL, c->src_returnable, prm);
-    if (c && !c->returnable && !ev->statutory_basis) {
+    if (c && !c->returnable) {
+        /* Lawful as a limit on the days the shop adds; with none added it can only mean
+         * refusing the statutory right, which the law sets aside. */
+        if (ev->statutory_basis)
+            return ev->shop_extends ? (RETOUR__TRACE_NOTE(ev, "exclusion.shop", (long)i, 0, RETOUR__N_SHOP_EXCLUSION_STATUTORY, NULL, c->src_returnable, prm), RETOUR_OK)
+                   : retour__add_reason(ev, RETOUR__R_FLOOR_NOT_RETURNABLE, (long)i,
+                                        p->law_period, c->src_returnable, prm);
         res->outcome = RETOUR_OUTCOME_REJECT;
         return retour__add_reason(ev, RETOUR__R_EXCLUDED_BY_SHOP, (long)i, NULL, c->src_returnable, prm);
     }
     return RETOUR_OK;
+}
+
+/* A charge on the item: a percentage of its value or a fixed amount, never more than what
+ * is left of the value. Returns the cut into *cut. */
+static int charge(retour__eval *ev, size_t i, const retour__pkg_rule *rule, int64_t *cut)
+{
+    const retour__item_result *res = &ev->d->items[i];
+    *cut = rule->amount;
+    if (rule->action == RETOUR__PKG_DEDUCT_PERCENT &&
+        retour__money_mul_bp(cut, res->value, rule->basis_points))
+        return retour__overflow_error(ev, (long)i, "the deduction");
+    if (*cut > res->value - res->deduction)
+        *cut = res->value - res->deduction;
+    return RETOUR_OK;
+}
+
+/* Deducts rule's charge from item i with reason code. */
+static int deduct(retour__eval *ev, size_t i, const retour__pkg_rule *rule, retour__code code,
+                  const char *law, const retour__params *prm)
+{
+    retour__item_result *res = &ev->d->items[i];
+    int64_t cut;
+    int rc = charge(ev, i, rule, &cut);
+    if (rc)
+        return rc;
+    res->deduction += cut;
+    if (cut > 0)
+        res->outcome = RETOUR_OUTCOME_PARTIAL;
+    retour__params dp = *prm;
+    dp.amount = cut;
+    dp.basis_points = rule->action == RETOUR__PKG_DEDUCT_PERCENT ? rule->basis_points : 0;
+    return retour__add_reason(ev, code, (long)i, law, rule->src, &dp);
+}
+
+/* Opened packaging: always fine in the statutory period (trying the goods needs it); in
+ * the shop's own window its terms may refuse or charge. */
+static int decide_opened(retour__eval *ev, size_t i, retour__params *prm)
+{
+    const retour_policy *p = ev->p;
+    const retour__pkg_rule *rule = &p->opened;
+    int rc;
+    if (rule->action == RETOUR__PKG_ACCEPT || ev->statutory_basis) {
+        rc = retour__add_reason(ev, RETOUR__R_PACKAGING_OPENED_ALLOWED, (long)i, p->law_handling,
+                                retour__no_src, prm);
+        if (rc == RETOUR_OK && rule->action != RETOUR__PKG_ACCEPT)
+            rc = retour__below_floor(ev, (long)i, "packaging.opened", p->law_handling, rule->src);
+        return rc;
+    }
+    if (rule->action == RETOUR__PKG_REJECT) {
+        ev->d->items[i].outcome = RETOUR_OUTCOME_REJECT;
+        return retour__add_reason(ev, RETOUR__R_OPENED_PACKAGING_REFUSED, (long)i, NULL, rule->src,
+                                  prm);
+    }
+    return deduct(ev, i, rule, RETOUR__R_OPENED_PACKAGING_DEDUCTION, NULL, prm);
 }
 
 /* Rule 3: packaging beyond opening costs a deduction or a review, never the right. */
@@ -167,13 +239,14 @@ static int decide_packaging(retour__eval *ev, size_t i, retour__params *prm)
     retour__item_result *res = &ev->d->items[i];
     retour_packaging pkg = ev->r->items[i].packaging;
     if (pkg == RETOUR_PACKAGING_OPENED)
-        return retour__add_reason(ev, RETOUR__R_PACKAGING_OPENED_ALLOWED, (long)i, p->law_handling, retour__no_src,
-                          prm);
+        return decide_opened(ev, i, prm);
     if (pkg != RETOUR_PACKAGING_DAMAGED && pkg != RETOUR_PACKAGING_MISSING)
         return RETOUR__TRACE_NOTE(ev, "packaging", (long)i, 0, RETOUR__N_PACKAGING_INTACT, NULL, retour__no_src, prm), RETOUR_OK;
 
     int damaged = pkg == RETOUR_PACKAGING_DAMAGED;
     const retour__pkg_rule *rule = damaged ? &p->damaged : &p->missing;
+    const char *clause = damaged ? "packaging.damaged" : "packaging.missing";
+    int rc;
     /* Art. 14(2): a consumer who was not informed of the right owes nothing for diminished
      * value, so there is nothing to deduct and nothing to review. */
     if (rule->action != RETOUR__PKG_ACCEPT && ev->statutory_basis && !p->informed)
@@ -183,6 +256,18 @@ static int decide_packaging(retour__eval *ev, size_t i, retour__params *prm)
     case RETOUR__PKG_ACCEPT:
         return retour__add_reason(ev, damaged ? RETOUR__R_DAMAGED_ACCEPTED : RETOUR__R_MISSING_PACKAGING_ACCEPTED,
                           (long)i, NULL, rule->src, prm);
+    case RETOUR__PKG_REJECT:
+        if (!ev->statutory_basis) {
+            res->outcome = RETOUR_OUTCOME_REJECT;
+            return retour__add_reason(ev, damaged ? RETOUR__R_DAMAGED_REFUSED
+                                                  : RETOUR__R_MISSING_PACKAGING_REFUSED,
+                                      (long)i, NULL, rule->src, prm);
+        }
+        /* The right stays: what the damage costs is diminished value, for a person to
+         * assess. */
+        if ((rc = retour__below_floor(ev, (long)i, clause, p->law_handling, rule->src)))
+            return rc;
+        /* fall through */
     case RETOUR__PKG_REVIEW:
         res->outcome = RETOUR_OUTCOME_REVIEW;
         return retour__add_reason(ev, damaged ? RETOUR__R_DAMAGED_REVIEW : RETOUR__R_MISSING_PACKAGING_REVIEW,
@@ -191,20 +276,37 @@ static int decide_packaging(retour__eval *ev, size_t i, retour__params *prm)
     case RETOUR__PKG_DEDUCT_AMOUNT:
         break;
     }
-    int64_t cut = rule->amount;
-    if (rule->action == RETOUR__PKG_DEDUCT_PERCENT &&
-        retour__money_mul_bp(&cut, res->value, rule->basis_points))
-        return retour__overflow_error(ev, (long)i, "the deduction");
-    if (cut > res->value)
-        cut = res->value;
-    res->deduction = cut;
-    if (cut > 0)
-        res->outcome = RETOUR_OUTCOME_PARTIAL;
-    retour__params dp = *prm;
-    dp.amount = cut;
-    dp.basis_points = rule->action == RETOUR__PKG_DEDUCT_PERCENT ? rule->basis_points : 0;
-    return retour__add_reason(ev, damaged ? RETOUR__R_DAMAGED_DEDUCTION : RETOUR__R_MISSING_PACKAGING_DEDUCTION,
-                      (long)i, p->law_handling, rule->src, &dp);
+    return deduct(ev, i, rule, damaged ? RETOUR__R_DAMAGED_DEDUCTION : RETOUR__R_MISSING_PACKAGING_DEDUCTION,
+                  p->law_handling, prm);
+}
+
+/* Rule 4: the shop's restocking fee, only in its own window (art. 13(1) leaves no room for
+ * fees on a statutory withdrawal). */
+static int decide_restocking(retour__eval *ev, size_t i, retour__params *prm)
+{
+    const retour__pkg_rule *rule = &ev->p->restocking;
+    retour_outcome o = ev->d->items[i].outcome;
+    if (rule->action == RETOUR__PKG_ACCEPT || ev->statutory_basis ||
+        (o != RETOUR_OUTCOME_ACCEPT && o != RETOUR_OUTCOME_PARTIAL))
+        return RETOUR_OK;
+    return deduct(ev, i, rule, RETOUR__R_RESTOCKING_FEE_DEDUCTED, NULL, prm);
+}
+
+/* Clauses of the whole policy that a statutory withdrawal sets aside, named once. */
+static int set_aside_clauses(retour__eval *ev)
+{
+    const retour_policy *p = ev->p;
+    int rc = RETOUR_OK;
+    if (p->reason_required)
+        rc = retour__below_floor(ev, -1, "withdrawal.reason_required", p->law_period,
+                                 p->src_reason_required);
+    if (rc == RETOUR_OK && p->condition == RETOUR__COND_UNUSED)
+        rc = retour__below_floor(ev, -1, "withdrawal.condition", p->law_handling,
+                                 p->src_condition);
+    if (rc == RETOUR_OK && p->restocking.action != RETOUR__PKG_ACCEPT)
+        rc = retour__below_floor(ev, -1, "withdrawal.restocking_fee", p->law_refund,
+                                 p->restocking.src);
+    return rc;
 }
 
 /* Rule 5: outbound shipping and the deadlines to return and refund. */
@@ -229,6 +331,9 @@ static int shipping_and_deadlines(retour__eval *ev, const retour__tally *t)
                                     ev->statutory_basis ? p->law_refund : NULL,
                                     ev->statutory_basis ? retour__no_src : p->src_refund_outbound,
                                     &sp);
+            if (rc == RETOUR_OK && ev->statutory_basis && !p->refund_outbound)
+                rc = retour__below_floor(ev, -1, "withdrawal.refund_outbound_shipping",
+                                         p->law_refund, p->src_refund_outbound);
         } else {
             rc = retour__add_reason(ev, RETOUR__R_OUTBOUND_SHIPPING_NOT_REFUNDED, -1, NULL,
                                     whole ? p->src_refund_outbound : retour__no_src, &sp);
@@ -249,7 +354,9 @@ static int shipping_and_deadlines(retour__eval *ev, const retour__tally *t)
         dp.days2 = j->return_days;
         return_days = j->return_days;
         if ((rc = retour__add_reason(ev, RETOUR__R_RETURN_PERIOD_EXTENDED, -1, p->law_return,
-                             p->src_return_days, &dp)))
+                             p->src_return_days, &dp)) ||
+            (rc = retour__below_floor(ev, -1, "withdrawal.return_within_days", p->law_return,
+                                      p->src_return_days)))
             return rc;
     }
     if (ev->statutory_basis && refund_days > j->refund_days) {
@@ -257,7 +364,9 @@ static int shipping_and_deadlines(retour__eval *ev, const retour__tally *t)
         dp.days2 = j->refund_days;
         refund_days = j->refund_days;
         if ((rc = retour__add_reason(ev, RETOUR__R_REFUND_DEADLINE_CAPPED, -1, p->law_refund,
-                             p->src_refund_days, &dp)))
+                             p->src_refund_days, &dp)) ||
+            (rc = retour__below_floor(ev, -1, "withdrawal.refund_within_days", p->law_refund,
+                                      p->src_refund_days)))
             return rc;
     }
     if ((rc = retour__eval_add_days(ev, &d->return_by, r->notified, return_days)) ||
@@ -293,6 +402,8 @@ int retour__decide_withdrawal(retour__eval *ev)
     int rc, expired = 0;
     if ((rc = retour__copy_items(ev)) || (rc = decide_period(ev, &expired)))
         return rc;
+    if (ev->statutory_basis && (rc = set_aside_clauses(ev)))
+        return rc;
     for (size_t i = 0; i < d->item_count; i++) {
         const retour__category *c = retour__category_of(ev->p, &ev->r->items[i]);
         retour__item_result *res = &d->items[i];
@@ -310,7 +421,8 @@ int retour__decide_withdrawal(retour__eval *ev)
                 return rc;
             continue;
         }
-        if (res->outcome == RETOUR_OUTCOME_ACCEPT && (rc = decide_packaging(ev, i, &prm)))
+        if (res->outcome == RETOUR_OUTCOME_ACCEPT &&
+            ((rc = decide_packaging(ev, i, &prm)) || (rc = decide_restocking(ev, i, &prm))))
             return rc;
         res->refund = res->value - res->deduction;
     }

@@ -1,6 +1,5 @@
 /* retour check POLICY...: every problem in policy files, printed like a compiler's
  * diagnostics (or as JSON) so that editors and CI can annotate them. */
-#include "cli_util.h"
 #include "commands.h"
 
 #include <retour.h>
@@ -17,18 +16,39 @@ static const char check_usage[] =
     "\n"
     "Checks policy files and prints every problem, one per line:\n"
     "  FILE:LINE:COL: SEVERITY: KEY.PATH: MESSAGE [CODE]\n"
+    "A policy that loads is then judged against its jurisdiction's law: clauses below it are\n"
+    "errors, risky ones warnings, others info; each is followed by indented law: and fix:\n"
+    "lines (--lang nl: in Dutch).\n"
     "--format json prints one JSON array with an object per file instead.\n"
-    "--lang en|nl   language of the messages that have a translation (default en)\n"
     "Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable file.\n";
 
 typedef struct output {
     int json;
-    retour_lang lang;
     int color;
+    retour_lang lang;
     size_t count; /* diagnostics printed for the current file */
 } output;
 
-/* The severity word in the colours compilers use: red errors, magenta warnings, cyan notes. */
+static void json_string(const char *s)
+{
+    putchar('"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            printf("\\%c", *p);
+        else if (*p == '\n')
+            fputs("\\n", stdout);
+        else if (*p == '\t')
+            fputs("\\t", stdout);
+        else if (*p < 0x20 || *p == 0x7f)
+            printf("\\u%04x", *p);
+        else
+            putchar(*p);
+    }
+    putchar('"');
+}
+
+/* The severity word in the colours compilers use: red errors, magenta warnings, cyan notes
+ * and information. */
 static const char *color_of(retour_severity s)
 {
     return s == RETOUR_SEVERITY_ERROR ? "\033[1;31m"
@@ -41,14 +61,22 @@ static int print_diagnostic(void *ctx, const retour_diagnostic *d)
     if (out->json) {
         fputs(out->count ? ",\n    " : "\n    ", stdout);
         printf("{\"file\":");
-        cli_json_string(stdout, d->file);
+        json_string(d->file);
         printf(",\"line\":%d,\"column\":%d,\"offset\":%zu,\"severity\":\"%s\",\"code\":", d->line,
                d->column, d->offset, retour_severity_name(d->severity));
-        cli_json_string(stdout, d->code);
+        json_string(d->code);
         fputs(",\"path\":", stdout);
-        cli_json_string(stdout, d->path);
+        json_string(d->path);
         fputs(",\"message\":", stdout);
-        cli_json_string(stdout, d->message);
+        json_string(d->message);
+        if (d->law) {
+            fputs(",\"law\":", stdout);
+            json_string(d->law);
+        }
+        if (d->fix) {
+            fputs(",\"fix\":", stdout);
+            json_string(d->fix);
+        }
         putchar('}');
     } else {
         const char *sev = retour_severity_name(d->severity);
@@ -61,6 +89,11 @@ static int print_diagnostic(void *ctx, const retour_diagnostic *d)
         else
             printf("%s: ", sev);
         printf("%s%s%s [%s]\n", d->path, d->path[0] ? ": " : "", d->message, d->code);
+        /* Indented continuation lines: editors' problem matchers read only the first. */
+        if (d->law)
+            printf("    law: %s\n", d->law);
+        if (d->fix)
+            printf("    fix: %s\n", d->fix);
     }
     out->count++;
     return 0;
@@ -73,11 +106,11 @@ static int check_one(output *out, const char *path, int first)
     out->count = 0;
     if (out->json) {
         fputs(first ? "\n  {\"file\":" : ",\n  {\"file\":", stdout);
-        cli_json_string(stdout, path);
+        json_string(path);
         fputs(",\"diagnostics\":[", stdout);
     }
     retour_options options = RETOUR_OPTIONS_INIT;
-    options.lang = (int)out->lang;
+    options.lang = out->lang;
     int rc = retour_policy_check_file(path, &options, print_diagnostic, out, &err);
     if (out->json)
         fputs(out->count ? "\n  ]" : "]", stdout);
@@ -88,7 +121,7 @@ static int check_one(output *out, const char *path, int first)
         fprintf(stderr, "retour: %s\n", line);
         if (out->json) {
             fputs(",\"error\":", stdout);
-            cli_json_string(stdout, err.message);
+            json_string(err.message);
         }
     }
     if (out->json)
@@ -98,11 +131,19 @@ static int check_one(output *out, const char *path, int first)
 
 int cmd_check(int argc, char **argv)
 {
-    output out = { 0, RETOUR_LANG_EN, 0, 0 };
+    output out = { 0, 0, RETOUR_LANG_EN, 0 };
     int nfiles = 0;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
-        if (strcmp(a, "--format") == 0 && i + 1 < argc) {
+        if (strcmp(a, "--lang") == 0 && i + 1 < argc) {
+            const char *l = argv[++i];
+            if (strcmp(l, "nl") == 0)
+                out.lang = RETOUR_LANG_NL;
+            else if (strcmp(l, "en") == 0)
+                out.lang = RETOUR_LANG_EN;
+            else
+                return fprintf(stderr, "retour: --lang must be en or nl\n"), EXIT_USAGE;
+        } else if (strcmp(a, "--format") == 0 && i + 1 < argc) {
             const char *f = argv[++i];
             if (strcmp(f, "json") == 0)
                 out.json = 1;
@@ -110,9 +151,6 @@ int cmd_check(int argc, char **argv)
                 out.json = 0;
             else
                 return fprintf(stderr, "retour: --format must be text or json\n"), EXIT_USAGE;
-        } else if (strcmp(a, "--lang") == 0 && i + 1 < argc) {
-            if (cli_lang(argv[++i], &out.lang))
-                return EXIT_USAGE;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             fputs(check_usage, stdout);
             return EXIT_CLEAN;

@@ -258,3 +258,19 @@ void load_fails(fx *f, const char *yaml, int code, int line, int column, const c
     assert_string_equal(f->err.path, path);
     assert_string_equal(f->err.message, msg);
 }
+
+const char *reason_message(const retour_decision *d, const char *code, long item,
+                           retour_lang lang)
+{
+    return message(d, reason_index(d, code, item), lang);
+}
+
+void assert_summary(const retour_decision *d, retour_outcome outcome, retour_basis basis,
+                    int64_t refund, const char *deadline)
+{
+    assert_string_equal(retour_outcome_name(retour_decision_outcome(d)),
+                        retour_outcome_name(outcome));
+    assert_string_equal(retour_basis_name(retour_decision_basis(d)), retour_basis_name(basis));
+    assert_int_equal(retour_decision_refund(d), refund);
+    assert_date(retour_decision_withdrawal_deadline(d), deadline);
+}

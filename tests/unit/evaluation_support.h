@@ -78,6 +78,10 @@ size_t reason_index(const retour_decision *d, const char *code, long item);
 const retour_reason *assert_reason(const retour_decision *d, const char *code, long item,
                                    const char *law, int line, int column);
 
+/* Checks the outcome, basis, refund and withdrawal deadline ("YYYY-MM-DD" or NULL). */
+void assert_summary(const retour_decision *d, retour_outcome outcome, retour_basis basis,
+                    int64_t refund, const char *deadline);
+
 /* Checks one item's outcome, refund and deduction. */
 void assert_item(const retour_decision *d, size_t item, retour_outcome outcome, int64_t refund,
                  int64_t deduction);
@@ -85,6 +89,10 @@ void assert_item(const retour_decision *d, size_t item, retour_outcome outcome, 
 /* The reason's message in lang, checked to be complete and free of placeholders. The buffer is
  * static: the next call overwrites it. */
 const char *message(const retour_decision *d, size_t index, retour_lang lang);
+
+/* The message of the only reason with this code and item (see message()). */
+const char *reason_message(const retour_decision *d, const char *code, long item,
+                           retour_lang lang);
 
 /* ------------------------------------------------------------------------------------
  * Complaints, goodwill and review signals (test_complaint.c, test_goodwill.c)

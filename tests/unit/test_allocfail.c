@@ -440,6 +440,42 @@ static void test_policy_load_file_allocfail(void **state)
     retour_policy_free(ref);
 }
 
+/* The legal lint copies message, article and fix of every finding: failing any of those
+ * allocations fails the check with RETOUR_ENOMEM, frees everything, and calls nobody. */
+static int count_findings(void *ctx, const retour_diagnostic *d)
+{
+    (void)d;
+    ++*(int *)ctx;
+    return 0;
+}
+
+static void test_policy_check_lint_allocfail(void **state)
+{
+    (void)state;
+    const char *path = RETOUR_TEST_DATA "/../../examples/policies/bad-terms-nl.yaml";
+    int want = 0;
+    assert_int_equal(retour_policy_check_file(path, NULL, count_findings, &want, NULL), 12);
+    assert_int_equal(want, 12);
+    env e;
+    env_init(&e);
+    long n;
+    for (n = 1; n < MAX_ATTEMPTS; n++) {
+        int seen = 0;
+        retour_error err;
+        counter_arm(&e.count, n);
+        int rc = retour_policy_check_file(path, &e.options, count_findings, &seen, &err);
+        assert_int_equal(e.count.live, 0);
+        if (rc == 12) {
+            assert_int_equal(seen, 12);
+            break;
+        }
+        assert_int_equal(rc, RETOUR_ENOMEM);
+        assert_int_equal(err.code, RETOUR_ENOMEM);
+        assert_int_equal(seen, 0);
+    }
+    assert_true(n > 12 && n < MAX_ATTEMPTS);
+}
+
 /* The citations are composed into the policy's arena after the categories array. With k
  * categories the arena block fills up at a different citation each time; whichever needs
  * the new block, failing that allocation must fail the load, never leave a citation NULL. */
@@ -810,6 +846,7 @@ int main(void)
         cmocka_unit_test(test_policy_load_allocfail),
         cmocka_unit_test(test_policy_load_file_allocfail),
         cmocka_unit_test(test_policy_citations_allocfail),
+        cmocka_unit_test(test_policy_check_lint_allocfail),
         cmocka_unit_test(test_request_parse_allocfail),
         cmocka_unit_test(test_request_parse_allocfail_long_strings),
         cmocka_unit_test(test_evaluate_allocfail),

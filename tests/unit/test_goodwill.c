@@ -867,8 +867,9 @@ static void test_policy_errors_rules(void **state)
 static void test_policy_errors_other_sections(void **state)
 {
     fx *f = *state;
-    load_fails(f, HEAD("EU") "complaints:\n  remedy: refund\n", RETOUR_ESCHEMA, 5, 11,
-               "complaints.remedy", "unknown value 'refund' (expected one of: repair, replace)");
+    load_fails(f, HEAD("EU") "complaints:\n  remedy: credit\n", RETOUR_ESCHEMA, 5, 11,
+               "complaints.remedy",
+               "unknown value 'credit' (expected one of: repair, replace, refund, store_credit)");
     load_fails(f, HEAD("EU") "complaints:\n  inspection: yes\n", RETOUR_ESCHEMA, 5, 15,
                "complaints.inspection",
                "unknown value 'yes' (expected one of: not_required, required)");

@@ -97,7 +97,7 @@ static void test_independent_problems_all_reported_in_order(void **state)
     assert_int_equal(s.count, 7);
     EXPECT(s, 0, 5, 3, 55, "withdrawal.dayz", "unknown-key",
            "unknown key 'dayz'; did you mean 'days'? (expected one of: days, starts, informed, "
-           "return_within_days, refund_within_days, return_shipping, refund_outbound_shipping)");
+           "return_within_days, refund_within_days, return_shipping, refund_outbound_shipping, reason_required, restocking_fee, condition)");
     EXPECT(s, 1, 6, 13, 76, "withdrawal.informed", "wrong-type",
            "expected true or false, found 'yes'");
     EXPECT(s, 2, 7, 23, 102, "withdrawal.return_within_days", "out-of-range",
@@ -175,7 +175,7 @@ static void test_one_diagnostic_per_value(void **state)
     seen s;
     assert_int_equal(check(HEAD "packaging:\n  damaged: [deduct 5%]\n", &s), 1);
     EXPECT(s, 0, 5, 12, -1, "packaging.damaged", "bad-value",
-           "expected accept, review, 'deduct N%' (e.g. deduct 20%) or 'deduct AMOUNT' "
+           "expected accept, review, reject, 'deduct N%' (e.g. deduct 20%) or 'deduct AMOUNT' "
            "(e.g. deduct 5.00)");
 }
 
@@ -243,7 +243,9 @@ static void test_clean_policies_have_no_diagnostics(void **state)
         int rc = retour_policy_check_file(path, NULL, collect, &s, &err);
         if (rc != 0)
             fail_msg("%s: %d (%s)", path, rc, s.count ? s.d[0].message : err.message);
-        assert_int_equal(s.count, 0);
+        /* Lawful: the lint may still add warnings and information, never an error. */
+        for (size_t k = 0; k < s.count; k++)
+            assert_int_not_equal(s.d[k].severity, RETOUR_SEVERITY_ERROR);
     }
 }
 
@@ -301,7 +303,7 @@ static void test_format(void **state)
 {
     (void)state;
     retour_diagnostic d = { RETOUR_SEVERITY_WARNING, "bad-value", "shop.yaml", 3, 7, 20,
-                            "withdrawal.days", "too short" };
+                            "withdrawal.days", "too short", NULL, NULL };
     char buf[128];
     int n = retour_diagnostic_format(buf, sizeof buf, &d);
     assert_string_equal(buf, "shop.yaml:3:7: warning: withdrawal.days: too short [bad-value]");

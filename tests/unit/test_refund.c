@@ -16,13 +16,6 @@
  * Helpers of this file (the shared ones are in evaluation_support.h)
  * ---------------------------------------------------------------------------------- */
 
-/* The message of the only reason with this code and item (see message()). */
-static const char *reason_message(const retour_decision *d, const char *code, long item,
-                                  retour_lang lang)
-{
-    return message(d, reason_index(d, code, item), lang);
-}
-
 /* Overall money: refund, deductions, shipping refunded. */
 static void assert_money(const retour_decision *d, int64_t refund, int64_t deductions,
                          int64_t shipping_refunded)
@@ -293,8 +286,10 @@ static void test_outbound_policy_flag(void **state)
     eval_ok(f);
     assert_string_equal(retour_basis_name(retour_decision_basis(f->d)), "withdrawal_right");
     assert_money(f->d, 10495, 0, 495);
-    assert_reasons(f->d, "within_withdrawal_period outbound_shipping_refunded");
+    assert_reasons(f->d, "within_withdrawal_period outbound_shipping_refunded "
+                         "policy_below_legal_floor");
     assert_reason(f->d, "outbound_shipping_refunded", -1, CRD " art. 13(1)", 0, 0);
+    assert_reason(f->d, "policy_below_legal_floor", -1, CRD " art. 13(1)", 6, 29);
 
     /* refund_outbound_shipping: true in the shop's window: refunded, the policy decided. */
     load(f, HEAD("EU") "withdrawal:\n  days: 30\n  refund_outbound_shipping: true\n");
@@ -338,8 +333,9 @@ static void test_refund_by(void **state)
             "  refund_within_days: 30\n"); /* 5, value at column 23 */
     eval_ok(f);
     assert_date(retour_decision_refund_by(f->d), "2026-03-24");
-    assert_reasons(f->d, "within_withdrawal_period refund_deadline_capped");
+    assert_reasons(f->d, "within_withdrawal_period refund_deadline_capped policy_below_legal_floor");
     assert_reason(f->d, "refund_deadline_capped", -1, CRD " art. 13(1)", 5, 23);
+    assert_reason(f->d, "policy_below_legal_floor", -1, CRD " art. 13(1)", 5, 23);
     assert_string_equal(reason_message(f->d, "refund_deadline_capped", -1, RETOUR_LANG_EN),
                         "The policy allows 30 days to refund, more than the law's 14; the refund "
                         "is due within 14 days of the notice.");
@@ -365,8 +361,9 @@ static void test_return_by(void **state)
             "  return_within_days: 7\n"); /* 5, value at column 23 */
     eval_one(f, ymd(2026, 3, 10), "A", NULL, 1000, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
     assert_date(retour_decision_return_by(f->d), "2026-03-24");
-    assert_reasons(f->d, "within_withdrawal_period return_period_extended");
+    assert_reasons(f->d, "within_withdrawal_period return_period_extended policy_below_legal_floor");
     assert_reason(f->d, "return_period_extended", -1, CRD " art. 14(1)", 5, 23);
+    assert_reason(f->d, "policy_below_legal_floor", -1, CRD " art. 14(1)", 5, 23);
     assert_string_equal(reason_message(f->d, "return_period_extended", -1, RETOUR_LANG_EN),
                         "The policy gives 7 days to send the goods back, fewer than the law's 14; "
                         "the consumer has 14 days.");
@@ -386,7 +383,8 @@ static void test_return_by(void **state)
     /* Both raised and capped at once, in that order. */
     load(f, HEAD("NL") "withdrawal:\n  return_within_days: 3\n  refund_within_days: 20\n");
     eval_one(f, ymd(2026, 3, 10), "A", NULL, 1000, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
-    assert_reasons(f->d, "within_withdrawal_period return_period_extended refund_deadline_capped");
+    assert_reasons(f->d, "within_withdrawal_period return_period_extended policy_below_legal_floor "
+                         "refund_deadline_capped policy_below_legal_floor");
     assert_reason(f->d, "return_period_extended", -1, "BW 6:230s(1); " CRD " art. 14(1)", 5, 23);
     assert_reason(f->d, "refund_deadline_capped", -1, "BW 6:230r(1); " CRD " art. 13(1)", 6, 23);
 }

@@ -256,26 +256,6 @@ static void test_misuse(void **state)
                      RETOUR_EINVAL);
 }
 
-/* options.lang (version 3) is checked: a language out of range is refused. */
-static void test_options_lang(void **state)
-{
-    (void)state;
-    static const char text[] = HEAD("NL");
-    retour_options o = RETOUR_OPTIONS_INIT;
-    retour_error err;
-    o.lang = RETOUR_LANG_NL;
-    assert_int_equal(retour_policy_check(text, sizeof text - 1, "p.yaml", &o, NULL, NULL, &err),
-                     0);
-    o.lang = RETOUR_LANG__COUNT;
-    assert_int_equal(retour_policy_check(text, sizeof text - 1, "p.yaml", &o, NULL, NULL, &err),
-                     RETOUR_EINVAL);
-    assert_contains(err.message, "options.lang is 2");
-    /* A version 2 caller has no lang field: whatever lies there is not read. */
-    o.version = 2;
-    assert_int_equal(retour_policy_check(text, sizeof text - 1, "p.yaml", &o, NULL, NULL, &err),
-                     0);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -284,7 +264,6 @@ int main(void)
         T(test_complaint_presumed_defect),
         T(test_failure_part_way),
         T(test_misuse),
-        cmocka_unit_test(test_options_lang),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -16,16 +16,6 @@
  * Helpers of this file (the shared ones are in evaluation_support.h)
  * ---------------------------------------------------------------------------------- */
 
-static void assert_summary(const retour_decision *d, retour_outcome outcome, retour_basis basis,
-                           int64_t refund, const char *deadline)
-{
-    assert_string_equal(retour_outcome_name(retour_decision_outcome(d)),
-                        retour_outcome_name(outcome));
-    assert_string_equal(retour_basis_name(retour_decision_basis(d)), retour_basis_name(basis));
-    assert_int_equal(retour_decision_refund(d), refund);
-    assert_date(retour_decision_withdrawal_deadline(d), deadline);
-}
-
 /* A message names the category, capitalised when it opens the sentence. */
 static void assert_names_category(const char *msg, const char *category)
 {
@@ -214,6 +204,18 @@ static void test_shorter_shop_window_is_harmless(void **state)
     load(f, HEAD("EU") "withdrawal:\n  days: 7\n");
     eval_one(f, ymd(2026, 3, 17), "A", NULL, 1000, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
     assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 1000, "2026-03-17");
+    /* Day 14 is after the policy's 7 days: the clause is named as set aside, at its line. */
+    assert_reasons(f->d, "within_withdrawal_period policy_below_legal_floor");
+    assert_reason(f->d, "policy_below_legal_floor", -1, CRD " art. 9", 5, 9);
+    assert_string_equal(reason_message(f->d, "policy_below_legal_floor", -1, RETOUR_LANG_EN),
+                        "The policy's withdrawal.days gives the consumer less than the law; it "
+                        "does not apply here and the law decides.");
+    assert_string_equal(reason_message(f->d, "policy_below_legal_floor", -1, RETOUR_LANG_NL),
+                        "De bepaling withdrawal.days in het beleid geeft de consument minder dan "
+                        "de wet; die geldt hier niet en de wet beslist.");
+
+    /* Inside the policy's own 7 days the clause decided nothing: no floor reason. */
+    eval_one(f, ymd(2026, 3, 10), "A", NULL, 1000, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
     assert_reasons(f->d, "within_withdrawal_period");
 }
 
@@ -247,7 +249,8 @@ static void test_starts_order(void **state)
     load(f, HEAD("EU") "withdrawal:\n  days: 14\n  starts: order\n");
     eval_ordered(f, ymd(2026, 3, 24));
     assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 1000, "2026-03-24");
-    assert_reasons(f->d, "within_withdrawal_period");
+    assert_reasons(f->d, "within_withdrawal_period policy_below_legal_floor");
+    assert_reason(f->d, "policy_below_legal_floor", -1, CRD " art. 9", 6, 11);
 
     eval_ordered(f, ymd(2026, 3, 25));
     assert_summary(f->d, RETOUR_OUTCOME_REJECT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 0, "2026-03-24");
@@ -579,6 +582,7 @@ static void test_returnable_false(void **state)
     eval_one(f, ymd(2026, 3, 17), "S", "sale", 1999, ymd(2026, 3, 3), /* day 14 */
              RETOUR_PACKAGING_SEALED);
     assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 1999, "2026-04-02");
+    /* A limit on the 16 days the shop adds is lawful: nothing is set aside. */
     assert_reasons(f->d, "within_withdrawal_period");
     assert_item(f->d, 0, RETOUR_OUTCOME_ACCEPT, 1999, 0);
 
@@ -598,6 +602,30 @@ static void test_returnable_false(void **state)
     assert_summary(f->d, RETOUR_OUTCOME_PARTIAL, RETOUR_BASIS_SHOP_POLICY, 3000, "2026-04-02");
     assert_reasons(f->d, "within_shop_period excluded_by_shop#0");
     assert_item(f->d, 1, RETOUR_OUTCOME_ACCEPT, 3000, 0);
+}
+
+/* With no days added, returnable: false can only refuse the statutory right: the law sets
+ * the clause aside and says so at its line. */
+static void test_returnable_false_without_extra_days(void **state)
+{
+    fx *f = *state;
+    load(f, HEAD("EU")                  /* 1-3 */
+            "categories:\n"             /* 4 */
+            "  sale:\n"                 /* 5 */
+            "    returnable: false\n"); /* 6, value at column 17 */
+    eval_one(f, ymd(2026, 3, 17), "S", "sale", 1999, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
+    assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 1999, "2026-03-17");
+    assert_reasons(f->d, "within_withdrawal_period policy_below_legal_floor#0");
+    assert_reason(f->d, "policy_below_legal_floor", 0, CRD " art. 9", 6, 17);
+    assert_string_equal(reason_message(f->d, "policy_below_legal_floor", 0, RETOUR_LANG_EN),
+                        "The policy makes sale items non-returnable, but that is no legal "
+                        "exception: within the statutory period they may be withdrawn like any "
+                        "other goods.");
+    assert_item(f->d, 0, RETOUR_OUTCOME_ACCEPT, 1999, 0);
+
+    /* Outside any window the item is late like any other. */
+    eval_one(f, ymd(2026, 3, 18), "S", "sale", 1999, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
+    assert_summary(f->d, RETOUR_OUTCOME_REJECT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 0, "2026-03-17");
 }
 
 /* An unlisted or absent category takes default_category. */
@@ -1036,7 +1064,8 @@ static void test_messages_expand_all_placeholders(void **state)
     assert_reasons(f->d, "within_withdrawal_period withdrawal_period_extended seal_intact#0 "
                          "packaging_state_unknown#1 deduction_waived_not_informed#2 "
                          "outbound_shipping_not_refunded return_period_extended "
-                         "refund_deadline_capped");
+                         "policy_below_legal_floor refund_deadline_capped "
+                         "policy_below_legal_floor");
     for (size_t i = 0; i < retour_decision_reason_count(f->d); i++) {
         (void)message(f->d, i, RETOUR_LANG_EN);
         (void)message(f->d, i, RETOUR_LANG_NL);
@@ -1044,7 +1073,7 @@ static void test_messages_expand_all_placeholders(void **state)
     assert_string_equal(message(f->d, 6, RETOUR_LANG_EN),
                         "The policy gives 3 days to send the goods back, fewer than the law's "
                         "14; the consumer has 14 days.");
-    assert_string_equal(message(f->d, 7, RETOUR_LANG_NL),
+    assert_string_equal(message(f->d, 8, RETOUR_LANG_NL),
                         "Het beleid noemt 60 dagen om terug te betalen, meer dan de wettelijke "
                         "14; terugbetaling binnen 14 dagen na de melding.");
     assert_string_equal(message(f->d, 2, RETOUR_LANG_EN),
@@ -1251,6 +1280,7 @@ int main(void)
         T(test_non_seal_exclusion_ignores_packaging),
         T(test_exclusion_waived),
         T(test_returnable_false),
+        T(test_returnable_false_without_extra_days),
         T(test_default_category),
         T(test_opened_never_blocks),
         T(test_sealed_or_unknown_ordinary_goods),

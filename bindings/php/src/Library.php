@@ -65,7 +65,7 @@ final class Library
             unsigned int max_depth;
             unsigned int max_items;
             size_t max_string_bytes;
-            int lang;
+            unsigned int lang;
         } retour_options;
 
         typedef int32_t retour_date;
@@ -128,7 +128,8 @@ final class Library
         typedef enum retour_severity {
             RETOUR_SEVERITY_ERROR = 0,
             RETOUR_SEVERITY_WARNING = 1,
-            RETOUR_SEVERITY_NOTE = 2
+            RETOUR_SEVERITY_NOTE = 2,
+            RETOUR_SEVERITY_INFO = 3
         } retour_severity;
         const char *retour_severity_name(retour_severity severity);
         typedef struct retour_diagnostic {
@@ -140,6 +141,8 @@ final class Library
             size_t offset;
             const char *path;
             const char *message;
+            const char *law;
+            const char *fix;
         } retour_diagnostic;
         typedef int (*retour_diagnostic_fn)(void *ctx, const retour_diagnostic *diagnostic);
         int retour_policy_check(const char *text, size_t len, const char *name,

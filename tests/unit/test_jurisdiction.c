@@ -1,0 +1,168 @@
+/* Unit tests for the compiled law tables (lib/jurisdiction.c, lib/guarantee_law.c): every
+ * figure and citation a decision or the lint uses, per jurisdiction the issue names, checked
+ * against ../shared/law (consumer-law.md, jurisdictions.yaml). A change to a figure must
+ * change this file too, with its source. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "guarantee_law.h"
+#include "jurisdiction.h"
+
+#define SGD "Directive (EU) 2019/771"
+
+/* Withdrawal: fully harmonised, so every EU member and the UK (CCR 2013) share the figures. */
+static void test_withdrawal_figures(void **state)
+{
+    (void)state;
+    static const char *const statutory[] = { "EU", "NL", "DE", "BE", "FR", "ES", "IT", "AT",
+                                             "PL", "SE", "IE", "PT", "UK" };
+    for (size_t i = 0; i < sizeof statutory / sizeof statutory[0]; i++) {
+        const retour__jurisdiction *j = retour__jurisdiction_find(statutory[i]);
+        assert_non_null(j);
+        assert_int_equal(j->statutory, 1);
+        assert_int_equal(j->withdrawal_days, 14);   /* CRD art. 9(1) */
+        assert_int_equal(j->extension_months, 12);  /* art. 10(1) */
+        assert_int_equal(j->refund_days, 14);       /* art. 13(1) */
+        assert_int_equal(j->return_days, 14);       /* art. 14(1) */
+        assert_int_equal(j->eu, strcmp(statutory[i], "UK") != 0);
+    }
+    const retour__jurisdiction *none = retour__jurisdiction_find("none");
+    assert_non_null(none);
+    assert_int_equal(none->statutory, 0);
+    assert_int_equal(none->eu, 0);
+    assert_null(none->period);
+}
+
+static void test_national_citations(void **state)
+{
+    (void)state;
+    const retour__jurisdiction *j = retour__jurisdiction_find("NL");
+    assert_string_equal(j->period, "BW 6:230o");
+    assert_string_equal(j->refund, "BW 6:230r(1)");
+    assert_string_equal(j->return_goods, "BW 6:230s(1)");
+    assert_string_equal(j->handling, "BW 6:230s");
+    /* The exceptions article (6:230p) is unverified: the directive is cited alone. */
+    assert_null(j->exception[RETOUR__EXCL_HYGIENE_SEALED]);
+
+    j = retour__jurisdiction_find("DE");
+    assert_string_equal(j->period, "BGB §355(2), §356(2)");
+    assert_string_equal(j->extension, "BGB §356(3)");
+    assert_string_equal(j->handling, "BGB §357a(1)");
+    assert_string_equal(j->exception[RETOUR__EXCL_HYGIENE_SEALED], "BGB §312g(2) Nr. 3");
+    assert_string_equal(j->exception[RETOUR__EXCL_DIGITAL_CONTENT], "BGB §356(5)");
+
+    j = retour__jurisdiction_find("FR");
+    assert_string_equal(j->period, "Code de la consommation art. L221-18");
+    assert_string_equal(j->refund, "Code de la consommation art. L221-24");
+    assert_string_equal(j->return_goods, "Code de la consommation art. L221-23");
+
+    j = retour__jurisdiction_find("IT");
+    /* Italian lettering skips j and k. */
+    assert_string_equal(j->exception[RETOUR__EXCL_NEWSPAPER], "Codice del consumo art. 59(1)(l)");
+    j = retour__jurisdiction_find("ES");
+    assert_string_equal(j->exception[RETOUR__EXCL_PERSONALISED], "TRLGDCU art. 103(c)");
+
+    j = retour__jurisdiction_find("UK");
+    assert_string_equal(j->period, "CCR 2013 regs. 29-30");
+    assert_string_equal(j->refund, "CCR 2013 reg. 34");
+    assert_string_equal(j->return_goods, "CCR 2013 reg. 35");
+    assert_string_equal(j->exception[RETOUR__EXCL_HYGIENE_SEALED], "CCR 2013 reg. 28(3)(a)");
+
+    /* Members whose national articles are unverified cite the directive alone. */
+    static const char *const plain[] = { "EU", "BE", "AT", "PL", "SE", "IE", "PT" };
+    for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
+        assert_null(retour__jurisdiction_find(plain[i])->period);
+}
+
+/* The legal guarantee: months, lifespan rule, presumption months, short-term reject days. */
+static void test_guarantee_figures(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *code;
+        int months, lifespan, presumption, reject;
+    } want[] = {
+        { "EU", 24, 0, 12, 0 }, /* SGD art. 10(1), 11(1) */
+        { "NL", 24, 1, 12, 0 }, /* BW 7:17 expected lifespan; 12 months since 2022 */
+        { "DE", 24, 0, 12, 0 }, /* BGB §477(1) */
+        { "BE", 24, 0, 24, 0 },
+        { "FR", 24, 0, 24, 0 }, /* L217-7 */
+        { "ES", 36, 0, 24, 0 },
+        { "IT", 24, 0, 12, 0 },
+        { "AT", 24, 0, 12, 0 },
+        { "PL", 24, 0, 12, 0 }, /* 2-year presumption unverified: the directive's year */
+        { "SE", 36, 0, 24, 0 },
+        { "IE", 24, 0, 12, 0 }, /* 6-year liability unverified: the directive's 2 years */
+        { "PT", 36, 0, 24, 0 },
+        { "UK", 72, 0, 6, 30 }, /* CRA 2015: 6-month presumption, 30-day short-term reject */
+        { "none", 0, 0, 0, 0 },
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        const retour__jurisdiction *j = retour__jurisdiction_find(want[i].code);
+        const retour__guarantee_law *g = retour__guarantee_law_find(want[i].code, j->eu);
+        if (g->months != want[i].months || g->lifespan_based != want[i].lifespan ||
+            g->presumption_months != want[i].presumption ||
+            g->short_reject_days != want[i].reject)
+            fail_msg("%s: %d/%d/%d/%d", want[i].code, g->months, g->lifespan_based,
+                     g->presumption_months, g->short_reject_days);
+    }
+    /* A member without a row of its own gets the directive's figures. */
+    const retour__guarantee_law *g = retour__guarantee_law_find("LU", 1);
+    assert_int_equal(g->months, 24);
+    assert_int_equal(g->presumption_months, 12);
+    assert_string_equal(g->law_period, SGD " art. 10(1)");
+}
+
+static void test_guarantee_citations(void **state)
+{
+    (void)state;
+    const retour__guarantee_law *g = retour__guarantee_law_find("NL", 1);
+    assert_string_equal(g->law_period, "BW 7:17; " SGD " art. 10(1)");
+    assert_string_equal(g->law_presumption, SGD " art. 11");
+    assert_string_equal(g->law_remedy_order, SGD " art. 13(2)");
+    g = retour__guarantee_law_find("DE", 1);
+    assert_string_equal(g->law_presumption, "BGB §477(1); " SGD " art. 11");
+    g = retour__guarantee_law_find("FR", 1);
+    assert_string_equal(g->law_presumption, "Code de la consommation art. L217-7; " SGD " art. 11");
+    g = retour__guarantee_law_find("UK", 0);
+    assert_null(g->law_period); /* the 6-year bound is unverified: no citation printed */
+    assert_string_equal(g->law_presumption, "Consumer Rights Act 2015 s.19");
+    assert_string_equal(g->law_short_reject, "Consumer Rights Act 2015 s.22");
+    g = retour__guarantee_law_find("none", 0);
+    assert_null(g->law_presumption);
+}
+
+/* Every listed code is found; lookups are exact (no case folding, no prefixes). */
+static void test_codes(void **state)
+{
+    (void)state;
+    const char *const *codes;
+    size_t n = retour__jurisdiction_codes(&codes);
+    assert_int_equal(n, 30);
+    for (size_t i = 0; i < n; i++) {
+        const retour__jurisdiction *j = retour__jurisdiction_find(codes[i]);
+        assert_non_null(j);
+        assert_string_equal(j->code, codes[i]);
+    }
+    assert_null(retour__jurisdiction_find("nl"));
+    assert_null(retour__jurisdiction_find("NLD"));
+    assert_null(retour__jurisdiction_find("GB"));
+    assert_null(retour__jurisdiction_find(""));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_withdrawal_figures),
+        cmocka_unit_test(test_national_citations),
+        cmocka_unit_test(test_guarantee_figures),
+        cmocka_unit_test(test_guarantee_citations),
+        cmocka_unit_test(test_codes),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

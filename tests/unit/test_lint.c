@@ -1,0 +1,451 @@
+/* Unit tests for the legal lint (lib/lint.c) through retour_policy_check(): every rule with
+ * its severity, code, place, key path, article and fix; Dutch messages; lawful policies per
+ * jurisdiction give no finding; a policy with schema errors is not linted; the bad-terms
+ * example gives each error at its line. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "retour.h"
+
+#ifndef RETOUR_TEST_DATA
+#error "RETOUR_TEST_DATA must be defined as the absolute path of tests/data"
+#endif
+
+#define CRD "Directive 2011/83/EU"
+#define SGD "Directive (EU) 2019/771"
+#define MAX_FINDINGS 24
+
+/* Copies of what one check delivered. */
+typedef struct found {
+    size_t count;
+    struct {
+        retour_severity severity;
+        char code[40];
+        int line, column;
+        size_t offset;
+        char path[96];
+        char message[512];
+        char law[128];
+        char fix[256];
+    } d[MAX_FINDINGS];
+} found;
+
+static int collect(void *ctx, const retour_diagnostic *d)
+{
+    found *f = ctx;
+    assert_true(f->count < MAX_FINDINGS);
+    snprintf(f->d[f->count].code, sizeof f->d[0].code, "%s", d->code);
+    snprintf(f->d[f->count].path, sizeof f->d[0].path, "%s", d->path);
+    snprintf(f->d[f->count].message, sizeof f->d[0].message, "%s", d->message);
+    snprintf(f->d[f->count].law, sizeof f->d[0].law, "%s", d->law ? d->law : "(none)");
+    snprintf(f->d[f->count].fix, sizeof f->d[0].fix, "%s", d->fix ? d->fix : "(none)");
+    f->d[f->count].severity = d->severity;
+    f->d[f->count].line = d->line;
+    f->d[f->count].column = d->column;
+    f->d[f->count].offset = d->offset;
+    f->count++;
+    return 0;
+}
+
+/* Checks text in lang; returns the error count. */
+static int lint_in(const char *text, retour_lang lang, found *f)
+{
+    retour_options o = RETOUR_OPTIONS_INIT;
+    o.lang = lang;
+    memset(f, 0, sizeof *f);
+    return retour_policy_check(text, strlen(text), "shop.yaml", &o, collect, f, NULL);
+}
+
+static int lint(const char *text, found *f)
+{
+    return lint_in(text, RETOUR_LANG_EN, f);
+}
+
+/* The one finding with code; fails when absent or repeated. */
+static size_t only(const found *f, const char *code)
+{
+    size_t at = (size_t)-1;
+    for (size_t i = 0; i < f->count; i++) {
+        if (strcmp(f->d[i].code, code) == 0) {
+            if (at != (size_t)-1)
+                fail_msg("%s reported twice", code);
+            at = i;
+        }
+    }
+    if (at == (size_t)-1)
+        fail_msg("%s not reported (%zu findings)", code, f->count);
+    return at;
+}
+
+/* Checks the finding with code: severity, place, path, article and part of the fix. */
+static void expect(const found *f, const char *code, retour_severity severity, int line,
+                   int column, const char *path, const char *law, const char *fix_part)
+{
+    size_t i = only(f, code);
+    assert_string_equal(retour_severity_name(f->d[i].severity), retour_severity_name(severity));
+    assert_int_equal(f->d[i].line, line);
+    assert_int_equal(f->d[i].column, column);
+    assert_string_equal(f->d[i].path, path);
+    assert_string_equal(f->d[i].law, law);
+    if (strstr(f->d[i].fix, fix_part) == NULL)
+        fail_msg("%s: fix \"%s\" lacks \"%s\"", code, f->d[i].fix, fix_part);
+}
+
+#define HEAD(j) "retour: 1\njurisdiction: " j "\ncurrency: EUR\n"
+
+/* ---- lawful policies ------------------------------------------------------------------ */
+
+static void test_every_jurisdiction_lawful_by_default(void **state)
+{
+    (void)state;
+    static const char *const codes[] = { "EU", "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE",
+                                         "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT",
+                                         "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI",
+                                         "SK", "UK", "none" };
+    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
+        char text[128];
+        snprintf(text, sizeof text, HEAD("%s") "withdrawal:\n  days: 30\n", codes[i]);
+        found f;
+        assert_int_equal(lint(text, &f), 0);
+        if (f.count)
+            fail_msg("%s: %s", codes[i], f.d[0].code);
+    }
+}
+
+/* Outside the statutory rules every withdrawal clause is the shop's to write. */
+static void test_none_allows_shop_terms(void **state)
+{
+    (void)state;
+    found f;
+    assert_int_equal(lint(HEAD("none") "withdrawal:\n  days: 7\n  reason_required: true\n"
+                                       "  restocking_fee: 10%\n  condition: unused\n"
+                                       "packaging:\n  opened: reject\n"
+                                       "categories:\n  sale: { returnable: false }\n",
+                          &f),
+                     0);
+    assert_int_equal(f.count, 0);
+}
+
+/* Schema errors first: the lint does not judge defaults standing in for broken keys. */
+static void test_schema_errors_stop_the_lint(void **state)
+{
+    (void)state;
+    found f;
+    assert_int_equal(lint(HEAD("NL") "withdrawal:\n  days: 7\n  dayz: 3\n", &f), 1);
+    assert_int_equal(f.count, 1);
+    assert_string_equal(f.d[0].code, "unknown-key");
+}
+
+/* ---- the withdrawal window and deadlines --------------------------------------------- */
+
+static void test_window_too_short(void **state)
+{
+    (void)state;
+    found f;
+    assert_int_equal(lint(HEAD("NL") "withdrawal:\n  days: 7\n", &f), 1);
+    expect(&f, "withdrawal-period-too-short", RETOUR_SEVERITY_ERROR, 5, 9, "withdrawal.days",
+           "BW 6:230o; " CRD " art. 9", "days: 14 or more");
+    assert_string_equal(f.d[0].message,
+                        "a withdrawal window of 7 days is shorter than the law's 14 days from "
+                        "delivery; the consumer keeps the 14 days whatever the terms say");
+    /* The law's own figure is fine. */
+    assert_int_equal(lint(HEAD("NL") "withdrawal:\n  days: 14\n", &f), 0);
+    assert_int_equal(f.count, 0);
+}
+
+static void test_window_from_order(void **state)
+{
+    (void)state;
+    found f;
+    assert_int_equal(lint(HEAD("DE") "withdrawal:\n  days: 14\n  starts: order\n", &f), 1);
+    expect(&f, "withdrawal-starts-at-order", RETOUR_SEVERITY_ERROR, 6, 11, "withdrawal.starts",
+           "BGB §355(2), §356(2); " CRD " art. 9", "starts: delivery");
+    /* 30 days from the order usually cover 14 from delivery, but not always. */
+    assert_int_equal(lint(HEAD("DE") "withdrawal:\n  days: 30\n  starts: order\n", &f), 0);
+    expect(&f, "withdrawal-starts-at-order", RETOUR_SEVERITY_WARNING, 6, 11, "withdrawal.starts",
+           "BGB §355(2), §356(2); " CRD " art. 9", "starts: delivery");
+}
+
+static void test_refund_and_return_deadlines(void **state)
+{
+    (void)state;
+    found f;
+    assert_int_equal(lint(HEAD("FR") "withdrawal:\n  refund_within_days: 30\n"
+                                     "  return_within_days: 10\n",
+                          &f),
+                     2);
+    expect(&f, "refund-too-late", RETOUR_SEVERITY_ERROR, 5, 23, "withdrawal.refund_within_days",
+           "Code de la consommation art. L221-24; " CRD " art. 13(1)",
+           "refund_within_days: 14 or less");
+    expect(&f, "return-window-too-short", RETOUR_SEVERITY_ERROR, 6, 23,
+           "withdrawal.return_within_days",
+           "Code de la consommation art. L221-23; " CRD " art. 14(1)",
+           "return_within_days: 14 or more");
+    /* Faster refunds and longer return windows are lawful. */
+    assert_int_equal(lint(HEAD("FR") "withdrawal:\n  refund_within_days: 3\n"
+                                     "  return_within_days: 30\n",
+                          &f),
+                     0);
+    assert_int_equal(f.count, 0);
+}
+
+static void test_not_informed(void **state)
+{
+    (void)state;
+    found f;
+    assert_int_equal(lint(HEAD("EU") "withdrawal:\n  informed: false\n", &f), 0);
+    expect(&f, "consumer-not-informed", RETOUR_SEVERITY_WARNING, 5, 13, "withdrawal.informed",
+           CRD " art. 10(1)", "informed: true");
+}
+
+/* ---- conditions, fees and shipping -------------------------------------------------- */
+
+static void test_reason_fee_condition(void **state)
+{
+    (void)state;
+    found f;
+    assert_int_equal(lint(HEAD("EU") "withdrawal:\n  reason_required: true\n"
+                                     "  restocking_fee: 15%\n  condition: unused\n",
+                          &f),
+                     3);
+    expect(&f, "reason-required", RETOUR_SEVERITY_ERROR, 5, 20, "withdrawal.reason_required",
+           CRD " art. 9", "reason_required: false");
+    expect(&f, "restocking-fee", RETOUR_SEVERITY_ERROR, 6, 19, "withdrawal.restocking_fee",
+           CRD " art. 13(1)", "restocking_fee: none");
+    expect(&f, "condition-unused", RETOUR_SEVERITY_ERROR, 7, 14, "withdrawal.condition",
+           CRD " art. 14(2)", "condition: any");
+
+    assert_int_equal(lint(HEAD("EU") "withdrawal:\n  condition: undamaged\n"
+                                     "  restocking_fee: none\n",
+                          &f),
+                     0);
+    expect(&f, "condition-undamaged", RETOUR_SEVERITY_WARNING, 5, 14, "withdrawal.condition",
+           CRD " art. 14(2)", "condition: any");
+    assert_int_equal(f.count, 1);
+}
+
+static void test_outbound_shipping(void **state)
+{
+    (void)state;
+    found f;
+    assert_int_equal(lint(HEAD("UK") "withdrawal:\n  refund_outbound_shipping: false\n", &f), 1);
+    expect(&f, "outbound-shipping-not-refunded", RETOUR_SEVERITY_ERROR, 5, 29,
+           "withdrawal.refund_outbound_shipping", "CCR 2013 reg. 34",
+           "refund_outbound_shipping: true");
+    /* Lawful as a limit on the days the shop adds: information only. */
+    assert_int_equal(lint(HEAD("UK") "withdrawal:\n  days: 30\n  refund_outbound_shipping: false\n",
+                          &f),
+                     0);
+    expect(&f, "outbound-shipping-not-refunded", RETOUR_SEVERITY_INFO, 6, 29,
+           "withdrawal.refund_outbound_shipping", "CCR 2013 reg. 34", "extra days only");
+}
+
+/* ---- packaging -------------------------------------------------------------------------- */
+
+static void test_packaging_rules(void **state)
+{
+    (void)state;
+    found f;
+    assert_int_equal(lint(HEAD("BE") "withdrawal:\n  days: 30\n"
+                                     "packaging:\n  opened: deduct 5%\n  damaged: reject\n"
+                                     "  missing: deduct 60%\n",
+                          &f),
+                     2);
+    expect(&f, "opened-packaging-refused", RETOUR_SEVERITY_ERROR, 7, 11, "packaging.opened",
+           CRD " art. 14(2)", "opened: accept");
+    expect(&f, "packaging-damage-refused", RETOUR_SEVERITY_ERROR, 8, 12, "packaging.damaged",
+           CRD " art. 14(2)", "deduct N%");
+    expect(&f, "deduction-above-half", RETOUR_SEVERITY_WARNING, 9, 12, "packaging.missing",
+           CRD " art. 14(2)", "lower percentage");
+    /* Half is the limit of the warning, not over it. */
+    assert_int_equal(lint(HEAD("BE") "withdrawal:\n  days: 30\npackaging:\n  damaged: deduct 50%\n",
+                          &f),
+                     0);
+    assert_int_equal(f.count, 0);
+}
+
+static void test_strict_minimum_window(void **state)
+{
+    (void)state;
+    found f;
+    assert_int_equal(lint(HEAD("NL") "withdrawal:\n  days: 14\npackaging:\n  damaged: review\n", &f),
+                     0);
+    expect(&f, "strict-minimum-window", RETOUR_SEVERITY_WARNING, 5, 9, "withdrawal.days",
+           "BW 6:230o; " CRD " art. 9", "a few days more");
+    /* Without the key written, the warning points at no line. */
+    assert_int_equal(lint(HEAD("NL") "packaging:\n  missing: deduct 2.00\n", &f), 0);
+    expect(&f, "strict-minimum-window", RETOUR_SEVERITY_WARNING, 0, 0, "withdrawal.days",
+           "BW 6:230o; " CRD " art. 9", "a few days more");
+    /* More days than the law, or lenient packaging: nothing to warn about. */
+    assert_int_equal(lint(HEAD("NL") "withdrawal:\n  days: 21\npackaging:\n  damaged: review\n", &f),
+                     0);
+    assert_int_equal(f.count, 0);
+    assert_int_equal(lint(HEAD("NL") "packaging:\n  damaged: accept\n  missing: deduct 0%\n", &f),
+                     0);
+    assert_int_equal(f.count, 0);
+}
+
+/* ---- categories --------------------------------------------------------------------------- */
+
+static void test_own_exclusions(void **state)
+{
+    (void)state;
+    found f;
+    assert_int_equal(lint(HEAD("IT") "categories:\n"
+                                     "  sale: { returnable: false }\n"          /* 5 */
+                                     "  underwear:\n    returnable: false\n"    /* 6-7 */
+                                     "  custom-prints:\n    returnable: false\n", /* 8-9 */
+                          &f),
+                     3);
+    assert_string_equal(f.d[0].path, "categories.sale.returnable");
+    assert_int_equal(f.d[0].line, 5);
+    assert_int_equal(f.d[0].column, 23);
+    assert_string_equal(f.d[0].law, CRD " art. 9");
+    assert_non_null(strstr(f.d[0].fix, "no legal exception fits"));
+    /* The closest real exception is named, with its national citation. */
+    assert_string_equal(f.d[1].path, "categories.underwear.returnable");
+    assert_string_equal(f.d[1].law, "Codice del consumo art. 59(1)(e); " CRD " art. 16(e)");
+    assert_non_null(strstr(f.d[1].fix, "exclusion: hygiene_sealed (art. 16(e))"));
+    assert_string_equal(f.d[2].law, "Codice del consumo art. 59(1)(c); " CRD " art. 16(c)");
+    assert_non_null(strstr(f.d[2].fix, "exclusion: personalised (art. 16(c))"));
+
+    /* With days added, the restriction is lawful for those days: information. */
+    assert_int_equal(lint(HEAD("IT") "withdrawal:\n  days: 30\ncategories:\n"
+                                     "  sale: { returnable: false }\n",
+                          &f),
+                     0);
+    expect(&f, "not-a-legal-exception", RETOUR_SEVERITY_INFO, 7, 23, "categories.sale.returnable",
+           CRD " art. 9", "extra days only");
+    /* A real exception is no finding at all. */
+    assert_int_equal(lint(HEAD("IT") "categories:\n  earrings: { exclusion: hygiene_sealed }\n", &f),
+                     0);
+    assert_int_equal(f.count, 0);
+}
+
+/* ---- complaints and review ---------------------------------------------------------------- */
+
+static void test_complaint_clauses(void **state)
+{
+    (void)state;
+    found f;
+    assert_int_equal(lint(HEAD("ES") "complaints:\n  guarantee_months: 12\n"
+                                     "  presumption_months: 6\n  remedy: refund\n",
+                          &f),
+                     2);
+    expect(&f, "guarantee-shorter-than-law", RETOUR_SEVERITY_WARNING, 5, 21,
+           "complaints.guarantee_months", "TRLGDCU art. 120; " SGD " art. 10(1)",
+           "leave guarantee_months out");
+    expect(&f, "presumption-too-short", RETOUR_SEVERITY_ERROR, 6, 23,
+           "complaints.presumption_months", SGD " art. 11", "presumption_months: 24");
+    expect(&f, "remedy-denies-repair", RETOUR_SEVERITY_ERROR, 7, 11, "complaints.remedy",
+           SGD " art. 13(2)", "remedy: repair");
+    size_t i = only(&f, "presumption-too-short");
+    assert_string_equal(f.d[i].message,
+                        "a presumption of 6 months is shorter than the law's 24: within them the "
+                        "shop must prove the goods were fine at delivery");
+    /* More than the law is the shop's generosity. */
+    assert_int_equal(lint(HEAD("DE") "complaints:\n  guarantee_months: 36\n"
+                                     "  presumption_months: 18\n  remedy: replace\n",
+                          &f),
+                     0);
+    assert_int_equal(f.count, 0);
+}
+
+static void test_review_everything(void **state)
+{
+    (void)state;
+    found f;
+    assert_int_equal(lint(HEAD("NL") "review:\n  claims_last_year: 1\n", &f), 0);
+    expect(&f, "review-holds-every-request", RETOUR_SEVERITY_WARNING, 5, 21,
+           "review.claims_last_year", "BW 6:230r(1); " CRD " art. 13(1)", "raise the threshold");
+    assert_int_equal(lint(HEAD("NL") "review:\n  claims_last_year: 3\n  amount: \"0.00\"\n", &f), 0);
+    expect(&f, "review-holds-every-request", RETOUR_SEVERITY_WARNING, 6, 11, "review.amount",
+           "BW 6:230r(1); " CRD " art. 13(1)", "raise the threshold");
+    assert_int_equal(lint(HEAD("NL") "review:\n  claims_last_year: 3\n  amount: \"500.00\"\n", &f),
+                     0);
+    assert_int_equal(f.count, 0);
+}
+
+/* ---- language, order and the example ----------------------------------------------------- */
+
+static void test_dutch(void **state)
+{
+    (void)state;
+    found f;
+    assert_int_equal(lint_in(HEAD("NL") "withdrawal:\n  reason_required: true\n", RETOUR_LANG_NL,
+                             &f),
+                     1);
+    assert_string_equal(f.d[0].message,
+                        "een consument mag herroepen zonder opgave van redenen; een winkel mag "
+                        "ernaar vragen, maar het niet als voorwaarde stellen");
+    assert_string_equal(f.d[0].fix,
+                        "schrijf reason_required: false (een veld voor de reden mag optioneel "
+                        "blijven)");
+    /* A version 2 options struct has no language: English. */
+    retour_options o = RETOUR_OPTIONS_INIT;
+    o.version = 2;
+    o.lang = RETOUR_LANG_NL; /* not read */
+    memset(&f, 0, sizeof f);
+    const char *text = HEAD("NL") "withdrawal:\n  reason_required: true\n";
+    assert_int_equal(retour_policy_check(text, strlen(text), "shop.yaml", &o, collect, &f, NULL),
+                     1);
+    assert_non_null(strstr(f.d[0].message, "without giving any reason"));
+}
+
+/* The findings of the example of story 1's terms, in file order, each at its byte offset. */
+static void test_bad_terms_example(void **state)
+{
+    (void)state;
+    static const struct { const char *code; int line; } want[] = {
+        { "withdrawal-period-too-short", 12 }, { "reason-required", 13 },
+        { "restocking-fee", 14 },              { "condition-unused", 15 },
+        { "return-window-too-short", 16 },     { "refund-too-late", 17 },
+        { "outbound-shipping-not-refunded", 18 }, { "opened-packaging-refused", 21 },
+        { "packaging-damage-refused", 22 },    { "not-a-legal-exception", 27 },
+        { "remedy-denies-repair", 30 },        { "presumption-too-short", 31 },
+    };
+    found f;
+    memset(&f, 0, sizeof f);
+    assert_int_equal(retour_policy_check_file(RETOUR_TEST_DATA
+                                              "/../../examples/policies/bad-terms-nl.yaml",
+                                              NULL, collect, &f, NULL),
+                     12);
+    assert_int_equal(f.count, sizeof want / sizeof want[0]);
+    for (size_t i = 0; i < f.count; i++) {
+        assert_string_equal(f.d[i].code, want[i].code);
+        assert_int_equal(f.d[i].line, want[i].line);
+        assert_int_equal(f.d[i].severity, RETOUR_SEVERITY_ERROR);
+        assert_string_not_equal(f.d[i].law, "(none)");
+        if (i > 0)
+            assert_true(f.d[i].offset > f.d[i - 1].offset);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_jurisdiction_lawful_by_default),
+        cmocka_unit_test(test_none_allows_shop_terms),
+        cmocka_unit_test(test_schema_errors_stop_the_lint),
+        cmocka_unit_test(test_window_too_short),
+        cmocka_unit_test(test_window_from_order),
+        cmocka_unit_test(test_refund_and_return_deadlines),
+        cmocka_unit_test(test_not_informed),
+        cmocka_unit_test(test_reason_fee_condition),
+        cmocka_unit_test(test_outbound_shipping),
+        cmocka_unit_test(test_packaging_rules),
+        cmocka_unit_test(test_strict_minimum_window),
+        cmocka_unit_test(test_own_exclusions),
+        cmocka_unit_test(test_complaint_clauses),
+        cmocka_unit_test(test_review_everything),
+        cmocka_unit_test(test_dutch),
+        cmocka_unit_test(test_bad_terms_example),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
