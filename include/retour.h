@@ -605,6 +605,78 @@ RETOUR_API long retour_decision_to_json(const retour_decision *decision, retour_
                                         char *buf, size_t size);
 
 /* ------------------------------------------------------------------------------------
+ * Explaining a decision: every rule the evaluation considered, in order
+ * ---------------------------------------------------------------------------------- */
+
+/**
+ * One step of an evaluation, passed to a retour_trace_fn: a rule the evaluator considered,
+ * whether it applied, and where it comes from. Read-only, owned by the library, valid only
+ * during the callback that receives it: copy what you keep (rule, reason and the strings
+ * of the policy are the exception, see below). Later versions may append fields: never
+ * allocate or copy this struct by value; pass the pointer you received to
+ * retour_trace_event_message().
+ *
+ * Rule ids are stable words (docs/decisions.md lists them): "withdrawal.period",
+ * "withdrawal.extension", "withdrawal.shop_period", "exclusion", "exclusion.waived",
+ * "exclusion.shop", "packaging", "packaging.opened", "packaging.damaged",
+ * "packaging.missing", "goodwill", "review.claims_last_year", "review.amount",
+ * "refund.outbound_shipping", "deadline.return", "deadline.refund", "complaint.guarantee",
+ * "complaint.customer_caused", "complaint.wear", "complaint.defect",
+ * "complaint.presumption", "complaint.inspection", "complaint.remedy", "restocking_fee",
+ * "legal_floor" (a policy clause below the law, set aside). A reason code
+ * without a rule of its own (added by a later version) comes as a rule named after it.
+ */
+typedef struct retour_trace_event {
+    const char *rule;        /**< stable rule id, e.g. "withdrawal.period"; static storage */
+    long rule_index;         /**< "goodwill": the rule's 0-based place in the policy's list;
+                                  else -1 */
+    const char *rule_name;   /**< "goodwill": the rule's name; "legal_floor": the clause
+                                  set aside ("withdrawal.restocking_fee"); else NULL. Lives
+                                  as long as the policy */
+    long item;               /**< index of the item, -1 for the whole request */
+    int matched;             /**< 1: the rule applied; 0: considered, did not apply */
+    const char *reason;      /**< the reason code this step added to the decision (as
+                                  retour_decision_reason() shows it), NULL when it added
+                                  none; static storage */
+    const char *law;         /**< citation when the law decides this step, else NULL; lives
+                                  as long as the policy */
+    const char *source_file; /**< policy file of the deciding line, NULL when none; lives as
+                                  long as the policy */
+    int source_line;         /**< 1-based, 0 when no policy line decided */
+    int source_column;       /**< 1-based, 0 when none */
+} retour_trace_event;
+
+/** Called once per step, in the order the evaluator takes them. */
+typedef void (*retour_trace_fn)(void *ctx, const retour_trace_event *event);
+
+/**
+ * Decides a request exactly like retour_evaluate() (same decision, same errors) and
+ * reports each rule considered to fn, in order: the trace a person reads before deviating
+ * from a decision knowingly. The decision is the one retour_evaluate() would make.
+ * @param[in] fn      receives each step (NULL: no trace, as retour_evaluate()); fn_ctx is
+ *                    passed to it unchanged.
+ * @returns as retour_evaluate(). When the evaluation fails part way, fn has seen the steps
+ *          up to the failure and the decision holds no result.
+ * Ownership: events are lent to fn for the call; the library allocates nothing for them.
+ * Threads: as retour_evaluate(); fn runs on the calling thread, one call at a time.
+ */
+RETOUR_API int retour_evaluate_traced(retour_decision *decision, const retour_policy *policy,
+                                      const retour_request *request, retour_trace_fn fn,
+                                      void *fn_ctx, retour_error *err);
+
+/**
+ * Writes why a step did or did not apply, in the given language: the reason's message
+ * when the step added a reason, else a sentence of its own.
+ * @param[in] event  an event received by a retour_trace_fn, during that call only.
+ * @param[out] buf   NUL-terminated output (truncated to size; NULL with size 0 to measure).
+ * @returns the length the full message needs (like snprintf), or RETOUR_EINVAL for a NULL
+ *          or unknown event, a bad lang, or a NULL buf with a size.
+ * Threads: call it from the callback, on the thread that received the event.
+ */
+RETOUR_API int retour_trace_event_message(const retour_trace_event *event, retour_lang lang,
+                                          char *buf, size_t size);
+
+/* ------------------------------------------------------------------------------------
  * Policy test suites: named cases, each a request and what its decision must be
  * ---------------------------------------------------------------------------------- */
 

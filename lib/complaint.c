@@ -13,6 +13,7 @@
  *      refund only after a failed repair, or within a short-term right to reject;
  *   then goodwill for refused items, the review signals and the totals. */
 #include "eval.h"
+#include "trace.h"
 
 #include "date.h"
 
@@ -173,6 +174,7 @@ static int decide_defect(retour__eval *ev, size_t i, const retour__category *c,
             return rc;
         return decide_remedy(ev, i, cv, prm);
     }
+    RETOUR__TRACE_NOTE(ev, "complaint.defect", (long)i, 0, RETOUR__N_NO_DEFECT_ESTABLISHED, NULL, retour__no_src, prm);
     prm->days = cv->presumption_months;
     prm->date = cv->presumption_end;
     /* The policy's own longer presumption cites no law. */
@@ -194,6 +196,7 @@ static int decide_defect(retour__eval *ev, size_t i, const retour__category *c,
     if (inspect)
         return review(ev, i, RETOUR__R_INSPECTION_REQUIRED, NULL,
                       c && c->inspection >= 0 ? c->src_inspection : p->src_inspection, prm);
+    RETOUR__TRACE_NOTE(ev, "complaint.inspection", (long)i, 0, RETOUR__N_NO_INSPECTION, NULL, c && c->inspection >= 0 ? c->src_inspection : p->src_inspection, prm);
     return decide_remedy(ev, i, cv, prm);
 }
 
@@ -231,7 +234,7 @@ static int decide_item(retour__eval *ev, size_t i, int *shop_only)
         if ((rc = retour__add_reason(ev, RETOUR__R_WITHIN_COMMERCIAL_GUARANTEE, (long)i, NULL,
                                      p->src_guarantee_months, &gp)))
             return rc;
-    }
+    } else RETOUR__TRACE_NOTE(ev, "complaint.guarantee", (long)i, 1, RETOUR__N_WITHIN_LEGAL_GUARANTEE, p->guarantee->law_period, cv.legal_src, &(retour__params){ .date = cv.legal_end, .date2 = cv.noticed });
     /* Rule 2: damage the customer caused. */
     if (it->admits_damage || it->cause == RETOUR_CAUSE_MISUSE ||
         it->cause == RETOUR_CAUSE_ACCIDENT) {
@@ -240,6 +243,7 @@ static int decide_item(retour__eval *ev, size_t i, int *shop_only)
         return refuse(ev, i, c, RETOUR__R_CUSTOMER_CAUSED_DAMAGE, NULL, retour__no_src, &prm,
                       RETOUR__REFUSED_CAUSED, 0);
     }
+    RETOUR__TRACE_NOTE(ev, "complaint.customer_caused", (long)i, 0, RETOUR__N_NOT_CAUSED, NULL, retour__no_src, &prm);
     /* Rule 3: wear, judged against the expected lifespan. */
     if (it->cause == RETOUR_CAUSE_WEAR) {
         int lifespan = c && c->lifespan_months ? c->lifespan_months : cv.legal_months;
@@ -254,6 +258,7 @@ static int decide_item(retour__eval *ev, size_t i, int *shop_only)
                           RETOUR__REFUSED_WORN, (int)(cv.noticed - end));
         return review(ev, i, RETOUR__R_WEAR_WITHIN_LIFESPAN, NULL, src, &prm);
     }
+    RETOUR__TRACE_NOTE(ev, "complaint.wear", (long)i, 0, RETOUR__N_NOT_WEAR, NULL, retour__no_src, &prm);
     return decide_defect(ev, i, c, &cv, &prm);
 }
 

@@ -17,6 +17,7 @@ typedef struct retour__eval {
     int shop_extends;    /* the shop's window ends after the law's (unextended) period */
     /* The deadlines' calendar, set while retour__decide_withdrawal runs. */
     struct retour__holidays *holidays;
+    const struct retour__tracer *trace; /* retour_evaluate_traced(); NULL otherwise (trace.h) */
 } retour__eval;
 
 /* Why an item was refused, which decides whether goodwill rules may look at it. */

@@ -1,5 +1,6 @@
 /* Steps shared by the withdrawal and complaint rules: reasons, errors, items, totals. */
 #include "eval.h"
+#include "trace.h"
 
 #include "date.h"
 #include "money.h"
@@ -28,6 +29,8 @@ int retour__add_reason(retour__eval *ev, retour__code code, long item, const cha
         rec->params = *params;
     else
         memset(&rec->params, 0, sizeof rec->params);
+    if (ev->trace)
+        retour__trace_reason(ev, code, item, law, src, &rec->params);
     return RETOUR_OK;
 }
 

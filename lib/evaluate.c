@@ -1,9 +1,12 @@
 /* retour_evaluate(): checks what every request needs, then the withdrawal or complaint
- * rules decide (withdrawal.c, complaint.c). */
+ * rules decide (withdrawal.c, complaint.c). retour_evaluate_traced() is the same with a
+ * trace sink (trace.h). */
 #include "eval.h"
+#include "trace.h"
 
-int retour_evaluate(retour_decision *decision, const retour_policy *policy,
-                    const retour_request *request, retour_error *err)
+static int evaluate(retour_decision *decision, const retour_policy *policy,
+                    const retour_request *request, const retour__tracer *trace,
+                    retour_error *err)
 {
     retour__error_clear(err);
     if (!RETOUR__DECISION_OK(decision) || !RETOUR__POLICY_OK(policy) ||
@@ -11,7 +14,7 @@ int retour_evaluate(retour_decision *decision, const retour_policy *policy,
         return retour__fail(err, RETOUR_EINVAL, NULL, NULL,
                             "retour_evaluate: decision, policy and request must not be NULL");
     retour__decision_clear(decision);
-    retour__eval ev = { .d = decision, .p = policy, .r = request, .err = err };
+    retour__eval ev = { .d = decision, .p = policy, .r = request, .err = err, .trace = trace };
     int rc;
     if (request->notified == RETOUR_DATE_NONE)
         rc = retour__request_error(&ev, -1, "notified", "the notification date is required");
@@ -32,4 +35,18 @@ int retour_evaluate(retour_decision *decision, const retour_policy *policy,
                                                                           : policy->return_shipping;
     decision->valid = 1;
     return RETOUR_OK;
+}
+
+int retour_evaluate(retour_decision *decision, const retour_policy *policy,
+                    const retour_request *request, retour_error *err)
+{
+    return evaluate(decision, policy, request, NULL, err);
+}
+
+int retour_evaluate_traced(retour_decision *decision, const retour_policy *policy,
+                           const retour_request *request, retour_trace_fn fn, void *fn_ctx,
+                           retour_error *err)
+{
+    retour__tracer trace = { fn, fn_ctx };
+    return evaluate(decision, policy, request, fn ? &trace : NULL, err);
 }

@@ -1,6 +1,7 @@
 /* Goodwill: how far service goes where the law and the normal policy say no. The policy's
  * rules are tried in order; the first whose conditions all hold grants its gesture. */
 #include "eval.h"
+#include "trace.h"
 
 #include "money.h"
 
@@ -19,25 +20,32 @@ static int in_categories(const retour_policy *p, const retour__goodwill_rule *ru
 }
 
 /* Story 3's factors: a real customer (orders, spend), a small request (amount, days late),
- * and not asking too often (goodwill and claims in the last year). */
-static int matches(const retour__eval *ev, const retour__goodwill_rule *rule, size_t i,
-                   const retour__category *c, retour__refusal why, int days_late)
+ * and not asking too often (goodwill and claims in the last year). Returns 0 when every
+ * condition holds, else the first that does not, as the trace's note for it. */
+static retour__note matches(const retour__eval *ev, const retour__goodwill_rule *rule, size_t i,
+                            const retour__category *c, retour__refusal why, int days_late)
 {
     const retour_request *r = ev->r;
     const retour__item *it = &r->items[i];
-    return (rule->type < 0 || rule->type == (int)r->type) &&
-           (why != RETOUR__REFUSED_EXCLUDED || rule->excluded) &&
-           r->customer_orders >= rule->min_orders &&
-           r->lifetime_spend >= rule->min_lifetime_spend &&
-           (rule->max_amount < 0 || ev->d->items[i].value <= rule->max_amount) &&
-           (rule->max_days_late < 0 || days_late <= rule->max_days_late) &&
-           (rule->max_goodwill_last_year < 0 ||
-            r->goodwill_last_year <= rule->max_goodwill_last_year) &&
-           (rule->max_claims_last_year < 0 ||
-            r->claims_last_year <= rule->max_claims_last_year) &&
-           (rule->causes == 0 || (rule->causes & (1u << it->cause))) &&
-           (rule->admits_damage < 0 || rule->admits_damage == it->admits_damage) &&
-           in_categories(ev->p, rule, c);
+    if (!(rule->type < 0 || rule->type == (int)r->type)) return RETOUR__N_GW_TYPE;
+    if (!(why != RETOUR__REFUSED_EXCLUDED || rule->excluded)) return RETOUR__N_GW_EXCLUDED;
+    if (!(r->customer_orders >= rule->min_orders)) return RETOUR__N_GW_ORDERS;
+    if (!(r->lifetime_spend >= rule->min_lifetime_spend)) return RETOUR__N_GW_SPEND;
+    if (!(rule->max_amount < 0 || ev->d->items[i].value <= rule->max_amount))
+        return RETOUR__N_GW_AMOUNT;
+    if (!(rule->max_days_late < 0 || days_late <= rule->max_days_late))
+        return RETOUR__N_GW_DAYS_LATE;
+    if (!(rule->max_goodwill_last_year < 0 ||
+          r->goodwill_last_year <= rule->max_goodwill_last_year))
+        return RETOUR__N_GW_GOODWILL;
+    if (!(rule->max_claims_last_year < 0 || r->claims_last_year <= rule->max_claims_last_year))
+        return RETOUR__N_GW_CLAIMS;
+    if (!(rule->causes == 0 || (rule->causes & (1u << it->cause))))
+        return it->cause == RETOUR_CAUSE_UNKNOWN ? RETOUR__N_GW_CAUSE_UNKNOWN : RETOUR__N_GW_CAUSE;
+    if (!(rule->admits_damage < 0 || rule->admits_damage == it->admits_damage))
+        return RETOUR__N_GW_ADMITS;
+    if (!in_categories(ev->p, rule, c)) return RETOUR__N_GW_CATEGORY;
+    return RETOUR__N_NONE;
 }
 
 static int grant(retour__eval *ev, size_t i, const retour__goodwill_rule *rule)
@@ -70,8 +78,12 @@ int retour__apply_goodwill(retour__eval *ev, size_t i, const retour__category *c
     const retour_policy *p = ev->p;
     for (size_t k = 0; k < p->goodwill_count; k++) {
         const retour__goodwill_rule *rule = &p->goodwill[k];
-        if (!matches(ev, rule, i, c, why, days_late))
+        retour__note miss = matches(ev, rule, i, c, why, days_late);
+        if (miss) {
+            if (ev->trace)
+                retour__trace_goodwill_miss(ev, k, i, c, miss, days_late);
             continue;
+        }
         int rc = grant(ev, i, rule);
         if (rc)
             return rc;

@@ -2,6 +2,7 @@
  * {date} {date2} {days} {days2} {amount} {percent} {category} {name} {remedy} {cause}. */
 #include "money.h"
 #include "reasons.h"
+#include "trace.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -300,6 +301,95 @@ int retour__message_format(char *buf, size_t size, retour__code code, retour_lan
     const char *t = lang == RETOUR_LANG_NL ? table[code].nl : table[code].en;
     int out = expand(buf, size, t, lang, params, currency, decimals);
     /* Templates may start with a category name: a sentence starts with a capital. */
+    if (size && buf[0] >= 'a' && buf[0] <= 'z')
+        buf[0] = (char)(buf[0] - 'a' + 'A');
+    return out;
+}
+
+/* Why a traced step applied or not where it records no reason (trace.h). */
+static const templates notes[RETOUR__N__COUNT] = {
+    [RETOUR__N_NONE] = { "", "" },
+    [RETOUR__N_STATUTORY_PERIOD_OVER] = {
+        "Notified on {date2}, after the statutory withdrawal period ended on {date}.",
+        "Gemeld op {date2}, nadat de wettelijke bedenktijd op {date} was geëindigd." },
+    [RETOUR__N_NO_STATUTORY_RIGHT] = {
+        "The jurisdiction gives no statutory right of withdrawal; only the shop's own window counts.",
+        "Het rechtsgebied kent geen wettelijk herroepingsrecht; alleen de eigen termijn van de winkel telt." },
+    [RETOUR__N_NO_EXCLUSION] = {
+        "No legal exception to withdrawal applies to {category} items.",
+        "Voor {category}-artikelen geldt geen wettelijke uitzondering op herroeping." },
+    [RETOUR__N_SHOP_EXCLUSION_STATUTORY] = {
+        "The shop does not take {category} items back in its own window, but that does not limit the statutory right of withdrawal.",
+        "De winkel neemt {category}-artikelen in de eigen termijn niet terug, maar dat beperkt het wettelijke herroepingsrecht niet." },
+    [RETOUR__N_PACKAGING_INTACT] = {
+        "The packaging is sealed or not stated: no packaging rule applies.",
+        "De verpakking is verzegeld of niet opgegeven: geen verpakkingsregel van toepassing." },
+    [RETOUR__N_WITHIN_LEGAL_GUARANTEE] = {
+        "The problem appeared on {date2}, within the legal guarantee that ends on {date}.",
+        "Het probleem ontstond op {date2}, binnen de wettelijke garantie die eindigt op {date}." },
+    [RETOUR__N_NOT_CAUSED] = {
+        "Nothing shows that the customer caused the damage.",
+        "Niets wijst erop dat de klant de schade heeft veroorzaakt." },
+    [RETOUR__N_NOT_WEAR] = {
+        "The problem is not reported as wear.",
+        "Het probleem is niet als slijtage gemeld." },
+    [RETOUR__N_NO_DEFECT_ESTABLISHED] = {
+        "No defect has been established yet.",
+        "Er is nog geen gebrek vastgesteld." },
+    [RETOUR__N_NO_INSPECTION] = {
+        "The policy does not ask to inspect {category} items first.",
+        "Het beleid vraagt niet om {category}-artikelen eerst te onderzoeken." },
+    [RETOUR__N_CLAIMS_BELOW] = {
+        "This is the customer's claim number {days} in the last 12 months, below the policy's review threshold of {days2}.",
+        "Dit is claim nummer {days} van de klant in de afgelopen 12 maanden, onder de drempel van {days2} in het beleid." },
+    [RETOUR__N_AMOUNT_BELOW] = {
+        "The request is worth {amount}, below the policy's review threshold.",
+        "De aanvraag is {amount} waard, onder de drempel in het beleid." },
+    [RETOUR__N_GW_TYPE] = {
+        "Goodwill rule '{name}' does not apply: it is for another type of request.",
+        "Coulanceregel '{name}' is niet van toepassing: die geldt voor een ander soort aanvraag." },
+    [RETOUR__N_GW_EXCLUDED] = {
+        "Goodwill rule '{name}' does not apply: it does not cover items under an exclusion.",
+        "Coulanceregel '{name}' is niet van toepassing: die geldt niet voor uitgesloten artikelen." },
+    [RETOUR__N_GW_ORDERS] = {
+        "Goodwill rule '{name}' does not apply: it asks for at least {days2} orders, the customer has {days}.",
+        "Coulanceregel '{name}' is niet van toepassing: die vraagt minstens {days2} bestellingen, de klant heeft er {days}." },
+    [RETOUR__N_GW_SPEND] = {
+        "Goodwill rule '{name}' does not apply: the customer's lifetime spend is below {amount}.",
+        "Coulanceregel '{name}' is niet van toepassing: de klant heeft in totaal minder dan {amount} besteed." },
+    [RETOUR__N_GW_AMOUNT] = {
+        "Goodwill rule '{name}' does not apply: the item is worth more than {amount}.",
+        "Coulanceregel '{name}' is niet van toepassing: het artikel is meer dan {amount} waard." },
+    [RETOUR__N_GW_DAYS_LATE] = {
+        "Goodwill rule '{name}' does not apply: {days} days late, the rule allows at most {days2}.",
+        "Coulanceregel '{name}' is niet van toepassing: {days} dagen te laat, de regel staat hoogstens {days2} toe." },
+    [RETOUR__N_GW_GOODWILL] = {
+        "Goodwill rule '{name}' does not apply: {days} goodwill gestures in the last 12 months, the rule allows at most {days2}.",
+        "Coulanceregel '{name}' is niet van toepassing: {days} coulancegebaren in de afgelopen 12 maanden, de regel staat hoogstens {days2} toe." },
+    [RETOUR__N_GW_CLAIMS] = {
+        "Goodwill rule '{name}' does not apply: {days} claims in the last 12 months, the rule allows at most {days2}.",
+        "Coulanceregel '{name}' is niet van toepassing: {days} claims in de afgelopen 12 maanden, de regel staat hoogstens {days2} toe." },
+    [RETOUR__N_GW_CAUSE] = {
+        "Goodwill rule '{name}' does not apply: the cause ({cause}) is not one the rule covers.",
+        "Coulanceregel '{name}' is niet van toepassing: de oorzaak ({cause}) valt niet onder de regel." },
+    [RETOUR__N_GW_CAUSE_UNKNOWN] = {
+        "Goodwill rule '{name}' does not apply: it covers certain causes only, and the cause is not known.",
+        "Coulanceregel '{name}' is niet van toepassing: die geldt alleen voor bepaalde oorzaken, en de oorzaak is onbekend." },
+    [RETOUR__N_GW_ADMITS] = {
+        "Goodwill rule '{name}' does not apply: whether the customer admits the damage does not fit the rule.",
+        "Coulanceregel '{name}' is niet van toepassing: of de klant de schade erkent, past niet bij de regel." },
+    [RETOUR__N_GW_CATEGORY] = {
+        "Goodwill rule '{name}' does not apply: the rule does not cover {category} items.",
+        "Coulanceregel '{name}' is niet van toepassing: de regel geldt niet voor {category}-artikelen." },
+};
+
+int retour__note_format(char *buf, size_t size, retour__note note, retour_lang lang,
+                        const retour__params *params, const char *currency, int decimals)
+{
+    if ((unsigned)note >= RETOUR__N__COUNT)
+        return -1;
+    const char *t = lang == RETOUR_LANG_NL ? notes[note].nl : notes[note].en;
+    int out = expand(buf, size, t, lang, params, currency, decimals);
     if (size && buf[0] >= 'a' && buf[0] <= 'z')
         buf[0] = (char)(buf[0] - 'a' + 'A');
     return out;

@@ -2,6 +2,7 @@
  * case to a person. They never refuse anything: accepted items wait for the person, and
  * refused items stay refused. */
 #include "eval.h"
+#include "trace.h"
 
 #include "money.h"
 
@@ -45,7 +46,8 @@ int retour__apply_review_signals(retour__eval *ev)
                                      p->src_review_claims, &prm)))
             return rc;
         hold_for_review(d);
-    }
+    } else if (p->review_claims > 0)
+        RETOUR__TRACE_NOTE(ev, "review.claims_last_year", -1, 0, RETOUR__N_CLAIMS_BELOW, NULL, p->src_review_claims, &(retour__params){ .days = r->claims_last_year + 1, .days2 = p->review_claims });
     if (p->review_amount >= 0) {
         int64_t total = 0;
         for (size_t i = 0; i < d->item_count; i++)
@@ -57,7 +59,7 @@ int retour__apply_review_signals(retour__eval *ev)
                                          p->src_review_amount, &prm)))
                 return rc;
             hold_for_review(d);
-        }
+        } else RETOUR__TRACE_NOTE(ev, "review.amount", -1, 0, RETOUR__N_AMOUNT_BELOW, NULL, p->src_review_amount, &(retour__params){ .amount = total });
     }
     return RETOUR_OK;
 }

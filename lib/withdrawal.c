@@ -14,6 +14,7 @@
  * A clause below the law that a statutory withdrawal sets aside is named with the reason
  * policy_below_legal_floor and its line. */
 #include "eval.h"
+#include "trace.h"
 
 #include "calendar.h"
 #include "date.h"
@@ -148,6 +149,7 @@ static int decide_period(retour__eval *ev, int *expired)
                    ? RETOUR_OK
                    : moved_reason(ev, RETOUR__R_PERIOD_MOVED_TO_WORKING_DAY, shop_day, shop_end, 0);
     }
+    RETOUR__TRACE_NOTE(ev, "withdrawal.period", -1, 0, j->statutory ? RETOUR__N_STATUTORY_PERIOD_OVER : RETOUR__N_NO_STATUTORY_RIGHT, p->law_period, p->src_jurisdiction, &(retour__params){ .date = law_end, .date2 = r->notified });
     if (r->notified <= shop_end) {
         d->basis = RETOUR_BASIS_SHOP_POLICY;
         prm.date = shop_end;
@@ -196,6 +198,8 @@ static int decide_exclusion(retour__eval *ev, size_t i, const retour__category *
     retour__item_result *res = &ev->d->items[i];
     retour_packaging pkg = ev->r->items[i].packaging;
     int rc;
+    if (ev->trace && (!c || c->exclusion == RETOUR__EXCL_NONE))
+        retour__trace_note(ev, "exclusion", (long)i, 0, RETOUR__N_NO_EXCLUSION, NULL, c ? c->src : retour__no_src, prm);
     if (c && c->exclusion != RETOUR__EXCL_NONE) {
         const char *law = p->law_exception[c->exclusion];
         int applies = 1;
@@ -222,7 +226,7 @@ static int decide_exclusion(retour__eval *ev, size_t i, const retour__category *
         /* Lawful as a limit on the days the shop adds; with none added it can only mean
          * refusing the statutory right, which the law sets aside. */
         if (ev->statutory_basis)
-            return ev->shop_extends ? RETOUR_OK
+            return ev->shop_extends ? (RETOUR__TRACE_NOTE(ev, "exclusion.shop", (long)i, 0, RETOUR__N_SHOP_EXCLUSION_STATUTORY, NULL, c->src_returnable, prm), RETOUR_OK)
                    : retour__add_reason(ev, RETOUR__R_FLOOR_NOT_RETURNABLE, (long)i,
                                         p->law_period, c->src_returnable, prm);
         res->outcome = RETOUR_OUTCOME_REJECT;
@@ -294,7 +298,7 @@ static int decide_packaging(retour__eval *ev, size_t i, retour__params *prm)
     if (pkg == RETOUR_PACKAGING_OPENED)
         return decide_opened(ev, i, prm);
     if (pkg != RETOUR_PACKAGING_DAMAGED && pkg != RETOUR_PACKAGING_MISSING)
-        return RETOUR_OK;
+        return RETOUR__TRACE_NOTE(ev, "packaging", (long)i, 0, RETOUR__N_PACKAGING_INTACT, NULL, retour__no_src, prm), RETOUR_OK;
 
     int damaged = pkg == RETOUR_PACKAGING_DAMAGED;
     const retour__pkg_rule *rule = damaged ? &p->damaged : &p->missing;

@@ -1,6 +1,7 @@
 /* retour test POLICY CASES...: runs policy test suites for CI. TAP on standard output;
  * --junit FILE also writes a JUnit XML report. A failing case shows what was expected,
  * what the policy decided, and the policy lines and laws that decided it. */
+#include "cli_util.h"
 #include "commands.h"
 
 #include <retour.h>
@@ -12,11 +13,12 @@
 enum { EXIT_PASSED = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
 
 static const char test_usage[] =
-    "usage: retour test POLICY CASES... [--junit FILE] [--today YYYY-MM-DD]\n"
+    "usage: retour test POLICY CASES... [--junit FILE] [--today YYYY-MM-DD] [--lang en|nl]\n"
     "\n"
     "Runs each cases file (docs/policy-tests.md) against the policy and prints TAP.\n"
     "--junit FILE   also write a JUnit XML report (for CI systems)\n"
     "--today DATE   the notification day for cases whose request names none\n"
+    "--lang en|nl   language of the reason messages of a failing case (default en)\n"
     "Exit status: 0 all cases passed, 1 a case failed or a cases file is invalid,\n"
     "2 usage error or unreadable policy.\n";
 
@@ -33,6 +35,7 @@ typedef struct run {
     result *results;
     size_t count, cap;
     int keep;      /* collect results for --junit */
+    retour_lang lang; /* of the reason messages */
     int oom;
 } run;
 
@@ -63,20 +66,29 @@ static void keep_result(run *r, const char *name, const char *failure)
         r->oom = 1;
 }
 
-/* TAP diagnostics: the mismatches, then the reasons that decided, as a YAML block. */
-static void print_failure(const retour_case_report *c)
+/* A YAML double-quoted scalar on standard output. */
+static void yaml_quoted(const char *s, size_t n)
+{
+    putchar('"');
+    for (size_t k = 0; k < n; k++) {
+        if (s[k] == '"' || s[k] == '\\')
+            putchar('\\');
+        putchar(s[k]);
+    }
+    putchar('"');
+}
+
+/* TAP diagnostics: the mismatches, then the reasons that decided (with their messages in
+ * lang), as a YAML block. */
+static void print_failure(const retour_case_report *c, retour_lang lang)
 {
     printf("  ---\n  line: %d\n  mismatches:\n", c->line);
     for (const char *p = c->failure; *p;) {
         const char *end = strchr(p, '\n');
         size_t n = end ? (size_t)(end - p) : strlen(p);
-        fputs("    - \"", stdout);
-        for (size_t k = 0; k < n; k++) {
-            if (p[k] == '"' || p[k] == '\\')
-                putchar('\\');
-            putchar(p[k]);
-        }
-        fputs("\"\n", stdout);
+        fputs("    - ", stdout);
+        yaml_quoted(p, n);
+        putchar('\n');
         p += n + (end != NULL);
     }
     if (c->decision) {
@@ -91,6 +103,12 @@ static void print_failure(const retour_case_report *c)
                 printf(" (%s:%d:%d)", r->source_file, r->source_line, r->source_column);
             if (r->law)
                 printf(" [%s]", r->law);
+            char msg[1024];
+            int len = retour_decision_reason_message(c->decision, i, lang, msg, sizeof msg);
+            if (len > 0) {
+                fputs(": ", stdout);
+                yaml_quoted(msg, (size_t)len < sizeof msg ? (size_t)len : strlen(msg));
+            }
             printf("\n");
         }
     }
@@ -103,7 +121,7 @@ static void on_case(const retour_case_report *c, void *ctx)
     r->number++;
     printf("%s %zu - %s: %s\n", c->passed ? "ok" : "not ok", r->number, r->suite, c->name);
     if (!c->passed)
-        print_failure(c);
+        print_failure(c, r->lang);
     if (r->keep)
         keep_result(r, c->name, c->passed ? NULL : c->failure);
 }
@@ -162,6 +180,7 @@ int cmd_test(int argc, char **argv)
     int nfiles = 0;
     const char *junit = NULL;
     retour_date today = RETOUR_DATE_NONE;
+    retour_lang lang = RETOUR_LANG_EN;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--junit") == 0 && i + 1 < argc) {
@@ -170,6 +189,9 @@ int cmd_test(int argc, char **argv)
             const char *d = argv[++i];
             if (retour_date_parse(&today, d, strlen(d)) != RETOUR_OK)
                 return fprintf(stderr, "retour: --today needs a date YYYY-MM-DD\n"), EXIT_USAGE;
+        } else if (strcmp(a, "--lang") == 0 && i + 1 < argc) {
+            if (cli_lang(argv[++i], &lang))
+                return EXIT_USAGE;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             fputs(test_usage, stdout);
             return EXIT_PASSED;
@@ -195,6 +217,7 @@ int cmd_test(int argc, char **argv)
     run r;
     memset(&r, 0, sizeof r);
     r.keep = junit != NULL;
+    r.lang = lang;
     size_t failures = 0;
     int broken = 0;
     for (int i = 1; i < nfiles; i++) {

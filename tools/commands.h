@@ -4,5 +4,6 @@
 
 int cmd_check(int argc, char **argv);
 int cmd_test(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
 
 #endif

@@ -1,6 +1,7 @@
 /* retour: the command-line front end of libretour. Uses only the public API. */
 #include <retour.h>
 
+#include "cli_util.h"
 #include "cmd_batch.h"
 #include "commands.h"
 
@@ -14,8 +15,9 @@ static const char usage_text[] =
     "usage: retour eval POLICY REQUEST [--format text|json] [--lang en|nl]\n"
     "       retour eval --batch POLICY [FILE] [--lang en|nl]   (see retour eval --batch --help)\n"
     "       retour --version | --help\n"
-    "       retour check POLICY... [--format text|json]\n"
-    "       retour test POLICY CASES... [--junit FILE] [--today YYYY-MM-DD]\n"
+    "       retour check POLICY... [--format text|json] [--lang en|nl]\n"
+    "       retour test POLICY CASES... [--junit FILE] [--today YYYY-MM-DD] [--lang en|nl]\n"
+    "       retour explain POLICY REQUEST [--format text|json] [--lang en|nl]\n"
     "\n"
     "Decides a return REQUEST (YAML or JSON) against a shop's POLICY (YAML).\n"
     "Exit status: 0 decided, 1 invalid policy or request, 2 usage error or unreadable file.\n";
@@ -26,30 +28,9 @@ static int usage(FILE *to, int status)
     return status;
 }
 
-static void print_error(const retour_error *err)
-{
-    char line[RETOUR_ERROR_FILE_MAX + RETOUR_ERROR_PATH_MAX + RETOUR_ERROR_MESSAGE_MAX + 64];
-    retour_error_format(line, sizeof line, err);
-    fprintf(stderr, "retour: %s\n", line);
-}
-
 static int exit_for(int code)
 {
     return code == RETOUR_EIO || code == RETOUR_EINVAL ? EXIT_USAGE : EXIT_INVALID;
-}
-
-static void money(char *buf, size_t size, int64_t minor, int decimals)
-{
-    int64_t scale = 1;
-    for (int i = 0; i < decimals; i++)
-        scale *= 10;
-    const char *sign = minor < 0 ? "-" : "";
-    uint64_t v = minor < 0 ? (uint64_t)0 - (uint64_t)minor : (uint64_t)minor;
-    if (decimals == 0)
-        snprintf(buf, size, "%s%llu", sign, (unsigned long long)v);
-    else
-        snprintf(buf, size, "%s%llu.%0*llu", sign, (unsigned long long)(v / (uint64_t)scale),
-                 decimals, (unsigned long long)(v % (uint64_t)scale));
 }
 
 static const char *date_or_dash(char buf[11], retour_date d)
@@ -77,14 +58,14 @@ static void print_text(const retour_decision *d, const retour_policy *p, retour_
     char a[32], b[32], c[32], e[32], d1[11], d2[11], d3[11];
     printf("outcome:  %s\n", retour_outcome_name(retour_decision_outcome(d)));
     printf("basis:    %s\n", retour_basis_name(retour_decision_basis(d)));
-    money(a, sizeof a, retour_decision_refund(d), dec);
-    money(b, sizeof b, retour_decision_refund(d) + retour_decision_deductions(d) -
+    cli_money(a, sizeof a, retour_decision_refund(d), dec);
+    cli_money(b, sizeof b, retour_decision_refund(d) + retour_decision_deductions(d) -
                            retour_decision_shipping_refunded(d), dec);
-    money(c, sizeof c, retour_decision_deductions(d), dec);
-    money(e, sizeof e, retour_decision_shipping_refunded(d), dec);
+    cli_money(c, sizeof c, retour_decision_deductions(d), dec);
+    cli_money(e, sizeof e, retour_decision_shipping_refunded(d), dec);
     printf("refund:   %s %s (items %s, deductions %s, outbound shipping %s)\n", cur, a, b, c, e);
     if (retour_decision_store_credit(d) > 0) {
-        money(a, sizeof a, retour_decision_store_credit(d), dec);
+        cli_money(a, sizeof a, retour_decision_store_credit(d), dec);
         printf("store credit: %s %s\n", cur, a);
     }
     printf("withdrawal deadline: %s  return by: %s  refund by: %s\n",
@@ -102,8 +83,8 @@ static void print_text(const retour_decision *d, const retour_policy *p, retour_
     size_t ni = retour_decision_item_count(d);
     printf("items:\n");
     for (size_t it = 0; it < ni; it++) {
-        money(a, sizeof a, retour_decision_item_refund(d, it), dec);
-        money(b, sizeof b, retour_decision_item_deduction(d, it), dec);
+        cli_money(a, sizeof a, retour_decision_item_refund(d, it), dec);
+        cli_money(b, sizeof b, retour_decision_item_deduction(d, it), dec);
         printf("  [%zu] %s: refund %s %s, deduction %s", it,
                retour_outcome_name(retour_decision_item_outcome(d, it)), cur, a, b);
         retour_remedy remedy = retour_decision_item_remedy(d, it);
@@ -134,11 +115,8 @@ static int cmd_eval(int argc, char **argv)
             else if (strcmp(f, "text") != 0)
                 return fprintf(stderr, "retour: --format must be text or json\n"), EXIT_USAGE;
         } else if (strcmp(a, "--lang") == 0 && i + 1 < argc) {
-            const char *l = argv[++i];
-            if (strcmp(l, "nl") == 0)
-                lang = RETOUR_LANG_NL;
-            else if (strcmp(l, "en") != 0)
-                return fprintf(stderr, "retour: --lang must be en or nl\n"), EXIT_USAGE;
+            if (cli_lang(argv[++i], &lang))
+                return EXIT_USAGE;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             return usage(stdout, EXIT_DECIDED);
         } else if (a[0] == '-' && a[1] != '\0') {
@@ -167,7 +145,7 @@ static int cmd_eval(int argc, char **argv)
     if (rc == RETOUR_OK)
         rc = retour_evaluate(decision, policy, request, &err);
     if (rc != RETOUR_OK) {
-        print_error(&err);
+        cli_print_error(&err);
         status = exit_for(rc);
     } else if (json) {
         long n = retour_decision_to_json(decision, lang, NULL, 0);
@@ -209,6 +187,8 @@ int main(int argc, char **argv)
         return cmd_check(argc - 2, argv + 2);
     if (strcmp(argv[1], "test") == 0)
         return cmd_test(argc - 2, argv + 2);
+    if (strcmp(argv[1], "explain") == 0)
+        return cmd_explain(argc - 2, argv + 2);
     fprintf(stderr, "retour: unknown command '%s'\n", argv[1]);
     return usage(stderr, EXIT_USAGE);
 }

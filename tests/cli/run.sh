@@ -102,6 +102,49 @@ check "test --today" 0 "$e/test-today.tap" \
     "$retour" test examples/policies/minimal.yaml tests/data/cli/today-cases.yaml --today 2026-03-16
 check "test without --today" 1 "$e/test-no-today.tap" \
     "$retour" test examples/policies/minimal.yaml tests/data/cli/today-cases.yaml
+# retour explain: the trace of every rule considered, as text (en, nl) and JSON.
+x=examples/policies
+check "explain withdrawal accepted" 0 "$e/explain-opened-phone.txt" \
+    "$retour" explain $x/nl-electronics.yaml examples/requests/opened-phone.yaml
+check "explain exclusion rejected" 0 "$e/explain-engraved-ring.txt" \
+    "$retour" explain $x/nl-jeweller.yaml examples/requests/engraved-ring.yaml
+check "explain late with goodwill" 0 "$e/explain-late-loyal-small.txt" \
+    "$retour" explain $x/nl-jeweller.yaml examples/requests/late-loyal-small.yaml
+check "explain late with goodwill in Dutch" 0 "$e/explain-late-loyal-small.nl.txt" \
+    "$retour" explain $x/nl-jeweller.yaml examples/requests/late-loyal-small.yaml --lang nl
+check "explain presumed defect" 0 "$e/explain-bracelet-worn-once.txt" \
+    "$retour" explain $x/nl-jeweller.yaml examples/requests/bracelet-worn-once.yaml
+check "explain presumed defect in Dutch" 0 "$e/explain-bracelet-worn-once.nl.txt" \
+    "$retour" explain $x/nl-jeweller.yaml examples/requests/bracelet-worn-once.yaml --lang nl
+check "explain review signal" 0 "$e/explain-third-claim.txt" \
+    "$retour" explain $x/nl-jeweller.yaml examples/requests/third-claim.yaml
+check "explain goodwill rules that do not match" 0 "$e/explain-bent-clasp-first-time.txt" \
+    "$retour" explain $x/nl-jeweller.yaml examples/requests/bent-clasp-first-time.yaml
+check "explain shop window and exclusions" 0 "$e/explain-mixed-order.txt" \
+    "$retour" explain $x/nl-jeweller.yaml examples/requests/mixed-order.yaml
+check "explain clauses the law sets aside" 0 "$e/explain-phone-bad-terms.txt" \
+    "$retour" explain $x/bad-terms-nl.yaml examples/requests/phone-bad-terms.yaml
+check "explain as JSON" 0 "$e/explain-damaged-box.json" \
+    "$retour" explain $x/nl-electronics.yaml examples/requests/damaged-box.yaml --format json
+check "explain as JSON in Dutch" 0 "$e/explain-sale-item-late.nl.json" \
+    "$retour" explain $x/de-fashion.yaml examples/requests/sale-item-late.yaml --format json --lang nl
+check "explain a request that fails part way" 1 "$e/explain-no-delivery.txt" \
+    "$retour" explain $x/nl-jeweller.yaml tests/data/cli/explain-no-delivery.yaml
+check "explain a request that fails part way (JSON)" 1 "$e/explain-no-delivery.json" \
+    "$retour" explain $x/nl-jeweller.yaml tests/data/cli/explain-no-delivery.yaml --format json
+check "explain unknown key in policy" 1 "$e/explain-typo-policy.err" \
+    "$retour" explain tests/data/cli/typo-policy.yaml examples/requests/opened-phone.yaml
+check "explain missing file" 2 "$e/explain-missing-file.err" \
+    "$retour" explain $x/nl-jeweller.yaml examples/requests/does-not-exist.yaml
+check "explain usage" 2 "$e/explain-usage.err" "$retour" explain $x/nl-jeweller.yaml
+check "explain bad language" 2 "$e/explain-bad-lang.err" \
+    "$retour" explain $x/nl-jeweller.yaml examples/requests/engraved-ring.yaml --lang de
+check "explain help" 0 "$e/explain-help.txt" "$retour" explain --help
+# --lang for test: validated; test failures give reason messages in that language.
+check "failing test suite in Dutch" 1 "$e/test-failing.nl.tap" \
+    "$retour" test examples/policies/minimal.yaml tests/data/cli/failing-cases.yaml --lang nl
+check "test bad language" 2 "$e/test-bad-lang.err" \
+    "$retour" test examples/policies/minimal.yaml examples/tests/minimal.yaml --lang xx
 # Batch: one JSON request per line; each decision line is the eval --format json golden.
 for r in unsealed-earrings sealed-earrings engraved-ring late-return shop-window mixed-order; do
     cat "$e/$r-yaml.json"

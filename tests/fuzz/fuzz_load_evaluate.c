@@ -33,6 +33,23 @@ static void render(const retour_decision *decision)
     }
 }
 
+/* Each traced step: a rule, a known item, a policy line only with the policy's file, and a
+ * message in both languages that fits the length measured. */
+static void check_step(void *ctx, const retour_trace_event *e)
+{
+    size_t items = *(const size_t *)ctx;
+    FUZZ_CHECK(e->rule != NULL && e->rule[0] != '\0');
+    FUZZ_CHECK(e->item >= -1 && (e->item < 0 || (size_t)e->item < items));
+    FUZZ_CHECK(e->matched == 0 || e->matched == 1);
+    FUZZ_CHECK((e->source_file != NULL) == (e->source_line > 0));
+    for (int lang = 0; lang < RETOUR_LANG__COUNT; lang++) {
+        char msg[32];
+        int n = retour_trace_event_message(e, (retour_lang)lang, NULL, 0);
+        FUZZ_CHECK(n > 0);
+        FUZZ_CHECK(retour_trace_event_message(e, (retour_lang)lang, msg, sizeof msg) == n);
+    }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *text = (const char *)data;
@@ -65,6 +82,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     FUZZ_CHECK(retour_decision_new(&decision, NULL) == RETOUR_OK);
     rc = retour_evaluate(decision, policy, request, &err);
+    /* A traced evaluation decides the same. */
+    retour_decision *traced = NULL;
+    FUZZ_CHECK(retour_decision_new(&traced, NULL) == RETOUR_OK);
+    size_t items = retour_request_item_count(request);
+    FUZZ_CHECK(retour_evaluate_traced(traced, policy, request, check_step, &items, NULL) == rc);
+    if (rc == RETOUR_OK) {
+        long a = retour_decision_to_json(decision, RETOUR_LANG_NL, NULL, 0);
+        char *x = malloc((size_t)a + 1), *y = malloc((size_t)a + 1);
+        FUZZ_CHECK(x != NULL && y != NULL);
+        retour_decision_to_json(decision, RETOUR_LANG_NL, x, (size_t)a + 1);
+        FUZZ_CHECK(retour_decision_to_json(traced, RETOUR_LANG_NL, y, (size_t)a + 1) == a);
+        FUZZ_CHECK(strcmp(x, y) == 0);
+        free(x);
+        free(y);
+    }
+    retour_decision_free(traced);
     /* The request may go first: the decision keeps what it shows. */
     retour_request_free(request);
     if (rc != RETOUR_OK) {

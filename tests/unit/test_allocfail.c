@@ -586,10 +586,33 @@ static void assert_no_result(const retour_decision *d)
     assert_string_equal(retour_decision_currency(d), "");
 }
 
+/* A trace sink that reads every event and its message in both languages. */
+static void count_step(void *ctx, const retour_trace_event *event)
+{
+    char buf[2048];
+    assert_non_null(event->rule);
+    assert_true(retour_trace_event_message(event, RETOUR_LANG_EN, buf, sizeof buf) > 0);
+    assert_true(retour_trace_event_message(event, RETOUR_LANG_NL, buf, sizeof buf) > 0);
+    (*(size_t *)ctx)++;
+}
+
+/* retour_evaluate(), or retour_evaluate_traced() into count_step when traced. */
+static int evaluate(int traced, retour_decision *d, const retour_policy *p,
+                    const retour_request *r, retour_error *err)
+{
+    size_t steps = 0;
+    if (!traced)
+        return retour_evaluate(d, p, r, err);
+    int rc = retour_evaluate_traced(d, p, r, count_step, &steps, err);
+    assert_true(rc != RETOUR_OK || steps > 0);
+    return rc;
+}
+
 /* Fails every allocation of one evaluation in turn; each failure must leave a clean
- * ENOMEM and a decision that still decides correctly. */
+ * ENOMEM and a decision that still decides correctly. Traced: the same through
+ * retour_evaluate_traced(), whose trace allocates nothing of its own. */
 static void evaluate_allocfail(const char *text, size_t len, retour_outcome outcome,
-                               size_t min_reasons, size_t items)
+                               size_t min_reasons, size_t items, int traced)
 {
     env e;
     env_init(&e);
@@ -627,7 +650,7 @@ static void evaluate_allocfail(const char *text, size_t len, retour_outcome outc
             assert_int_equal(e.count.live, base_live);
             continue;
         }
-        rc = retour_evaluate(d, p, r, &err);
+        rc = evaluate(traced, d, p, r, &err);
         if (rc == RETOUR_OK) {
             check_success_swallowed_nothing(&e.count, n, "evaluation");
             char *json = decision_json(d);
@@ -646,7 +669,7 @@ static void evaluate_allocfail(const char *text, size_t len, retour_outcome outc
         assert_no_result(d);
         /* The decision is still usable: without failures it gives the reference result. */
         counter_disarm(&e.count);
-        assert_int_equal(retour_evaluate(d, p, r, &err), RETOUR_OK);
+        assert_int_equal(evaluate(traced, d, p, r, &err), RETOUR_OK);
         char *json = decision_json(d);
         assert_string_equal(json, ref_json);
         free(json);
@@ -665,13 +688,15 @@ static void evaluate_allocfail(const char *text, size_t len, retour_outcome outc
 static void test_evaluate_allocfail(void **state)
 {
     (void)state;
-    evaluate_allocfail(request_text, sizeof request_text - 1, RETOUR_OUTCOME_PARTIAL, 9, 8);
+    evaluate_allocfail(request_text, sizeof request_text - 1, RETOUR_OUTCOME_PARTIAL, 9, 8, 0);
+    evaluate_allocfail(request_text, sizeof request_text - 1, RETOUR_OUTCOME_PARTIAL, 9, 8, 1);
 }
 
 static void test_evaluate_complaint_allocfail(void **state)
 {
     (void)state;
-    evaluate_allocfail(complaint_text, sizeof complaint_text - 1, RETOUR_OUTCOME_REVIEW, 6, 4);
+    evaluate_allocfail(complaint_text, sizeof complaint_text - 1, RETOUR_OUTCOME_REVIEW, 6, 4, 0);
+    evaluate_allocfail(complaint_text, sizeof complaint_text - 1, RETOUR_OUTCOME_REVIEW, 6, 4, 1);
 }
 
 static void test_warm_evaluate_allocates_nothing(void **state)
@@ -720,6 +745,13 @@ static void test_warm_evaluate_allocates_nothing(void **state)
         assert_true(retour_decision_reason_message(d, i, RETOUR_LANG_NL, buf, sizeof buf) > 0);
     assert_true(retour_decision_to_json(d, RETOUR_LANG_EN, buf, sizeof buf) > 0);
     assert_int_equal(e.count.calls, before);
+
+    /* A warm traced evaluation allocates nothing either, and decides the same. */
+    assert_int_equal(evaluate(1, d, p, big, NULL), RETOUR_OK);
+    assert_int_equal(e.count.calls, before);
+    char *traced = decision_json(d);
+    assert_string_equal(traced, first);
+    free(traced);
 
     /* A failed evaluation (no notification date) neither allocates nor breaks the warm state. */
     retour_request *empty = NULL;

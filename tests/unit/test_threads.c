@@ -1,6 +1,7 @@
 /* One compiled policy shared by several threads, each deciding its own requests: every
  * decision must equal the one made alone, outcome, refund and the whole JSON (reasons,
- * deadlines, messages) alike. Run under ThreadSanitizer too (scripts/sanitizers). */
+ * deadlines, messages) alike, with half the threads tracing their evaluations. Run under
+ * ThreadSanitizer too (scripts/sanitizers). */
 #include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -57,9 +58,18 @@ static int combination(int day, int kind, int pkg, int price)
     return ((day * 3 + kind) * 3 + pkg) * PRICES + price;
 }
 
-/* Builds the request into req and decides it; 0 on success. */
+/* A trace sink: counts the steps and writes each message, on the thread that decides. */
+static void count_step(void *ctx, const retour_trace_event *event)
+{
+    char buf[512];
+    if (retour_trace_event_message(event, RETOUR_LANG_NL, buf, sizeof buf) > 0)
+        (*(int *)ctx)++;
+}
+
+/* Builds the request into req and decides it, traced into *steps unless steps is NULL;
+ * 0 on success. */
 static int decide(retour_decision *dec, retour_request *req, const retour_policy *policy,
-                  int day, int kind, int pkg, int price)
+                  int day, int kind, int pkg, int price, int *steps)
 {
     retour_date delivered;
     if (retour_date_from_ymd(&delivered, 2026, 3, 2) ||
@@ -68,6 +78,8 @@ static int decide(retour_decision *dec, retour_request *req, const retour_policy
         retour_request_add_item(req, NULL, "SKU", categories[kind], price_of(price), 1,
                                 delivered, packagings[pkg]))
         return -1;
+    if (steps)
+        return retour_evaluate_traced(dec, policy, req, count_step, steps, NULL);
     return retour_evaluate(dec, policy, req, NULL);
 }
 
@@ -113,7 +125,11 @@ static void *worker(void *arg)
         int pkg = (int)(x >> 20) % 3;
         int price = (int)(x >> 4) % PRICES;
         j->checked++;
-        if (decide(dec, req, j->policy, day, kind, pkg, price) != RETOUR_OK ||
+        /* Odd threads decide traced: the same decisions, the trace on their own stack. */
+        int steps = 0;
+        if (decide(dec, req, j->policy, day, kind, pkg, price, j->seed % 2 ? &steps : NULL) !=
+                RETOUR_OK ||
+            (j->seed % 2 && steps == 0) ||
             retour_decision_outcome(dec) != expected(day, kind, packagings[pkg])) {
             j->failures++;
             continue;
@@ -151,7 +167,7 @@ static void shared_policy_across_threads(void **state)
             for (int pkg = 0; pkg < 3; pkg++)
                 for (int price = 0; price < PRICES; price++) {
                     int c = combination(day, kind, pkg, price);
-                    assert_int_equal(decide(dec, req, policy, day, kind, pkg, price), RETOUR_OK);
+                    assert_int_equal(decide(dec, req, policy, day, kind, pkg, price, NULL), RETOUR_OK);
                     reference[c] = json_of(dec);
                     assert_non_null(reference[c]);
                 }

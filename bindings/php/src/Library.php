@@ -261,6 +261,25 @@ final class Library
         long retour_decision_to_json(const retour_decision *decision, retour_lang lang,
                                      char *buf, size_t size);
 
+        typedef struct retour_trace_event {
+            const char *rule;
+            long rule_index;
+            const char *rule_name;
+            long item;
+            int matched;
+            const char *reason;
+            const char *law;
+            const char *source_file;
+            int source_line;
+            int source_column;
+        } retour_trace_event;
+        typedef void (*retour_trace_fn)(void *ctx, const retour_trace_event *event);
+        int retour_evaluate_traced(retour_decision *decision, const retour_policy *policy,
+                                   const retour_request *request, retour_trace_fn fn,
+                                   void *fn_ctx, retour_error *err);
+        int retour_trace_event_message(const retour_trace_event *event, retour_lang lang,
+                                       char *buf, size_t size);
+
         typedef struct retour_case_report {
             const char *name;
             size_t index;

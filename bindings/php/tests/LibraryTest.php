@@ -164,3 +164,29 @@ test('the cdef matches include/retour.h (functions, enum values and error buffer
         assertSame((int) $mm[1], \FFI::sizeof($err->$field), "retour_error.$field size");
     }
 });
+
+test('retour_evaluate_traced through the raw FFI: a PHP closure receives each rule', function (): void {
+    $ffi = Library::load(LIB)->ffi();
+    $err = $ffi->new('retour_error');
+    $policy = $ffi->new('retour_policy *');
+    assertSame(0, $ffi->retour_policy_load_file(FFI::addr($policy), 'examples/policies/nl-jeweller.yaml', null, FFI::addr($err)));
+    $request = $ffi->new('retour_request *');
+    assertSame(0, $ffi->retour_request_load_file(FFI::addr($request), $policy, 'examples/requests/late-loyal-small.yaml', null, FFI::addr($err)));
+    $decision = $ffi->new('retour_decision *');
+    assertSame(0, $ffi->retour_decision_new(FFI::addr($decision), null));
+    $steps = [];
+    $buf = $ffi->new('char[1024]');
+    $fn = function ($ctx, $event) use (&$steps, $ffi, $buf): void {
+        $n = $ffi->retour_trace_event_message($event, 1, $buf, 1024);
+        $steps[] = [FFI::string($event->rule), $event->matched, $event->source_line, FFI::string($buf, $n)];
+    };
+    assertSame(0, $ffi->retour_evaluate_traced($decision, $policy, $request, $fn, null, FFI::addr($err)));
+    assertSame(['withdrawal.period', 'withdrawal.shop_period', 'goodwill', 'review.claims_last_year', 'review.amount'],
+        array_column($steps, 0));
+    assertSame([0, 0, 1, 0, 0], array_column($steps, 1));
+    assertSame(42, $steps[2][2], 'the goodwill rule\'s line');
+    assertContains('Coulanceregel', $steps[2][3]);
+    $ffi->retour_decision_free($decision);
+    $ffi->retour_request_free($request);
+    $ffi->retour_policy_free($policy);
+});
