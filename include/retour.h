@@ -620,7 +620,7 @@ RETOUR_API long retour_decision_to_json(const retour_decision *decision, retour_
  * "withdrawal.extension", "withdrawal.shop_period", "exclusion", "exclusion.waived",
  * "exclusion.shop", "packaging", "packaging.opened", "packaging.damaged",
  * "packaging.missing", "goodwill", "review.claims_last_year", "review.amount",
- * "refund.outbound_shipping", "deadline.return", "deadline.refund", "complaint.guarantee",
+ * "refund.outbound_shipping", "deadline.return", "deadline.refund", "deadline.calendar", "complaint.guarantee",
  * "complaint.customer_caused", "complaint.wear", "complaint.defect",
  * "complaint.presumption", "complaint.inspection", "complaint.remedy", "restocking_fee",
  * "legal_floor" (a policy clause below the law, set aside). A reason code

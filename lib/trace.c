@@ -95,6 +95,9 @@ void retour__trace_reason(retour__eval *ev, retour__code code, long item, const 
         break;
     case RETOUR__R_REFUND_DEADLINE_CAPPED: rec.pub.rule = "deadline.refund"; break;
     case RETOUR__R_RETURN_PERIOD_EXTENDED: rec.pub.rule = "deadline.return"; break;
+    case RETOUR__R_PERIOD_MOVED_TO_WORKING_DAY: rec.pub.rule = "deadline.calendar"; break;
+    case RETOUR__R_RETURN_BY_MOVED_TO_WORKING_DAY: rec.pub.rule = "deadline.calendar"; break;
+    case RETOUR__R_REFUND_BY_MOVED_TO_WORKING_DAY: rec.pub.rule = "deadline.calendar"; break;
     case RETOUR__R_PRESUMED_DEFECT: rec.pub.rule = "complaint.presumption"; break;
     case RETOUR__R_EVIDENCE_REQUIRED:
     case RETOUR__R_EVIDENCE_REQUIRED_NO_PRESUMPTION:
