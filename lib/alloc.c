@@ -61,7 +61,11 @@ struct retour__arena_block {
 };
 
 #define BLOCK_HEADER ((sizeof(retour__arena_block) + 15u) & ~(size_t)15u)
-#define BLOCK_MIN 4096u
+/* Blocks start small and double up to BLOCK_MAX, so that a small object (a one-item
+ * request) takes a few hundred bytes rather than a page: thousands of prebuilt requests
+ * then sit close together in memory. */
+#define BLOCK_FIRST 256u
+#define BLOCK_MAX 4096u
 
 void retour__arena_init(retour__arena *arena, const retour_allocator *a)
 {
@@ -75,7 +79,9 @@ void *retour__arena_alloc(retour__arena *arena, size_t size)
 {
     size = (size + 7u) & ~(size_t)7u;
     if (arena->head == NULL || arena->size - arena->used < size) {
-        size_t want = size > BLOCK_MIN ? size : BLOCK_MIN;
+        size_t next = arena->head == NULL ? BLOCK_FIRST
+                      : arena->size >= BLOCK_MAX / 2 ? BLOCK_MAX : 2 * arena->size;
+        size_t want = size > next ? size : next;
         if (want > SIZE_MAX - BLOCK_HEADER)
             return NULL;
         retour__arena_block *b = retour__malloc(arena->allocator, BLOCK_HEADER + want);

@@ -8,9 +8,6 @@
 enum {
     YEAR_MIN = 1,
     YEAR_MAX = 9999,
-    DAYS_PER_400_YEARS = 146097,
-    DAYS_PER_100_YEARS = 36524,
-    DAYS_PER_4_YEARS = 1461,
     /* Days from 0001-01-01 to 1970-01-01: the epoch offset between the two counts. */
     EPOCH_ORDINAL = 719162
 };
@@ -33,13 +30,6 @@ static int days_in_month(int64_t year, int month)
 {
     static const int lengths[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     return month == 2 && is_leap(year) ? 29 : lengths[month - 1];
-}
-
-/* Floor division for a positive divisor; C's '/' truncates toward zero. */
-static int64_t floor_div(int64_t a, int64_t b)
-{
-    int64_t q = a / b;
-    return (a % b != 0 && a < 0) ? q - 1 : q;
 }
 
 /* Day number of a valid year (1..9999), month and day. Counts whole years since
@@ -65,34 +55,27 @@ retour_date retour__date_max(void)
 
 void retour__date_to_ymd(retour_date date, int *year, int *month, int *day)
 {
-    /* Peel off 400-, 100-, 4- and 1-year cycles from the days since 0001-01-01. The last
-     * century of a 400-year cycle and the last year of a 4-year cycle are one day longer
-     * than the others, so their final day would count as a fifth one: clamp to 3. */
-    int64_t n = (int64_t)date + EPOCH_ORDINAL;
-    int64_t n400 = floor_div(n, DAYS_PER_400_YEARS);
-    n -= n400 * DAYS_PER_400_YEARS;
-    int64_t n100 = n / DAYS_PER_100_YEARS;
-    if (n100 == 4)
-        n100 = 3;
-    n -= n100 * DAYS_PER_100_YEARS;
-    int64_t n4 = n / DAYS_PER_4_YEARS;
-    n -= n4 * DAYS_PER_4_YEARS;
-    int64_t n1 = n / 365;
-    if (n1 == 4)
-        n1 = 3;
-    n -= n1 * 365;
-
-    int64_t y = n400 * 400 + n100 * 100 + n4 * 4 + n1 + 1;
-    int m = 12;
-    /* n is now the 0-based day of the year; find the last month starting on or before it. */
-    while (m > 1 && n < days_before_month[m - 1] + (m > 2 && is_leap(y)))
-        m--;
-    int64_t d = n - days_before_month[m - 1] - (m > 2 && is_leap(y)) + 1;
+    /* H. Hinnant's civil_from_days: count in 400-year eras of years that start on 1 March,
+     * so that the leap day is the last day of its year; then the month follows from the
+     * day of the year by one multiply (March-based months have a 153-day period every five
+     * months). No loops; the divisions are by constants. Day numbers of years 1..9999
+     * (and any date callers pass is one) give a non-negative z, so unsigned arithmetic is
+     * exact; other inputs are clamped into that range first (callers check the range). */
+    int64_t v = date < DATE_MIN ? DATE_MIN : date > DATE_MAX ? DATE_MAX : date;
+    uint32_t z = (uint32_t)(v + 719468);        /* days since 0000-03-01 */
+    uint32_t era = z / 146097;
+    uint32_t doe = z - era * 146097;            /* day of the era, 0..146096 */
+    uint32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365; /* 0..399 */
+    uint32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);              /* 0..365 */
+    uint32_t mp = (5 * doy + 2) / 153;          /* month from March, 0..11 */
+    uint32_t d = doy - (153 * mp + 2) / 5 + 1;
+    uint32_t m = mp < 10 ? mp + 3 : mp - 9;
+    uint32_t y = yoe + era * 400 + (m <= 2);
 
     if (year)
         *year = (int)y;
     if (month)
-        *month = m;
+        *month = (int)m;
     if (day)
         *day = (int)d;
 }

@@ -13,7 +13,8 @@ int retour__add_reason(retour__eval *ev, retour__code code, long item, const cha
                        retour__src src, const retour__params *params)
 {
     retour_decision *d = ev->d;
-    if (retour__grow(d->allocator, (void **)&d->reasons, &d->reason_cap, d->reason_count + 1,
+    if (d->reason_count == d->reason_cap &&
+        retour__grow(d->allocator, (void **)&d->reasons, &d->reason_cap, d->reason_count + 1,
                      sizeof *d->reasons))
         return retour__fail(ev->err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
     retour__reason_rec *rec = &d->reasons[d->reason_count++];

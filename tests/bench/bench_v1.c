@@ -1,6 +1,7 @@
 /* bench-v1 (../shared/bench/bench-v1/WORKLOAD.md) through libretour's public API.
  *
  *   bench_v1 POLICY.yaml DATA_DIR [--check] [--floor C_BASELINE] [--jsonl-out FILE]
+ *            [--runs N] [--only-eval]
  *
  * DATA_DIR holds what the workload's gen.js writes: requests.csv and expected_counts.json.
  * Every row becomes a retour_request (built before any timing): notified 2027-01-15,
@@ -18,6 +19,7 @@
  *      retour_request_parse_json() into one reused request, then evaluated and counted.
  * --check: one pass of 1 and 3, counts only, no timing (the plain `meson test`).
  * --jsonl-out FILE: also write the JSON requests of 3 to FILE (input for a batch run).
+ * --runs N: N timed passes instead of 5; --only-eval: skip 3 (both for profiling).
  * Exit status: 0 when every count matches, 1 on a mismatch or any failure, 2 usage. */
 #include <retour.h>
 
@@ -27,7 +29,8 @@
 #include <string.h>
 #include <time.h>
 
-#define RUNS 5
+#define RUNS_MAX 1000
+static int runs = 5; /* timed passes; --runs N (for profiling) */
 #define NOTIFIED_Y 2027
 #define NOTIFIED_M 1
 #define NOTIFIED_D 15
@@ -301,12 +304,12 @@ static double time_passes(bench *b, void (*pass)(bench *, counts), const char *w
                           counts want, size_t *allocs, int *failed)
 {
     counts got;
-    double ns[RUNS];
+    static double ns[RUNS_MAX];
     pass(b, got);
     if (compare(what, got, want))
         *failed = 1;
     size_t before = allocations;
-    for (int r = 0; r < RUNS; r++) {
+    for (int r = 0; r < runs; r++) {
         double t0 = now_ns();
         pass(b, got);
         ns[r] = (now_ns() - t0) / (double)b->n;
@@ -314,7 +317,7 @@ static double time_passes(bench *b, void (*pass)(bench *, counts), const char *w
             *failed = 1;
     }
     *allocs = allocations - before;
-    return median(ns, RUNS);
+    return median(ns, runs);
 }
 
 /* Runs the hand-written floor over the same CSV; checks its counts and returns the
@@ -330,13 +333,13 @@ static double run_floor(const char *exe, const char *csv, size_t n, int *failed)
         die("cannot run", exe);
     char line[512];
     double ns[64];
-    int runs = 0;
+    int nruns = 0;
     long total = 0;
     while (fgets(line, sizeof line, p)) {
         unsigned long long v;
         long k;
-        if (sscanf(line, "RUN_NS %llu", &v) == 1 && runs < 64)
-            ns[runs++] = (double)v / (double)n;
+        if (sscanf(line, "RUN_NS %llu", &v) == 1 && nruns < 64)
+            ns[nruns++] = (double)v / (double)n;
         else if (sscanf(line, "COUNT %*s %ld", &k) == 1)
             total += k;
         else if (strncmp(line, "ERROR", 5) == 0) {
@@ -344,13 +347,13 @@ static double run_floor(const char *exe, const char *csv, size_t n, int *failed)
             *failed = 1;
         }
     }
-    if (pclose(p) != 0 || runs == 0 || total != (long)n) {
-        fprintf(stderr, "floor: failed (%d timed runs, %ld of %zu requests counted)\n", runs,
+    if (pclose(p) != 0 || nruns == 0 || total != (long)n) {
+        fprintf(stderr, "floor: failed (%d timed runs, %ld of %zu requests counted)\n", nruns,
                 total, n);
         *failed = 1;
         return 0;
     }
-    return median(ns, runs);
+    return median(ns, nruns);
 }
 
 static const char *packaging_name(retour_packaging p)
@@ -362,7 +365,7 @@ static const char *packaging_name(retour_packaging p)
 int main(int argc, char **argv)
 {
     const char *floor_exe = NULL, *jsonl_out = NULL;
-    int check_only = 0;
+    int check_only = 0, only_eval = 0;
     if (argc < 3) {
         fprintf(stderr, "usage: %s POLICY.yaml DATA_DIR [--check] [--floor C_BASELINE] "
                         "[--jsonl-out FILE]\n", argv[0]);
@@ -373,6 +376,11 @@ int main(int argc, char **argv)
             check_only = 1;
         else if (strcmp(argv[i], "--floor") == 0 && i + 1 < argc)
             floor_exe = argv[++i];
+        else if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc && atoi(argv[i + 1]) > 0 &&
+                 atoi(argv[i + 1]) <= RUNS_MAX)
+            runs = atoi(argv[++i]);
+        else if (strcmp(argv[i], "--only-eval") == 0)
+            only_eval = 1;
         else if (strcmp(argv[i], "--jsonl-out") == 0 && i + 1 < argc)
             jsonl_out = argv[++i];
         else {
@@ -463,27 +471,29 @@ int main(int argc, char **argv)
                failed ? "counts DIFFER from expected_counts.json"
                       : "counts match expected_counts.json (C API and JSON reader)");
     } else {
-        size_t eval_allocs, json_allocs;
+        size_t eval_allocs, json_allocs = 0;
         double eval_ns = time_passes(&b, pass_eval, "evaluate", want, &eval_allocs, &failed);
         double floor_ns = floor_exe ? run_floor(floor_exe, csv_path, n, &failed) : 0;
-        double json_ns = time_passes(&b, pass_json, "parse JSON + evaluate", want,
-                                     &json_allocs, &failed);
+        double json_ns = only_eval ? 0 : time_passes(&b, pass_json, "parse JSON + evaluate",
+                                                     want, &json_allocs, &failed);
         printf("bench-v1: %zu requests, policy %s, notified %s\n", n, argv[1], notified_text);
         printf("counts vs expected_counts.json:   %s\n", failed ? "DIFFER" : "match");
         printf("evaluate (C API, prebuilt):       %7.1f ns/eval  %12.0f evals/s  "
-               "(median of %d passes)\n", eval_ns, 1e9 / eval_ns, RUNS);
+               "(median of %d passes)\n", eval_ns, 1e9 / eval_ns, runs);
         printf("allocations while evaluating:     %zu in %zu evaluations (target 0)\n",
-               eval_allocs, (size_t)RUNS * n);
+               eval_allocs, (size_t)runs * n);
         if (floor_exe && floor_ns > 0)
             printf("hand-written floor (c_baseline):  %7.1f ns/eval  %12.0f evals/s\n"
                    "ratio to the floor:               %7.2f x (target <= 3)\n",
                    floor_ns, 1e9 / floor_ns, eval_ns / floor_ns);
         else
             printf("hand-written floor:               not run (no --floor)\n");
-        printf("parse JSON + evaluate:            %7.1f ns/request (target < 2000), "
-               "%.0f bytes a request\n", json_ns, (double)json_len / (double)n);
-        printf("allocations while parsing:        %zu in %zu requests (target 0)\n",
-               json_allocs, (size_t)RUNS * n);
+        if (!only_eval) {
+            printf("parse JSON + evaluate:            %7.1f ns/request (target < 2000), "
+                   "%.0f bytes a request\n", json_ns, (double)json_len / (double)n);
+            printf("allocations while parsing:        %zu in %zu requests (target 0)\n",
+                   json_allocs, (size_t)runs * n);
+        }
     }
 
     for (size_t i = 0; i < n; i++)
