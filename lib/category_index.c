@@ -2,17 +2,9 @@
  * once at load, so that evaluating an item costs one hash of its category name and one
  * string compare, however many categories the policy lists. */
 #include "policy.h"
+#include "name_hash.h"
 
 #include <string.h>
-
-/* FNV-1a, 32 bits. */
-static uint32_t name_hash(const char *name)
-{
-    uint32_t h = 2166136261u;
-    for (const unsigned char *s = (const unsigned char *)name; *s; s++)
-        h = (h ^ *s) * 16777619u;
-    return h;
-}
 
 int retour__policy_index_categories(retour_policy *p)
 {
@@ -31,7 +23,8 @@ int retour__policy_index_categories(retour_policy *p)
         return RETOUR_ENOMEM;
     memset(slots, 0, size * sizeof *slots);
     for (size_t i = 0; i < p->category_count; i++) {
-        uint32_t h = name_hash(p->categories[i].name), k = h & (size - 1);
+        size_t len;
+        uint32_t h = retour__name_hash(p->categories[i].name, &len), k = h & (size - 1);
         while (slots[k])
             k = (k + 1) & (size - 1);
         slots[k] = (uint32_t)i + 1;
@@ -43,7 +36,8 @@ int retour__policy_index_categories(retour_policy *p)
     return RETOUR_OK;
 }
 
-const retour__category *retour__policy_category(const retour_policy *p, const char *name)
+const retour__category *retour__policy_category_hashed(const retour_policy *p,
+                                                      const char *name, uint32_t hash)
 {
     if (p->category_slots == NULL) {
         for (size_t i = 0; i < p->category_count; i++)
@@ -51,12 +45,17 @@ const retour__category *retour__policy_category(const retour_policy *p, const ch
                 return &p->categories[i];
         return NULL;
     }
-    uint32_t h = name_hash(name);
-    for (uint32_t k = h & p->category_mask; p->category_slots[k];
+    for (uint32_t k = hash & p->category_mask; p->category_slots[k];
          k = (k + 1) & p->category_mask) {
         const retour__category *c = &p->categories[p->category_slots[k] - 1];
-        if (p->category_hashes[k] == h && strcmp(c->name, name) == 0)
+        if (p->category_hashes[k] == hash && strcmp(c->name, name) == 0)
             return c;
     }
     return NULL;
+}
+
+const retour__category *retour__policy_category(const retour_policy *p, const char *name)
+{
+    size_t len;
+    return retour__policy_category_hashed(p, name, retour__name_hash(name, &len));
 }

@@ -76,15 +76,17 @@ int retour__copy_items(retour__eval *ev)
         return retour__fail(ev->err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
     for (size_t i = 0; i < r->count; i++) {
         retour__item_result *res = &d->items[i];
+        const retour__item *it = &r->items[i];
+        size_t sku_len = it->measured ? it->sku_len : strlen(it->sku);
         memset(res, 0, sizeof *res);
         res->outcome = RETOUR_OUTCOME_ACCEPT;
         res->sku = d->strings.len;
-        retour__strbuf_append(&d->strings, r->items[i].sku, strlen(r->items[i].sku) + 1);
+        retour__strbuf_add(&d->strings, it->sku, sku_len + 1);
         res->category = (size_t)-1;
-        if (r->items[i].category) {
+        if (it->category) {
+            size_t len = it->measured ? it->category_len : strlen(it->category);
             res->category = d->strings.len;
-            retour__strbuf_append(&d->strings, r->items[i].category,
-                                  strlen(r->items[i].category) + 1);
+            retour__strbuf_add(&d->strings, it->category, len + 1);
         }
         if (retour__money_mul(&res->value, r->items[i].price, r->items[i].quantity))
             return retour__overflow_error(ev, (long)i, "price x quantity");
@@ -97,7 +99,10 @@ int retour__copy_items(retour__eval *ev)
 
 const retour__category *retour__category_of(const retour_policy *p, const retour__item *it)
 {
-    const retour__category *c = it->category ? retour__policy_category(p, it->category) : NULL;
+    const retour__category *c = NULL;
+    if (it->category)
+        c = it->measured ? retour__policy_category_hashed(p, it->category, it->category_hash)
+                         : retour__policy_category(p, it->category);
     if (c == NULL && p->default_category >= 0)
         c = &p->categories[p->default_category];
     return c;

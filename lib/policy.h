@@ -138,6 +138,9 @@ struct retour_policy {
 
 /* Finds a category by name; NULL when not listed. */
 const retour__category *retour__policy_category(const retour_policy *policy, const char *name);
+/* The same, for a name whose retour__name_hash() is known. */
+const retour__category *retour__policy_category_hashed(const retour_policy *policy,
+                                                      const char *name, uint32_t hash);
 /* Builds the hash index of the category names in the policy's arena (after the names are
  * final); 0 or RETOUR_ENOMEM. */
 int retour__policy_index_categories(retour_policy *policy);

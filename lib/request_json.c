@@ -759,6 +759,7 @@ static int parse_items(reader *rd, unsigned depth)
         int rc = parse_item(rd, &r->items[i], depth + 1);
         if (rc)
             return rc;
+        retour__item_measure(&r->items[i]);
         r->count = i + 1;
         rd->at_sub = NULL;
         skip_ws(rd);
