@@ -103,12 +103,8 @@ static enum wreason map_code(code_cache *cc, const char *code)
 static void count_decision(counts c, code_cache *cc, const retour_decision *d)
 {
     enum wreason w = W_NONE;
-    size_t n = retour_decision_reason_count(d);
-    for (size_t i = 0; i < n; i++) {
-        enum wreason m = map_code(cc, retour_decision_reason(d, i)->code);
-        if (m != W_NONE)
-            w = m;
-    }
+    for (size_t i = retour_decision_reason_count(d); i > 0 && w == W_NONE; i--)
+        w = map_code(cc, retour_decision_reason(d, i - 1)->code);
     c[retour_decision_outcome(d)][w]++;
 }
 
