@@ -74,6 +74,13 @@ static void put_string_n(writer *w, const char *s, size_t n)
         if (needs_escape8(v))
             break;
     }
+    if (i + 8 > n && i < n) {
+        /* The last few bytes, padded with a letter that needs no escape. */
+        uint64_t v = UINT64_C(0x4141414141414141);
+        memcpy(&v, s + i, n - i);
+        if (!needs_escape8(v))
+            i = n;
+    }
     for (; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x20 || c == '"' || c == '\\')

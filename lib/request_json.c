@@ -299,14 +299,22 @@ static int read_string(reader *rd, retour__node *n, char *buf, size_t cap)
         const uint64_t ones = UINT64_C(0x0101010101010101), high = UINT64_C(0x8080808080808080);
         size_t i = start;
         for (; i + 8 <= len; i += 8) {
-            uint64_t v, q, b, del;
+            uint64_t v, q, b, del, hit;
             memcpy(&v, s + i, 8);
             q = v ^ (ones * '"');
             b = v ^ (ones * '\\');
             del = v ^ (ones * 0x7F);
-            if ((((v - ones * 0x20) & ~v) | ((q - ones) & ~q) | ((b - ones) & ~b) |
-                 ((del - ones) & ~del) | v) & high)
+            hit = (((v - ones * 0x20) & ~v) | ((q - ones) & ~q) | ((b - ones) & ~b) |
+                   ((del - ones) & ~del) | v) & high;
+            if (hit) {
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__) || \
+    (defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__))
+                /* The lowest flagged byte is exact (a borrow only runs upwards): the
+                 * first byte that is not plain ASCII, in memory order. */
+                i += (size_t)__builtin_ctzll(hit) / 8;
+#endif
                 break;
+            }
         }
         while (i < len && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F &&
                s[i] != '"' && s[i] != '\\')
