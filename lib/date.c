@@ -97,6 +97,26 @@ int retour__date_add_months(retour_date *out, retour_date date, int months)
         return RETOUR_EINVAL;
     if (date < DATE_MIN || date > DATE_MAX)
         return RETOUR_ERANGE;
+    if (months % 12 == 0 && months >= -120000 && months <= 120000) {
+        /* Whole years (guarantees: 12, 24, 36 months): in years that start on 1 March the
+         * day of the year stays the same, except 29 February, which becomes the 28th in a
+         * common year. The same steps as retour__date_to_ymd, without month and day. */
+        uint32_t z = (uint32_t)((int64_t)date + 719468);
+        uint32_t era = z / 146097, doe = z - era * 146097;
+        uint32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        uint32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        int64_t y = (int64_t)era * 400 + yoe + months / 12; /* March-based year */
+        /* The civil year is y, or y + 1 for January and February (doy >= 306). */
+        int64_t civil = y + (doy >= 306);
+        if (civil < YEAR_MIN || civil > YEAR_MAX)
+            return RETOUR_ERANGE;
+        int64_t e = y / 400;
+        int64_t ye = y - e * 400;
+        if (doy == 365 && !is_leap(y + 1))
+            doy = 364; /* 29 February in a common year */
+        *out = (retour_date)(e * 146097 + ye * 365 + ye / 4 - ye / 100 + doy - 719468);
+        return RETOUR_OK;
+    }
     int year, month, day;
     retour__date_to_ymd(date, &year, &month, &day);
 
