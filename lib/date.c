@@ -110,11 +110,12 @@ int retour__date_add_months(retour_date *out, retour_date date, int months)
         int64_t civil = y + (doy >= 306);
         if (civil < YEAR_MIN || civil > YEAR_MAX)
             return RETOUR_ERANGE;
-        int64_t e = y / 400;
-        int64_t ye = y - e * 400;
-        if (doy == 365 && !is_leap(y + 1))
+        uint32_t uy = (uint32_t)y; /* 0..9999 here */
+        uint32_t e = uy / 400, ye = uy - e * 400;
+        if (doy == 365 && !is_leap(uy + 1))
             doy = 364; /* 29 February in a common year */
-        *out = (retour_date)(e * 146097 + ye * 365 + ye / 4 - ye / 100 + doy - 719468);
+        *out = (retour_date)((int64_t)(e * 146097 + ye * 365 + ye / 4 - ye / 100 + doy) -
+                             719468);
         return RETOUR_OK;
     }
     int year, month, day;
