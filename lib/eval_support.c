@@ -19,7 +19,7 @@ int retour__add_reason(retour__eval *ev, retour__code code, long item, const cha
         return retour__fail(ev->err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
     retour__reason_rec *rec = &d->reasons[d->reason_count++];
     rec->code = code;
-    rec->pub.code = retour__code_name(code);
+    rec->pub.code = (unsigned)code < RETOUR__R__COUNT ? retour__code_names[code] : "";
     rec->pub.item = item;
     rec->pub.law = law;
     rec->pub.source_file = src.line ? ev->p->file : NULL;
