@@ -72,7 +72,8 @@ int retour__copy_items(retour__eval *ev)
 {
     retour_decision *d = ev->d;
     const retour_request *r = ev->r;
-    if (retour__grow(d->allocator, (void **)&d->items, &d->item_cap, r->count, sizeof *d->items))
+    if (r->count > d->item_cap &&
+        retour__grow(d->allocator, (void **)&d->items, &d->item_cap, r->count, sizeof *d->items))
         return retour__fail(ev->err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
     for (size_t i = 0; i < r->count; i++) {
         retour__item_result *res = &d->items[i];
