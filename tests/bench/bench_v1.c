@@ -74,27 +74,26 @@ static const struct { const char *code; enum wreason w; } code_map[] = {
 
 typedef long counts[RETOUR_OUTCOME__COUNT][W__COUNT];
 
-/* Reason codes are static strings, so a code seen once is recognised by its pointer:
- * the timed loop compares pointers, the strings are compared once per code. */
+/* Reason codes are static strings, so a code seen once is recognised by its pointer: the
+ * timed loop looks the pointer up in a small direct-mapped cache, and the strings are
+ * compared only when a code is not cached yet (or was pushed out by another). */
+#define CACHE_SLOTS 256
 typedef struct code_cache {
-    const char *ptr[64];
-    unsigned char w[64];
-    size_t n;
+    const char *ptr[CACHE_SLOTS];
+    unsigned char w[CACHE_SLOTS];
 } code_cache;
 
 static enum wreason map_code(code_cache *cc, const char *code)
 {
-    for (size_t i = 0; i < cc->n; i++)
-        if (cc->ptr[i] == code)
-            return (enum wreason)cc->w[i];
+    size_t slot = ((uintptr_t)code >> 3) % CACHE_SLOTS;
+    if (cc->ptr[slot] == code)
+        return (enum wreason)cc->w[slot];
     enum wreason w = W_NONE;
     for (size_t i = 0; i < sizeof code_map / sizeof code_map[0]; i++)
         if (strcmp(code_map[i].code, code) == 0)
             w = code_map[i].w;
-    if (cc->n < 64) {
-        cc->ptr[cc->n] = code;
-        cc->w[cc->n++] = (unsigned char)w;
-    }
+    cc->ptr[slot] = code;
+    cc->w[slot] = (unsigned char)w;
     return w;
 }
 
