@@ -69,7 +69,7 @@ int retour_request_new(retour_request **out, retour_request_type type,
         return RETOUR_ENOMEM;
     memset(r, 0, sizeof *r);
     r->allocator = a;
-    retour__arena_init(&r->arena, a);
+    retour__arena_init_small(&r->arena, a);
     retour__limits_from_options(&r->limits, options);
     clear_fields(r, type);
     r->magic = RETOUR__REQUEST_MAGIC;
