@@ -61,7 +61,12 @@ struct retour__arena_block {
 };
 
 #define BLOCK_HEADER ((sizeof(retour__arena_block) + 15u) & ~(size_t)15u)
-#define BLOCK_MIN 4096u
+/* Blocks are BLOCK_MAX bytes (or the size asked for, when larger). A small object's arena
+ * (retour__arena_init_small: a one-item request) starts at BLOCK_SMALL and doubles, so that
+ * it takes a few hundred bytes rather than a page: thousands of prebuilt requests then sit
+ * close together in memory. */
+#define BLOCK_SMALL 256u
+#define BLOCK_MAX 4096u
 
 void retour__arena_init(retour__arena *arena, const retour_allocator *a)
 {
@@ -69,13 +74,22 @@ void retour__arena_init(retour__arena *arena, const retour_allocator *a)
     arena->head = NULL;
     arena->used = 0;
     arena->size = 0;
+    arena->first = BLOCK_MAX;
+}
+
+void retour__arena_init_small(retour__arena *arena, const retour_allocator *a)
+{
+    retour__arena_init(arena, a);
+    arena->first = BLOCK_SMALL;
 }
 
 void *retour__arena_alloc(retour__arena *arena, size_t size)
 {
     size = (size + 7u) & ~(size_t)7u;
     if (arena->head == NULL || arena->size - arena->used < size) {
-        size_t want = size > BLOCK_MIN ? size : BLOCK_MIN;
+        size_t next = arena->head == NULL ? (arena->first ? arena->first : BLOCK_MAX)
+                      : arena->size >= BLOCK_MAX / 2 ? BLOCK_MAX : 2 * arena->size;
+        size_t want = size > next ? size : next;
         if (want > SIZE_MAX - BLOCK_HEADER)
             return NULL;
         retour__arena_block *b = retour__malloc(arena->allocator, BLOCK_HEADER + want);

@@ -23,9 +23,12 @@ typedef struct retour__arena {
     retour__arena_block *head;
     size_t used;  /* bytes used in head */
     size_t size;  /* bytes available in head */
+    size_t first; /* size of the first block */
 } retour__arena;
 
 void retour__arena_init(retour__arena *arena, const retour_allocator *a);
+/* The same for a small object (a request): blocks start at 256 bytes and double. */
+void retour__arena_init_small(retour__arena *arena, const retour_allocator *a);
 /* 8-byte aligned memory that lives until retour__arena_release(); NULL when out of memory. */
 void *retour__arena_alloc(retour__arena *arena, size_t size);
 /* Copies len bytes and appends a NUL. */

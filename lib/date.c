@@ -8,9 +8,6 @@
 enum {
     YEAR_MIN = 1,
     YEAR_MAX = 9999,
-    DAYS_PER_400_YEARS = 146097,
-    DAYS_PER_100_YEARS = 36524,
-    DAYS_PER_4_YEARS = 1461,
     /* Days from 0001-01-01 to 1970-01-01: the epoch offset between the two counts. */
     EPOCH_ORDINAL = 719162
 };
@@ -33,13 +30,6 @@ static int days_in_month(int64_t year, int month)
 {
     static const int lengths[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     return month == 2 && is_leap(year) ? 29 : lengths[month - 1];
-}
-
-/* Floor division for a positive divisor; C's '/' truncates toward zero. */
-static int64_t floor_div(int64_t a, int64_t b)
-{
-    int64_t q = a / b;
-    return (a % b != 0 && a < 0) ? q - 1 : q;
 }
 
 /* Day number of a valid year (1..9999), month and day. Counts whole years since
@@ -65,24 +55,29 @@ retour_date retour__date_max(void)
 
 void retour__date_to_ymd(retour_date date, int *year, int *month, int *day)
 {
-    /* Days since 0000-03-01 in 400-year eras, with March as the first month so that the
-     * leap day ends the year (H. Hinnant, "chrono-Compatible Low-Level Date Algorithms"):
-     * a handful of divisions and no loop, since the deadline calendars call it per day. */
-    int64_t z = (int64_t)date + EPOCH_ORDINAL + 306;
-    int64_t era = floor_div(z, DAYS_PER_400_YEARS);
-    int64_t doe = z - era * DAYS_PER_400_YEARS;                  /* 0..146096 */
-    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365; /* 0..399 */
-    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);        /* 0..365, from 1 March */
-    int64_t mp = (5 * doy + 2) / 153;                              /* 0 = March */
-    int m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    int64_t y = era * 400 + yoe + (m <= 2);
+    /* H. Hinnant's civil_from_days: count in 400-year eras of years that start on 1 March,
+     * so that the leap day is the last day of its year; then the month follows from the
+     * day of the year by one multiply (March-based months have a 153-day period every five
+     * months). No loops; the divisions are by constants. Day numbers of years 1..9999
+     * (and any date callers pass is one) give a non-negative z, so unsigned arithmetic is
+     * exact; other inputs are clamped into that range first (callers check the range). */
+    int64_t v = date < DATE_MIN ? DATE_MIN : date > DATE_MAX ? DATE_MAX : date;
+    uint32_t z = (uint32_t)(v + 719468);        /* days since 0000-03-01 */
+    uint32_t era = z / 146097;
+    uint32_t doe = z - era * 146097;            /* day of the era, 0..146096 */
+    uint32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365; /* 0..399 */
+    uint32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);              /* 0..365 */
+    uint32_t mp = (5 * doy + 2) / 153;          /* month from March, 0..11 */
+    uint32_t d = doy - (153 * mp + 2) / 5 + 1;
+    uint32_t m = mp < 10 ? mp + 3 : mp - 9;
+    uint32_t y = yoe + era * 400 + (m <= 2);
 
     if (year)
         *year = (int)y;
     if (month)
-        *month = m;
+        *month = (int)m;
     if (day)
-        *day = (int)(doy - (153 * mp + 2) / 5 + 1);
+        *day = (int)d;
 }
 
 int retour__date_add_days(retour_date *out, retour_date date, int days)
@@ -102,6 +97,27 @@ int retour__date_add_months(retour_date *out, retour_date date, int months)
         return RETOUR_EINVAL;
     if (date < DATE_MIN || date > DATE_MAX)
         return RETOUR_ERANGE;
+    if (months % 12 == 0 && months >= -120000 && months <= 120000) {
+        /* Whole years (guarantees: 12, 24, 36 months): in years that start on 1 March the
+         * day of the year stays the same, except 29 February, which becomes the 28th in a
+         * common year. The same steps as retour__date_to_ymd, without month and day. */
+        uint32_t z = (uint32_t)((int64_t)date + 719468);
+        uint32_t era = z / 146097, doe = z - era * 146097;
+        uint32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        uint32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        int64_t y = (int64_t)era * 400 + yoe + months / 12; /* March-based year */
+        /* The civil year is y, or y + 1 for January and February (doy >= 306). */
+        int64_t civil = y + (doy >= 306);
+        if (civil < YEAR_MIN || civil > YEAR_MAX)
+            return RETOUR_ERANGE;
+        uint32_t uy = (uint32_t)y; /* 0..9999 here */
+        uint32_t e = uy / 400, ye = uy - e * 400;
+        if (doy == 365 && !is_leap(uy + 1))
+            doy = 364; /* 29 February in a common year */
+        *out = (retour_date)((int64_t)(e * 146097 + ye * 365 + ye / 4 - ye / 100 + doy) -
+                             719468);
+        return RETOUR_OK;
+    }
     int year, month, day;
     retour__date_to_ymd(date, &year, &month, &day);
 

@@ -14,12 +14,13 @@ int retour__add_reason(retour__eval *ev, retour__code code, long item, const cha
                        retour__src src, const retour__params *params)
 {
     retour_decision *d = ev->d;
-    if (retour__grow(d->allocator, (void **)&d->reasons, &d->reason_cap, d->reason_count + 1,
+    if (d->reason_count == d->reason_cap &&
+        retour__grow(d->allocator, (void **)&d->reasons, &d->reason_cap, d->reason_count + 1,
                      sizeof *d->reasons))
         return retour__fail(ev->err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
     retour__reason_rec *rec = &d->reasons[d->reason_count++];
     rec->code = code;
-    rec->pub.code = retour__code_name(code);
+    rec->pub.code = (unsigned)code < RETOUR__R__COUNT ? retour__code_names[code] : "";
     rec->pub.item = item;
     rec->pub.law = law;
     rec->pub.source_file = src.line ? ev->p->file : NULL;
@@ -83,19 +84,22 @@ int retour__copy_items(retour__eval *ev)
 {
     retour_decision *d = ev->d;
     const retour_request *r = ev->r;
-    if (retour__grow(d->allocator, (void **)&d->items, &d->item_cap, r->count, sizeof *d->items))
+    if (r->count > d->item_cap &&
+        retour__grow(d->allocator, (void **)&d->items, &d->item_cap, r->count, sizeof *d->items))
         return retour__fail(ev->err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
     for (size_t i = 0; i < r->count; i++) {
         retour__item_result *res = &d->items[i];
+        const retour__item *it = &r->items[i];
+        size_t sku_len = it->measured ? it->sku_len : strlen(it->sku);
         memset(res, 0, sizeof *res);
         res->outcome = RETOUR_OUTCOME_ACCEPT;
         res->sku = d->strings.len;
-        retour__strbuf_append(&d->strings, r->items[i].sku, strlen(r->items[i].sku) + 1);
+        retour__strbuf_add(&d->strings, it->sku, sku_len + 1);
         res->category = (size_t)-1;
-        if (r->items[i].category) {
+        if (it->category) {
+            size_t len = it->measured ? it->category_len : strlen(it->category);
             res->category = d->strings.len;
-            retour__strbuf_append(&d->strings, r->items[i].category,
-                                  strlen(r->items[i].category) + 1);
+            retour__strbuf_add(&d->strings, it->category, len + 1);
         }
         if (retour__money_mul(&res->value, r->items[i].price, r->items[i].quantity))
             return retour__overflow_error(ev, (long)i, "price x quantity");
@@ -108,7 +112,10 @@ int retour__copy_items(retour__eval *ev)
 
 const retour__category *retour__category_of(const retour_policy *p, const retour__item *it)
 {
-    const retour__category *c = it->category ? retour__policy_category(p, it->category) : NULL;
+    const retour__category *c = NULL;
+    if (it->category)
+        c = it->measured ? retour__policy_category_hashed(p, it->category, it->category_hash)
+                         : retour__policy_category(p, it->category);
     if (c == NULL && p->default_category >= 0)
         c = &p->categories[p->default_category];
     return c;

@@ -221,6 +221,31 @@ static const templates cause_words[RETOUR_CAUSE__COUNT] = {
 static int expand(char *buf, size_t size, const char *t, retour_lang lang,
                   const retour__params *params, const char *currency, int decimals);
 
+/* snprintf(buf, size, "%s", s) for a string of known length, without the format. */
+static int put_text(char *buf, size_t size, const char *s, size_t len)
+{
+    if (size) {
+        size_t copy = len < size - 1 ? len : size - 1;
+        memcpy(buf, s, copy);
+        buf[copy] = '\0';
+    }
+    return (int)len;
+}
+
+/* snprintf(buf, size, "%d", v). */
+static int put_number(char *buf, size_t size, int v)
+{
+    char digits[16], *end = digits + sizeof digits, *p = end;
+    unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--p = '-';
+    return put_text(buf, size, p, (size_t)(end - p));
+}
+
 static int put_value(char *buf, size_t size, const char *name, size_t name_len,
                      retour_lang lang, const retour__params *p, const char *currency,
                      int decimals)
@@ -229,13 +254,13 @@ static int put_value(char *buf, size_t size, const char *name, size_t name_len,
     if (IS("date") || IS("date2")) {
         char d[11];
         if (retour_date_format(d, IS("date") ? p->date : p->date2))
-            return snprintf(buf, size, "?");
-        return snprintf(buf, size, "%s", d);
+            return put_text(buf, size, "?", 1);
+        return put_text(buf, size, d, 10);
     }
     if (IS("days"))
-        return snprintf(buf, size, "%d", p->days);
+        return put_number(buf, size, p->days);
     if (IS("days2"))
-        return snprintf(buf, size, "%d", p->days2);
+        return put_number(buf, size, p->days2);
     if (IS("amount")) {
         char m[32];
         retour__money_format(m, sizeof m, p->amount, decimals);
@@ -250,9 +275,10 @@ static int put_value(char *buf, size_t size, const char *name, size_t name_len,
                         (int)(p->basis_points % 100));
     }
     if (IS("category"))
-        return snprintf(buf, size, "%s", p->category ? p->category : "");
+        return p->category ? put_text(buf, size, p->category, strlen(p->category))
+                           : put_text(buf, size, "", 0);
     if (IS("name"))
-        return snprintf(buf, size, "%s", p->name ? p->name : "");
+        return p->name ? put_text(buf, size, p->name, strlen(p->name)) : put_text(buf, size, "", 0);
     if (IS("remedy") || IS("cause")) {
         const templates *w = IS("remedy") ? &remedy_words[(unsigned)p->grant % RETOUR_REMEDY__COUNT]
                                           : &cause_words[(unsigned)p->cause % RETOUR_CAUSE__COUNT];

@@ -120,6 +120,11 @@ struct retour_policy {
     retour__category *categories;
     size_t category_count;
     long default_category; /* index, or -1 */
+    /* Hash index of the category names (category_index.c); NULL: not built (a policy
+     * being checked), looked up one by one. */
+    uint32_t *category_slots;  /* mask + 1 slots: category index + 1, 0 empty */
+    uint32_t *category_hashes; /* the name's hash per slot */
+    uint32_t category_mask;
 
     /* Complaints */
     const retour__guarantee_law *guarantee;
@@ -152,5 +157,11 @@ struct retour_policy {
 
 /* Finds a category by name; NULL when not listed. */
 const retour__category *retour__policy_category(const retour_policy *policy, const char *name);
+/* The same, for a name whose retour__name_hash() is known. */
+const retour__category *retour__policy_category_hashed(const retour_policy *policy,
+                                                      const char *name, uint32_t hash);
+/* Builds the hash index of the category names in the policy's arena (after the names are
+ * final); 0 or RETOUR_ENOMEM. */
+int retour__policy_index_categories(retour_policy *policy);
 
 #endif

@@ -466,6 +466,7 @@ int retour_policy_load_string(retour_policy **out, const char *text, size_t len,
                                                           strlen(p->categories[i].name));
             ok = p->categories[i].name != NULL;
         }
+        ok = ok && retour__policy_index_categories(p) == RETOUR_OK;
         if (!ok)
             rc = retour__fail(err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
     }
@@ -511,14 +512,6 @@ void retour_policy_free(retour_policy *policy)
     const retour_allocator *a = policy->allocator;
     retour__arena_release(&policy->arena);
     retour__free(a, policy);
-}
-
-const retour__category *retour__policy_category(const retour_policy *policy, const char *name)
-{
-    for (size_t i = 0; i < policy->category_count; i++)
-        if (strcmp(policy->categories[i].name, name) == 0)
-            return &policy->categories[i];
-    return NULL;
 }
 
 const char *retour_policy_shop(const retour_policy *policy)

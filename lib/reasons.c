@@ -1,7 +1,7 @@
 /* Stable reason-code names. Never rename one: shops, plugins and CI checks match on them. */
 #include "reasons.h"
 
-static const char *const names[RETOUR__R__COUNT] = {
+const char *const retour__code_names[RETOUR__R__COUNT] = {
     [RETOUR__R_WITHIN_WITHDRAWAL_PERIOD] = "within_withdrawal_period",
     [RETOUR__R_WITHDRAWAL_PERIOD_EXTENDED] = "withdrawal_period_extended",
     [RETOUR__R_WITHIN_SHOP_PERIOD] = "within_shop_period",
@@ -69,5 +69,5 @@ const char *retour__code_name(retour__code code)
 {
     if ((unsigned)code >= RETOUR__R__COUNT)
         return "";
-    return names[code];
+    return retour__code_names[code];
 }

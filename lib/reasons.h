@@ -86,6 +86,8 @@ typedef struct retour__params {
 } retour__params;
 
 const char *retour__code_name(retour__code code);
+/* The table behind retour__code_name(), for the evaluator's hot path. */
+extern const char *const retour__code_names[RETOUR__R__COUNT];
 
 /* Expands the code's template in lang into buf; returns the length needed (snprintf). */
 int retour__message_format(char *buf, size_t size, retour__code code, retour_lang lang,

@@ -1,6 +1,7 @@
 /* Building requests through the C API. */
 #include "request.h"
 #include "options.h"
+#include "name_hash.h"
 
 #include <string.h>
 
@@ -68,7 +69,7 @@ int retour_request_new(retour_request **out, retour_request_type type,
         return RETOUR_ENOMEM;
     memset(r, 0, sizeof *r);
     r->allocator = a;
-    retour__arena_init(&r->arena, a);
+    retour__arena_init_small(&r->arena, a);
     retour__limits_from_options(&r->limits, options);
     clear_fields(r, type);
     r->magic = RETOUR__REQUEST_MAGIC;
@@ -94,6 +95,19 @@ int retour_request_reset(retour_request *request, retour_request_type type)
     retour__arena_clear(&request->arena);
     clear_fields(request, type);
     return RETOUR_OK;
+}
+
+void retour__item_measure(retour__item *it)
+{
+    size_t len = strlen(it->sku);
+    it->sku_len = (uint32_t)len;
+    it->category_len = 0;
+    it->category_hash = 0;
+    if (it->category) {
+        it->category_hash = retour__name_hash(it->category, &len);
+        it->category_len = (uint32_t)len;
+    }
+    it->measured = 1;
 }
 
 const char *retour__request_strdup(retour_request *request, const char *s, size_t len)
@@ -233,6 +247,7 @@ int retour_request_add_item(retour_request *request, size_t *index, const char *
     it->delivered = delivered;
     it->packaging = packaging;
     it->noticed = RETOUR_DATE_NONE;
+    retour__item_measure(it);
     if (index)
         *index = request->count;
     request->count++;

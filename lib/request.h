@@ -21,6 +21,11 @@ typedef struct retour__item {
     retour_remedy remedy; /* what the consumer asks for */
     int remedy_failed;
     retour__place place;  /* where the item was written (line 0-based), file NULL if built */
+    /* Set by retour__item_measure() once sku and category are final, for evaluation. */
+    uint32_t sku_len;
+    uint32_t category_len;
+    uint32_t category_hash; /* retour__name_hash() of category */
+    int measured;           /* 0: not measured yet, evaluation measures */
 } retour__item;
 
 struct retour_request {
@@ -69,6 +74,9 @@ struct retour__ctx;
 struct retour__node;
 int retour__request_parse_node(retour_request *request, const retour_policy *policy,
                                struct retour__ctx *ctx, const struct retour__node *root);
+
+/* Records the lengths of the item's strings and the hash of its category. */
+void retour__item_measure(retour__item *it);
 
 /* Copies a string into the request's arena (NULL stays NULL). */
 const char *retour__request_strdup(retour_request *request, const char *s, size_t len);

@@ -292,6 +292,41 @@ static int read_string(reader *rd, retour__node *n, char *buf, size_t cap)
     mark(rd, n);
     /* Find the end first, to know the room the text needs; stop at a control character. */
     size_t start = rd->pos + 1, end = start;
+    /* Fast path: printable ASCII up to the closing quote, eight bytes at a time, copied
+     * whole. Anything else (an escape, UTF-8, a control character) takes the loops below
+     * from the first string byte on. */
+    {
+        const uint64_t ones = UINT64_C(0x0101010101010101), high = UINT64_C(0x8080808080808080);
+        size_t i = start;
+        for (; i + 8 <= len; i += 8) {
+            uint64_t v, q, b, del, hit;
+            memcpy(&v, s + i, 8);
+            q = v ^ (ones * '"');
+            b = v ^ (ones * '\\');
+            del = v ^ (ones * 0x7F);
+            hit = (((v - ones * 0x20) & ~v) | ((q - ones) & ~q) | ((b - ones) & ~b) |
+                   ((del - ones) & ~del) | v) & high;
+            if (hit) {
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__) || \
+    (defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__))
+                /* The lowest flagged byte is exact (a borrow only runs upwards): the
+                 * first byte that is not plain ASCII, in memory order. */
+                i += (size_t)__builtin_ctzll(hit) / 8;
+#endif
+                break;
+            }
+        }
+        while (i < len && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F &&
+               s[i] != '"' && s[i] != '\\')
+            i++;
+        if (i < len && s[i] == '"' && i - start < cap) {
+            memcpy(buf, s + start, i - start);
+            buf[i - start] = '\0';
+            scalar(n, buf, i - start, 1);
+            rd->pos = i + 1;
+            return RETOUR_OK;
+        }
+    }
     while (end < len) {
         unsigned char c = (unsigned char)s[end];
         if (c == '"' || c < 0x20)
@@ -759,6 +794,7 @@ static int parse_items(reader *rd, unsigned depth)
         int rc = parse_item(rd, &r->items[i], depth + 1);
         if (rc)
             return rc;
+        retour__item_measure(&r->items[i]);
         r->count = i + 1;
         rd->at_sub = NULL;
         skip_ws(rd);

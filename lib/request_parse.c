@@ -130,6 +130,7 @@ static int parse_item(parse_state *st, const retour__node *in, retour__item *it)
         it->category = retour__request_strdup(st->request, it->category, strlen(it->category));
     if (it->sku == NULL || (had_category && it->category == NULL))
         return retour__fail_at(ctx, NULL, RETOUR_ENOMEM, "out of memory");
+    retour__item_measure(it);
     return RETOUR_OK;
 }
 
