@@ -283,3 +283,38 @@ int retour__working_day_on_or_after(retour_date *out, const retour__calendar *ca
     retour__holidays_init(&h, cal);
     return retour__holidays_next_working_day(out, &h, date);
 }
+
+void retour__closed_days_build(retour__closed_days *c, const retour__calendar *cal)
+{
+    memset(c->bits, 0, sizeof c->bits);
+    retour_date_from_ymd(&c->first, RETOUR__CLOSED_FIRST_YEAR, 1, 1);
+    retour_date end; /* the day after the last listed one */
+    retour_date_from_ymd(&end, RETOUR__CLOSED_FIRST_YEAR + RETOUR__CLOSED_YEARS, 1, 1);
+    /* No run of closed days is this long, so a lookup from `last` stays inside. */
+    c->last = end - 31;
+    if (cal == NULL || cal->kind == RETOUR__CAL_CALENDAR_DAYS)
+        return;
+    retour__holidays h;
+    retour__holidays_init(&h, cal);
+    int national = has_national_holidays(&h);
+    for (int y = 0; y < RETOUR__CLOSED_YEARS; y++) {
+        retour_date jan1;
+        retour_date_from_ymd(&jan1, RETOUR__CLOSED_FIRST_YEAR + y, 1, 1);
+        if (national) {
+            list_year(&h, jan1);
+            if (!h.easter_listed)
+                list_easter(&h);
+        }
+        int weekday = retour__date_weekday(jan1);
+        int days = 365 + is_leap(RETOUR__CLOSED_FIRST_YEAR + y);
+        uint32_t base = (uint32_t)(jan1 - c->first);
+        for (int doy = 0; doy < days; doy++, weekday = weekday == 6 ? 0 : weekday + 1) {
+            int closed = weekday >= 5 ||
+                         (national && ((h.bits[doy >> 6] >> (doy & 63)) & 1));
+            if (closed) {
+                uint32_t n = base + (uint32_t)doy;
+                c->bits[n >> 6] |= (uint64_t)1 << (n & 63);
+            }
+        }
+    }
+}

@@ -59,6 +59,35 @@ int retour__holidays_has(retour__holidays *h, retour_date date);
 int retour__holidays_is_working_day(retour__holidays *h, retour_date date);
 int retour__holidays_next_working_day(retour_date *out, retour__holidays *h, retour_date date);
 
+/* The closed days (weekends and public holidays) of a calendar for the years most decisions
+ * fall in, listed once when a policy loads so that an evaluation moves a deadline by bit
+ * tests; dates outside the range take the retour__holidays path. Immutable once built. */
+#define RETOUR__CLOSED_FIRST_YEAR 2020
+#define RETOUR__CLOSED_YEARS 50
+#define RETOUR__CLOSED_WORDS ((RETOUR__CLOSED_YEARS * 366 + 63) / 64)
+
+typedef struct retour__closed_days {
+    retour_date first;  /* 1 January of RETOUR__CLOSED_FIRST_YEAR */
+    retour_date last;   /* the last day a lookup may start from (a margin before the end) */
+    uint64_t bits[RETOUR__CLOSED_WORDS]; /* bit n: first + n is no working day */
+} retour__closed_days;
+
+/* Lists cal's closed days into c (calendar days: none). */
+void retour__closed_days_build(retour__closed_days *c, const retour__calendar *cal);
+
+/* Moves *date to the first working day on or after it and returns 1 when c covers the
+ * date; returns 0 (nothing changed) when it does not. */
+static inline int retour__closed_days_next(const retour__closed_days *c, retour_date *date)
+{
+    if (*date < c->first || *date > c->last)
+        return 0;
+    uint32_t n = (uint32_t)(*date - c->first);
+    while ((c->bits[n >> 6] >> (n & 63)) & 1)
+        n++;
+    *date = c->first + (retour_date)n;
+    return 1;
+}
+
 /* 1 when date is a public holiday of the calendar (weekends not included), else 0. */
 int retour__calendar_is_holiday(const retour__calendar *cal, retour_date date);
 

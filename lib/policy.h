@@ -146,6 +146,11 @@ struct retour_policy {
     retour__src src_review_claims;
     retour__src src_review_amount;
 
+    /* The deadline calendar, and its closed days for the common years (NULL for calendar
+     * days), listed at load so that evaluation moves deadlines by bit tests. */
+    const struct retour__calendar *calendar;
+    const struct retour__closed_days *closed;
+
     /* Citations composed at load (NULL where no law applies). */
     const char *law_period;
     const char *law_extension;

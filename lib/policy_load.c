@@ -1,6 +1,7 @@
 /* Policy files (schema version 1) -> compiled retour_policy. Strict: the first problem
  * stops the load with its place, key path and what was expected; no partial policy. */
 #include "policy.h"
+#include "calendar.h"
 #include "policy_check.h"
 #include "money.h"
 #include "policy_read.h"
@@ -338,6 +339,23 @@ static int compose_citations(retour__ctx *ctx, retour_policy *p)
     return RETOUR_OK;
 }
 
+/* The jurisdiction's deadline calendar (calendar days without a statutory period) and its
+ * closed days, listed once here rather than in every evaluation. */
+static int build_calendar(retour__ctx *ctx, retour_policy *p)
+{
+    const retour__jurisdiction *j = p->jurisdiction;
+    p->calendar = j->statutory ? retour__calendar_for(j->code) : retour__calendar_days();
+    p->closed = NULL;
+    if (p->calendar->kind == RETOUR__CAL_CALENDAR_DAYS)
+        return RETOUR_OK;
+    retour__closed_days *closed = retour__arena_alloc(&p->arena, sizeof *closed);
+    if (closed == NULL)
+        return retour__fail_at(ctx, NULL, RETOUR_ENOMEM, "out of memory");
+    retour__closed_days_build(closed, p->calendar);
+    p->closed = closed;
+    return RETOUR_OK;
+}
+
 static int load_root(retour__ctx *ctx, retour_policy *p, const retour__node *root)
 {
     static const char *const keys[] = { "retour", "shop", "jurisdiction", "currency",
@@ -383,7 +401,9 @@ static int load_root(retour__ctx *ctx, retour_policy *p, const retour__node *roo
     n = retour__map_get(root, "review");
     if (n && !retour__is_null(n))
         WITH_KEY(ctx, "review", retour__load_review(ctx, p, n));
-    return compose_citations(ctx, p);
+    if ((rc = compose_citations(ctx, p)))
+        return rc;
+    return build_calendar(ctx, p);
 }
 
 static void set_defaults(retour_policy *p)

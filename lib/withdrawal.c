@@ -23,16 +23,14 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The calendar deadlines are counted in: the jurisdiction's when a statutory period exists,
- * else calendar days (docs/decisions.md, "Deadline calendars"). */
-static const retour__calendar *calendar_of(const retour__jurisdiction *j)
-{
-    return j->statutory ? retour__calendar_for(j->code) : retour__calendar_days();
-}
-
-/* A last day on a Saturday, Sunday or public holiday moves to the next working day. */
+/* A last day on a Saturday, Sunday or public holiday moves to the next working day: by the
+ * closed days the policy listed at load, or by computing the year's holidays for a date
+ * outside them. The calendar is the policy's (docs/decisions.md, "Deadline calendars"). */
 static int to_working_day(retour__eval *ev, retour_date *date)
 {
+    if (ev->p->closed == NULL ? ev->p->calendar->kind == RETOUR__CAL_CALENDAR_DAYS
+                              : retour__closed_days_next(ev->p->closed, date))
+        return RETOUR_OK;
     if (retour__holidays_next_working_day(date, ev->holidays, *date))
         return retour__fail(ev->err, RETOUR_ERANGE, NULL, NULL, "a deadline falls after 9999-12-31");
     return RETOUR_OK;
@@ -471,7 +469,7 @@ int retour__decide_withdrawal(retour__eval *ev)
     retour__tally tally;
     retour__holidays holidays;
     int rc, expired = 0;
-    retour__holidays_init(&holidays, calendar_of(ev->p->jurisdiction));
+    retour__holidays_init(&holidays, ev->p->calendar);
     ev->holidays = &holidays;
     if ((rc = retour__copy_items(ev)) || (rc = decide_period(ev, &expired)))
         return rc;

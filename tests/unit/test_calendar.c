@@ -399,6 +399,30 @@ static void test_calendar_for(void **state)
     assert_string_equal(retour__calendar_days()->name, "calendar_days");
 }
 
+/* The closed days a policy lists at load give the same next working day as the computed
+ * calendar, for every day they cover, in every calendar; outside them they decline. */
+static void test_closed_days_match_calendar(void **state)
+{
+    (void)state;
+    static retour__closed_days c; /* 2.3 KiB: kept off the stack */
+    static const char *const codes[] = { "NL", "DE", "BE", "FR", "UK", "none" };
+    for (size_t k = 0; k < sizeof codes / sizeof codes[0]; k++) {
+        const retour__calendar *cal = retour__calendar_for(codes[k]);
+        retour__closed_days_build(&c, cal);
+        for (retour_date d = c.first; d <= c.last; d++) {
+            retour_date fast = d, slow;
+            assert_int_equal(retour__closed_days_next(&c, &fast), 1);
+            assert_int_equal(retour__working_day_on_or_after(&slow, cal, d), RETOUR_OK);
+            if (fast != slow)
+                fail_msg("%s: day %d: %d != %d", codes[k], (int)d, (int)fast, (int)slow);
+        }
+        retour_date before = c.first - 1, after = c.last + 1;
+        assert_int_equal(retour__closed_days_next(&c, &before), 0);
+        assert_int_equal(before, c.first - 1);
+        assert_int_equal(retour__closed_days_next(&c, &after), 0);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -415,6 +439,7 @@ int main(void)
         cmocka_unit_test(test_working_day_on_or_after),
         cmocka_unit_test(test_working_day_limits),
         cmocka_unit_test(test_calendar_for),
+        cmocka_unit_test(test_closed_days_match_calendar),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
