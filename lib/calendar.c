@@ -3,7 +3,9 @@
  * A retour__holidays view lists one year's holidays as a bitmap over the days of the year,
  * computed once (the fixed dates, King's Day and Easter with its offsets) and reused while
  * the dates asked about stay in that year: an evaluation's deadlines usually do, so a check
- * is a range compare and a bit test. The view lives on the caller's stack.
+ * is a range compare and a bit test. The view lives on the caller's stack. A policy also
+ * lists its calendar's closed days for the common years once, at load
+ * (retour__closed_days_build), so most evaluations never compute a holiday.
  *
  * The holiday lists and the assumptions behind them are in docs/decisions.md, "Deadline
  * calendars". Easter Sunday and Whit Sunday are not listed: they are Sundays. */
