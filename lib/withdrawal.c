@@ -28,8 +28,10 @@
  * outside them. The calendar is the policy's (docs/decisions.md, "Deadline calendars"). */
 static int to_working_day(retour__eval *ev, retour_date *date)
 {
-    if (ev->p->closed == NULL ? ev->p->calendar->kind == RETOUR__CAL_CALENDAR_DAYS
-                              : retour__closed_days_next(ev->p->closed, date))
+    const retour_policy *p = ev->p;
+    if (p->calendar->kind == RETOUR__CAL_CALENDAR_DAYS)
+        return RETOUR_OK; /* nothing moves */
+    if (p->closed && retour__closed_days_next(p->closed, date))
         return RETOUR_OK;
     if (retour__holidays_next_working_day(date, ev->holidays, *date))
         return retour__fail(ev->err, RETOUR_ERANGE, NULL, NULL, "a deadline falls after 9999-12-31");

@@ -1,5 +1,6 @@
 /* retour check POLICY...: every problem in policy files, printed like a compiler's
  * diagnostics (or as JSON) so that editors and CI can annotate them. */
+#include "cli_util.h"
 #include "commands.h"
 
 #include <retour.h>
@@ -29,24 +30,6 @@ typedef struct output {
     size_t count; /* diagnostics printed for the current file */
 } output;
 
-static void json_string(const char *s)
-{
-    putchar('"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            printf("\\%c", *p);
-        else if (*p == '\n')
-            fputs("\\n", stdout);
-        else if (*p == '\t')
-            fputs("\\t", stdout);
-        else if (*p < 0x20 || *p == 0x7f)
-            printf("\\u%04x", *p);
-        else
-            putchar(*p);
-    }
-    putchar('"');
-}
-
 /* The severity word in the colours compilers use: red errors, magenta warnings, cyan notes
  * and information. */
 static const char *color_of(retour_severity s)
@@ -61,21 +44,21 @@ static int print_diagnostic(void *ctx, const retour_diagnostic *d)
     if (out->json) {
         fputs(out->count ? ",\n    " : "\n    ", stdout);
         printf("{\"file\":");
-        json_string(d->file);
+        cli_json_string(stdout, d->file);
         printf(",\"line\":%d,\"column\":%d,\"offset\":%zu,\"severity\":\"%s\",\"code\":", d->line,
                d->column, d->offset, retour_severity_name(d->severity));
-        json_string(d->code);
+        cli_json_string(stdout, d->code);
         fputs(",\"path\":", stdout);
-        json_string(d->path);
+        cli_json_string(stdout, d->path);
         fputs(",\"message\":", stdout);
-        json_string(d->message);
+        cli_json_string(stdout, d->message);
         if (d->law) {
             fputs(",\"law\":", stdout);
-            json_string(d->law);
+            cli_json_string(stdout, d->law);
         }
         if (d->fix) {
             fputs(",\"fix\":", stdout);
-            json_string(d->fix);
+            cli_json_string(stdout, d->fix);
         }
         putchar('}');
     } else {
@@ -106,7 +89,7 @@ static int check_one(output *out, const char *path, int first)
     out->count = 0;
     if (out->json) {
         fputs(first ? "\n  {\"file\":" : ",\n  {\"file\":", stdout);
-        json_string(path);
+        cli_json_string(stdout, path);
         fputs(",\"diagnostics\":[", stdout);
     }
     retour_options options = RETOUR_OPTIONS_INIT;
@@ -121,7 +104,7 @@ static int check_one(output *out, const char *path, int first)
         fprintf(stderr, "retour: %s\n", line);
         if (out->json) {
             fputs(",\"error\":", stdout);
-            json_string(err.message);
+            cli_json_string(stdout, err.message);
         }
     }
     if (out->json)
