@@ -12,9 +12,8 @@ enum {
     EPOCH_ORDINAL = 719162
 };
 
-/* 0001-01-01 and 9999-12-31; 3652059 is the number of days in years 1..9999. */
-#define DATE_MIN ((retour_date)-EPOCH_ORDINAL)
-#define DATE_MAX ((retour_date)(3652059 - 1 - EPOCH_ORDINAL))
+#define DATE_MIN RETOUR__DATE_MIN
+#define DATE_MAX RETOUR__DATE_MAX
 
 /* Days before the first of each month in a common year. */
 static const int days_before_month[12] = {
@@ -80,17 +79,6 @@ void retour__date_to_ymd(retour_date date, int *year, int *month, int *day)
         *day = (int)d;
 }
 
-int retour__date_add_days(retour_date *out, retour_date date, int days)
-{
-    if (!out)
-        return RETOUR_EINVAL;
-    int64_t sum = (int64_t)date + days;
-    if (date < DATE_MIN || date > DATE_MAX || sum < DATE_MIN || sum > DATE_MAX)
-        return RETOUR_ERANGE;
-    *out = (retour_date)sum;
-    return RETOUR_OK;
-}
-
 int retour__date_add_months(retour_date *out, retour_date date, int months)
 {
     if (!out)
@@ -98,25 +86,9 @@ int retour__date_add_months(retour_date *out, retour_date date, int months)
     if (date < DATE_MIN || date > DATE_MAX)
         return RETOUR_ERANGE;
     if (months % 12 == 0 && months >= -120000 && months <= 120000) {
-        /* Whole years (guarantees: 12, 24, 36 months): in years that start on 1 March the
-         * day of the year stays the same, except 29 February, which becomes the 28th in a
-         * common year. The same steps as retour__date_to_ymd, without month and day. */
-        uint32_t z = (uint32_t)((int64_t)date + 719468);
-        uint32_t era = z / 146097, doe = z - era * 146097;
-        uint32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-        uint32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        int64_t y = (int64_t)era * 400 + yoe + months / 12; /* March-based year */
-        /* The civil year is y, or y + 1 for January and February (doy >= 306). */
-        int64_t civil = y + (doy >= 306);
-        if (civil < YEAR_MIN || civil > YEAR_MAX)
-            return RETOUR_ERANGE;
-        uint32_t uy = (uint32_t)y; /* 0..9999 here */
-        uint32_t e = uy / 400, ye = uy - e * 400;
-        if (doy == 365 && !is_leap(uy + 1))
-            doy = 364; /* 29 February in a common year */
-        *out = (retour_date)((int64_t)(e * 146097 + ye * 365 + ye / 4 - ye / 100 + doy) -
-                             719468);
-        return RETOUR_OK;
+        retour__date_years split;
+        retour__date_split_years(&split, date);
+        return retour__date_add_years(out, &split, months / 12);
     }
     int year, month, day;
     retour__date_to_ymd(date, &year, &month, &day);
@@ -129,6 +101,34 @@ int retour__date_add_months(retour_date *out, retour_date date, int months)
     int new_month = (int)(total % 12) + 1;
     int last = days_in_month(new_year, new_month);
     *out = days_from_civil(new_year, new_month, day < last ? day : last);
+    return RETOUR_OK;
+}
+
+/* In years that start on 1 March the day of the year stays the same when whole years are
+ * added, except 29 February, which becomes the 28th in a common year. The same steps as
+ * retour__date_to_ymd, without month and day. */
+void retour__date_split_years(retour__date_years *split, retour_date date)
+{
+    int64_t v = date < DATE_MIN ? DATE_MIN : date > DATE_MAX ? DATE_MAX : date;
+    uint32_t z = (uint32_t)(v + 719468);
+    uint32_t era = z / 146097, doe = z - era * 146097;
+    uint32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    split->doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    split->year = era * 400 + yoe;
+}
+
+int retour__date_add_years(retour_date *out, const retour__date_years *split, int years)
+{
+    int64_t y = (int64_t)split->year + years; /* March-based year */
+    /* The civil year is y, or y + 1 for January and February (doy >= 306). */
+    int64_t civil = y + (split->doy >= 306);
+    if (civil < YEAR_MIN || civil > YEAR_MAX)
+        return RETOUR_ERANGE;
+    uint32_t uy = (uint32_t)y; /* 0..9999 here */
+    uint32_t e = uy / 400, ye = uy - e * 400, doy = split->doy;
+    if (doy == 365 && !is_leap(uy + 1))
+        doy = 364; /* 29 February in a common year */
+    *out = (retour_date)((int64_t)(e * 146097 + ye * 365 + ye / 4 - ye / 100 + doy) - 719468);
     return RETOUR_OK;
 }
 

@@ -2,6 +2,7 @@
 #include "eval.h"
 #include "trace.h"
 
+#include "compiler.h"
 #include "date.h"
 #include "money.h"
 
@@ -10,14 +11,10 @@
 
 const retour__src retour__no_src = { 0, 0 };
 
-int retour__add_reason(retour__eval *ev, retour__code code, long item, const char *law,
-                       retour__src src, const retour__params *params)
+static inline void fill_reason(retour__eval *ev, retour__code code, long item,
+                               const char *law, retour__src src, const retour__params *params)
 {
     retour_decision *d = ev->d;
-    if (d->reason_count == d->reason_cap &&
-        retour__grow(d->allocator, (void **)&d->reasons, &d->reason_cap, d->reason_count + 1,
-                     sizeof *d->reasons))
-        return retour__fail(ev->err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
     retour__reason_rec *rec = &d->reasons[d->reason_count++];
     rec->code = code;
     rec->pub.code = (unsigned)code < RETOUR__R__COUNT ? retour__code_names[code] : "";
@@ -26,12 +23,31 @@ int retour__add_reason(retour__eval *ev, retour__code code, long item, const cha
     rec->pub.source_file = src.line ? ev->p->file : NULL;
     rec->pub.source_line = src.line;
     rec->pub.source_column = src.column;
-    if (params)
-        rec->params = *params;
-    else
-        memset(&rec->params, 0, sizeof rec->params);
+    rec->params = *params;
+}
+
+/* A full buffer (a decision's first evaluations) or a trace: kept out of the common path
+ * so that it calls nothing. */
+RETOUR__NOINLINE static int add_reason_slow(retour__eval *ev, retour__code code, long item, const char *law,
+                           retour__src src, const retour__params *params)
+{
+    retour_decision *d = ev->d;
+    if (d->reason_count == d->reason_cap &&
+        retour__grow(d->allocator, (void **)&d->reasons, &d->reason_cap, d->reason_count + 1,
+                     sizeof *d->reasons))
+        return retour__fail(ev->err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
+    fill_reason(ev, code, item, law, src, params);
     if (ev->trace)
-        retour__trace_reason(ev, code, item, law, src, &rec->params);
+        retour__trace_reason(ev, code, item, law, src, &d->reasons[d->reason_count - 1].params);
+    return RETOUR_OK;
+}
+
+int retour__add_reason(retour__eval *ev, retour__code code, long item, const char *law,
+                       retour__src src, const retour__params *params)
+{
+    if (RETOUR__UNLIKELY(ev->d->reason_count == ev->d->reason_cap || ev->trace))
+        return add_reason_slow(ev, code, item, law, src, params);
+    fill_reason(ev, code, item, law, src, params);
     return RETOUR_OK;
 }
 

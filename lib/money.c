@@ -10,18 +10,6 @@
 /* 10^18 is the largest power of ten in an int64_t; ISO 4217 itself never exceeds 4. */
 #define MAX_DECIMALS 18
 
-/* Use the compiler's overflow checks where they exist; RETOUR_NO_OVERFLOW_BUILTINS forces
- * the portable code (the unit tests build both). */
-#if !defined(RETOUR_NO_OVERFLOW_BUILTINS)
-#if defined(__has_builtin)
-#if __has_builtin(__builtin_add_overflow) && __has_builtin(__builtin_mul_overflow)
-#define HAVE_OVERFLOW_BUILTINS 1
-#endif
-#elif defined(__GNUC__) && __GNUC__ >= 5
-#define HAVE_OVERFLOW_BUILTINS 1
-#endif
-#endif
-
 /* ISO 4217 codes with their minor-unit digits, sorted by code for bsearch(). Covers the
  * EU/EEA, the UK and Switzerland, and the currencies shops commonly sell in. */
 static const retour__currency currencies[] = {
@@ -180,45 +168,6 @@ int retour__percent_parse(int32_t *basis_points, const char *text, size_t len)
     return RETOUR_OK;
 }
 
-int retour__money_add(int64_t *out, int64_t a, int64_t b)
-{
-    if (!out)
-        return RETOUR_EINVAL;
-    int64_t sum;
-#ifdef HAVE_OVERFLOW_BUILTINS
-    if (__builtin_add_overflow(a, b, &sum))
-        return RETOUR_ERANGE;
-#else
-    if ((b > 0 && a > INT64_MAX - b) || (b < 0 && a < INT64_MIN - b))
-        return RETOUR_ERANGE;
-    sum = a + b;
-#endif
-    *out = sum;
-    return RETOUR_OK;
-}
-
-int retour__money_mul(int64_t *out, int64_t a, int64_t b)
-{
-    if (!out)
-        return RETOUR_EINVAL;
-    int64_t product;
-#ifdef HAVE_OVERFLOW_BUILTINS
-    if (__builtin_mul_overflow(a, b, &product))
-        return RETOUR_ERANGE;
-#else
-    /* Compare against the limit divided by one factor, by sign, so nothing overflows. */
-    if (a > 0) {
-        if (b > 0 ? a > INT64_MAX / b : b < INT64_MIN / a)
-            return RETOUR_ERANGE;
-    } else if (a < 0) {
-        if (b > 0 ? a < INT64_MIN / b : b < 0 && a < INT64_MAX / b)
-            return RETOUR_ERANGE;
-    }
-    product = a * b;
-#endif
-    *out = product;
-    return RETOUR_OK;
-}
 
 int retour__money_mul_bp(int64_t *out, int64_t amount, int32_t basis_points)
 {

@@ -6,6 +6,8 @@
 #include <stdint.h>
 #include <stddef.h>
 
+#include "retour.h"
+
 typedef struct retour__currency {
     char code[4];  /* "EUR" */
     int decimals;  /* minor-unit digits: EUR 2, JPY 0, KWD 3 */
@@ -37,8 +39,57 @@ int retour__percent_parse(int32_t *basis_points, const char *text, size_t len);
 
 /* amount * basis_points / 10000, rounded half away from zero; RETOUR_ERANGE on overflow. */
 int retour__money_mul_bp(int64_t *out, int64_t amount, int32_t basis_points);
-/* Checked a + b and a * b; RETOUR_ERANGE on overflow. */
-int retour__money_add(int64_t *out, int64_t a, int64_t b);
-int retour__money_mul(int64_t *out, int64_t a, int64_t b);
+/* Checked a + b and a * b; RETOUR_ERANGE on overflow. Inline: every evaluation sums and
+ * multiplies amounts. The compiler's overflow checks where they exist;
+ * RETOUR_NO_OVERFLOW_BUILTINS forces the portable code. */
+#if !defined(RETOUR_NO_OVERFLOW_BUILTINS)
+#if defined(__has_builtin)
+#if __has_builtin(__builtin_add_overflow) && __has_builtin(__builtin_mul_overflow)
+#define RETOUR__OVERFLOW_BUILTINS 1
+#endif
+#elif defined(__GNUC__) && __GNUC__ >= 5
+#define RETOUR__OVERFLOW_BUILTINS 1
+#endif
+#endif
+
+static inline int retour__money_add(int64_t *out, int64_t a, int64_t b)
+{
+    if (!out)
+        return RETOUR_EINVAL;
+    int64_t sum;
+#ifdef RETOUR__OVERFLOW_BUILTINS
+    if (__builtin_add_overflow(a, b, &sum))
+        return RETOUR_ERANGE;
+#else
+    if ((b > 0 && a > INT64_MAX - b) || (b < 0 && a < INT64_MIN - b))
+        return RETOUR_ERANGE;
+    sum = a + b;
+#endif
+    *out = sum;
+    return RETOUR_OK;
+}
+
+static inline int retour__money_mul(int64_t *out, int64_t a, int64_t b)
+{
+    if (!out)
+        return RETOUR_EINVAL;
+    int64_t product;
+#ifdef RETOUR__OVERFLOW_BUILTINS
+    if (__builtin_mul_overflow(a, b, &product))
+        return RETOUR_ERANGE;
+#else
+    /* Compare against the limit divided by one factor, by sign, so nothing overflows. */
+    if (a > 0) {
+        if (b > 0 ? a > INT64_MAX / b : b < INT64_MIN / a)
+            return RETOUR_ERANGE;
+    } else if (a < 0) {
+        if (b > 0 ? a < INT64_MIN / b : b < 0 && a < INT64_MAX / b)
+            return RETOUR_ERANGE;
+    }
+    product = a * b;
+#endif
+    *out = product;
+    return RETOUR_OK;
+}
 
 #endif
