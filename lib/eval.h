@@ -31,6 +31,24 @@ typedef enum retour__refusal {
 
 extern const retour__src retour__no_src;
 
+/* A reason record as retour__add_reason writes it (the plan prepares its own with it). */
+static inline void retour__reason_make(retour__reason_rec *rec, const retour_policy *p,
+                                       retour__code code, long item, const char *law,
+                                       retour__src src, const retour__params *params)
+{
+    rec->code = code;
+    rec->pub.code = (unsigned)code < RETOUR__R__COUNT ? retour__code_names[code] : "";
+    rec->pub.item = item;
+    rec->pub.law = law;
+    rec->pub.source_file = src.line ? p->file : NULL;
+    rec->pub.source_line = src.line;
+    rec->pub.source_column = src.column;
+    rec->params = *params;
+}
+
+/* The reason code of a legal exception. */
+retour__code retour__exclusion_code(retour__exclusion e);
+
 int retour__add_reason(retour__eval *ev, retour__code code, long item, const char *law,
                        retour__src src, const retour__params *params);
 /* policy_below_legal_floor: the policy's clause (its key path, static) was set aside for

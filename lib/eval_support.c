@@ -15,15 +15,7 @@ static inline void fill_reason(retour__eval *ev, retour__code code, long item,
                                const char *law, retour__src src, const retour__params *params)
 {
     retour_decision *d = ev->d;
-    retour__reason_rec *rec = &d->reasons[d->reason_count++];
-    rec->code = code;
-    rec->pub.code = (unsigned)code < RETOUR__R__COUNT ? retour__code_names[code] : "";
-    rec->pub.item = item;
-    rec->pub.law = law;
-    rec->pub.source_file = src.line ? ev->p->file : NULL;
-    rec->pub.source_line = src.line;
-    rec->pub.source_column = src.column;
-    rec->params = *params;
+    retour__reason_make(&d->reasons[d->reason_count++], ev->p, code, item, law, src, params);
 }
 
 /* A full buffer (a decision's first evaluations) or a trace: kept out of the common path
@@ -49,6 +41,26 @@ int retour__add_reason(retour__eval *ev, retour__code code, long item, const cha
         return add_reason_slow(ev, code, item, law, src, params);
     fill_reason(ev, code, item, law, src, params);
     return RETOUR_OK;
+}
+
+retour__code retour__exclusion_code(retour__exclusion e)
+{
+    switch (e) {
+    case RETOUR__EXCL_SERVICES_PERFORMED: return RETOUR__R_EXCLUDED_SERVICES_PERFORMED;
+    case RETOUR__EXCL_PRICE_FLUCTUATION: return RETOUR__R_EXCLUDED_PRICE_FLUCTUATION;
+    case RETOUR__EXCL_PERSONALISED: return RETOUR__R_EXCLUDED_PERSONALISED;
+    case RETOUR__EXCL_PERISHABLE: return RETOUR__R_EXCLUDED_PERISHABLE;
+    case RETOUR__EXCL_HYGIENE_SEALED: return RETOUR__R_EXCLUDED_UNSEALED_HYGIENE;
+    case RETOUR__EXCL_MIXED_GOODS: return RETOUR__R_EXCLUDED_MIXED_GOODS;
+    case RETOUR__EXCL_ALCOHOL_FUTURE_DELIVERY: return RETOUR__R_EXCLUDED_ALCOHOL_FUTURE_DELIVERY;
+    case RETOUR__EXCL_URGENT_REPAIRS: return RETOUR__R_EXCLUDED_URGENT_REPAIRS;
+    case RETOUR__EXCL_SEALED_MEDIA: return RETOUR__R_EXCLUDED_UNSEALED_MEDIA;
+    case RETOUR__EXCL_NEWSPAPER: return RETOUR__R_EXCLUDED_NEWSPAPER;
+    case RETOUR__EXCL_PUBLIC_AUCTION: return RETOUR__R_EXCLUDED_PUBLIC_AUCTION;
+    case RETOUR__EXCL_DATED_SERVICE: return RETOUR__R_EXCLUDED_DATED_SERVICE;
+    case RETOUR__EXCL_DIGITAL_CONTENT: return RETOUR__R_EXCLUDED_DIGITAL_CONTENT;
+    default: return RETOUR__R__COUNT;
+    }
 }
 
 int retour__below_floor(retour__eval *ev, long item, const char *clause, const char *law,

@@ -2,6 +2,7 @@
  * rules decide (withdrawal.c, complaint.c). retour_evaluate_traced() is the same with a
  * trace sink (trace.h). */
 #include "eval.h"
+#include "plan.h"
 #include "trace.h"
 
 static int evaluate(retour_decision *decision, const retour_policy *policy,
@@ -20,10 +21,13 @@ static int evaluate(retour_decision *decision, const retour_policy *policy,
         rc = retour__request_error(&ev, -1, "notified", "the notification date is required");
     else if (request->count == 0)
         rc = retour__request_error(&ev, -1, "items", "at least one item is required");
-    else if (request->type == RETOUR_REQUEST_COMPLAINT)
-        rc = retour__decide_complaint(&ev);
-    else
-        rc = retour__decide_withdrawal(&ev);
+    else {
+        /* The plan decides the common request; the rules the rest and every trace. */
+        rc = trace ? RETOUR__PLAN_DECLINED : retour__plan_evaluate(&ev);
+        if (rc == RETOUR__PLAN_DECLINED)
+            rc = request->type == RETOUR_REQUEST_COMPLAINT ? retour__decide_complaint(&ev)
+                                                           : retour__decide_withdrawal(&ev);
+    }
     if (rc) {
         retour__decision_clear(decision);
         return rc;

@@ -150,6 +150,9 @@ struct retour_policy {
      * days), listed at load so that evaluation moves deadlines by bit tests. */
     const struct retour__calendar *calendar;
     const struct retour__closed_days *closed;
+    /* The common request's decisions prepared at load (plan.h); NULL: the rules decide
+     * every request. */
+    const struct retour__plan *plan;
 
     /* Citations composed at load (NULL where no law applies). */
     const char *law_period;

@@ -1,6 +1,7 @@
 /* Policy files (schema version 1) -> compiled retour_policy. Strict: the first problem
  * stops the load with its place, key path and what was expected; no partial policy. */
 #include "policy.h"
+#include "plan.h"
 #include "calendar.h"
 #include "policy_check.h"
 #include "money.h"
@@ -486,7 +487,8 @@ int retour_policy_load_string(retour_policy **out, const char *text, size_t len,
                                                           strlen(p->categories[i].name));
             ok = p->categories[i].name != NULL;
         }
-        ok = ok && retour__policy_index_categories(p) == RETOUR_OK;
+        ok = ok && retour__policy_index_categories(p) == RETOUR_OK &&
+             retour__plan_build(p) == RETOUR_OK;
         if (!ok)
             rc = retour__fail(err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
     }

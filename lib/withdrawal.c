@@ -170,26 +170,6 @@ static int decide_period(retour__eval *ev, int *expired)
                         shop_longer ? shop_day : law_day, d->withdrawal_deadline, !shop_longer);
 }
 
-static retour__code exclusion_code(retour__exclusion e)
-{
-    switch (e) {
-    case RETOUR__EXCL_SERVICES_PERFORMED: return RETOUR__R_EXCLUDED_SERVICES_PERFORMED;
-    case RETOUR__EXCL_PRICE_FLUCTUATION: return RETOUR__R_EXCLUDED_PRICE_FLUCTUATION;
-    case RETOUR__EXCL_PERSONALISED: return RETOUR__R_EXCLUDED_PERSONALISED;
-    case RETOUR__EXCL_PERISHABLE: return RETOUR__R_EXCLUDED_PERISHABLE;
-    case RETOUR__EXCL_HYGIENE_SEALED: return RETOUR__R_EXCLUDED_UNSEALED_HYGIENE;
-    case RETOUR__EXCL_MIXED_GOODS: return RETOUR__R_EXCLUDED_MIXED_GOODS;
-    case RETOUR__EXCL_ALCOHOL_FUTURE_DELIVERY: return RETOUR__R_EXCLUDED_ALCOHOL_FUTURE_DELIVERY;
-    case RETOUR__EXCL_URGENT_REPAIRS: return RETOUR__R_EXCLUDED_URGENT_REPAIRS;
-    case RETOUR__EXCL_SEALED_MEDIA: return RETOUR__R_EXCLUDED_UNSEALED_MEDIA;
-    case RETOUR__EXCL_NEWSPAPER: return RETOUR__R_EXCLUDED_NEWSPAPER;
-    case RETOUR__EXCL_PUBLIC_AUCTION: return RETOUR__R_EXCLUDED_PUBLIC_AUCTION;
-    case RETOUR__EXCL_DATED_SERVICE: return RETOUR__R_EXCLUDED_DATED_SERVICE;
-    case RETOUR__EXCL_DIGITAL_CONTENT: return RETOUR__R_EXCLUDED_DIGITAL_CONTENT;
-    default: return RETOUR__R__COUNT;
-    }
-}
-
 /* Rule 2: legal exceptions and the shop's own exclusions. */
 static int decide_exclusion(retour__eval *ev, size_t i, const retour__category *c,
                             retour__params *prm)
@@ -219,7 +199,7 @@ static int decide_exclusion(retour__eval *ev, size_t i, const retour__category *
                 return rc;
         } else if (applies) {
             res->outcome = RETOUR_OUTCOME_REJECT;
-            return retour__add_reason(ev, exclusion_code(c->exclusion), (long)i, law, c->src_exclusion, prm);
+            return retour__add_reason(ev, retour__exclusion_code(c->exclusion), (long)i, law, c->src_exclusion, prm);
         }
     }
     if (c && !c->returnable) {
@@ -457,7 +437,7 @@ static int refuse_late(retour__eval *ev, size_t i, const retour__category *c,
     if (c && c->exclusion != RETOUR__EXCL_NONE && !c->waived &&
         (!retour__exclusion_needs_unsealing(c->exclusion) ||
          (pkg != RETOUR_PACKAGING_SEALED && pkg != RETOUR_PACKAGING_UNKNOWN))) {
-        int rc = retour__add_reason(ev, exclusion_code(c->exclusion), (long)i,
+        int rc = retour__add_reason(ev, retour__exclusion_code(c->exclusion), (long)i,
                                     p->law_exception[c->exclusion], c->src_exclusion, prm);
         return rc ? rc : retour__apply_goodwill(ev, i, c, RETOUR__REFUSED_EXCLUDED, 0);
     }
