@@ -524,6 +524,30 @@ RETOUR_API void retour_decision_free(retour_decision *decision);
 RETOUR_API int retour_evaluate(retour_decision *decision, const retour_policy *policy,
                                const retour_request *request, retour_error *err);
 
+/**
+ * The short answer to "can this be returned?": what retour_evaluate() decides, without
+ * the reasons' list, amounts and messages. For an order page or for re-deciding many
+ * past cases after a policy change.
+ */
+typedef struct retour_verdict {
+    retour_outcome outcome;          /**< retour_decision_outcome() */
+    const char *reason;              /**< retour_decision_deciding_reason()'s code, a
+                                          static string; "" when none */
+    retour_date withdrawal_deadline; /**< retour_decision_withdrawal_deadline() */
+} retour_verdict;
+
+/**
+ * Decides a request like retour_evaluate() and writes only the verdict. The common
+ * request (one item, see docs/performance.md, "The plan") is answered from the policy's
+ * tables without building a decision; any other is evaluated in full in decision, which
+ * serves as working space: afterwards it holds no result either way.
+ * @returns as retour_evaluate(); on failure *verdict is a reject with reason "".
+ * Threads: as retour_evaluate(). Allocates nothing once decision has grown.
+ */
+RETOUR_API int retour_evaluate_verdict(retour_verdict *verdict, retour_decision *decision,
+                                       const retour_policy *policy,
+                                       const retour_request *request, retour_error *err);
+
 /* The accessors below, given a NULL or invalid decision, one without a result (new, or
  * after a failed evaluation) or an item index past the end, return their defaults:
  * RETOUR_OUTCOME_REJECT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 0, "", RETOUR_PAYER_CUSTOMER,
@@ -587,6 +611,15 @@ RETOUR_API size_t retour_decision_reason_count(const retour_decision *decision);
 /** @returns the reason, or NULL for an index out of range. */
 RETOUR_API const retour_reason *retour_decision_reason(const retour_decision *decision,
                                                        size_t index);
+/**
+ * The reason that decided: the last reason that gives or confirms an outcome (the period,
+ * an exclusion, a packaging or guarantee step, a goodwill rule, a review signal), as
+ * opposed to one that adds to it (a deadline moved, a seal found intact, a clause set
+ * aside, the remedy offered). For a one-item request it is why the item got its outcome:
+ * the one line to show a customer. The list of deciding codes is in docs/decisions.md.
+ * @returns the reason, or NULL for no result or a decision without such a reason.
+ */
+RETOUR_API const retour_reason *retour_decision_deciding_reason(const retour_decision *decision);
 /**
  * Writes the reason's message in the given language into buf.
  * @returns the length the full message needs (like snprintf), or RETOUR_EINVAL for no

@@ -168,6 +168,16 @@ const retour_reason *retour_decision_reason(const retour_decision *d, size_t ind
     return VALID(d) && index < d->reason_count ? &d->reasons[index].pub : NULL;
 }
 
+const retour_reason *retour_decision_deciding_reason(const retour_decision *d)
+{
+    if (!VALID(d))
+        return NULL;
+    for (size_t i = d->reason_count; i > 0; i--)
+        if (retour__code_decides[d->reasons[i - 1].code])
+            return &d->reasons[i - 1].pub;
+    return NULL;
+}
+
 int retour_decision_reason_message(const retour_decision *d, size_t index, retour_lang lang,
                                    char *buf, size_t size)
 {

@@ -77,6 +77,12 @@ int retour__decide_complaint(retour__eval *ev);
 /* The first goodwill rule that matches the refused item grants something; else no change. */
 int retour__apply_goodwill(retour__eval *ev, size_t i, const retour__category *c,
                            retour__refusal why, int days_late);
+/* The rule retour__apply_goodwill would grant for an item of the given value, or NULL;
+ * it writes nothing (the plan's verdicts). */
+const retour__goodwill_rule *retour__goodwill_match(const retour__eval *ev, size_t i,
+                                                    const retour__category *c,
+                                                    retour__refusal why, int days_late,
+                                                    int64_t value);
 /* The policy's review thresholds route a decided request to a person. */
 int retour__apply_review_signals(retour__eval *ev);
 /* How many items ended in each state; goodwill items are among the accepted ones. */

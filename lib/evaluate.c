@@ -54,3 +54,41 @@ int retour_evaluate_traced(retour_decision *decision, const retour_policy *polic
     retour__tracer trace = { fn, fn_ctx };
     return evaluate(decision, policy, request, fn ? &trace : NULL, err);
 }
+
+int retour_evaluate_verdict(retour_verdict *verdict, retour_decision *decision,
+                            const retour_policy *policy, const retour_request *request,
+                            retour_error *err)
+{
+    if (verdict == NULL)
+        return retour__fail(err, RETOUR_EINVAL, NULL, NULL,
+                            "retour_evaluate_verdict: verdict must not be NULL");
+    verdict->outcome = RETOUR_OUTCOME_REJECT;
+    verdict->reason = "";
+    verdict->withdrawal_deadline = RETOUR_DATE_NONE;
+    retour__error_clear(err);
+    if (!RETOUR__DECISION_OK(decision) || !RETOUR__POLICY_OK(policy) ||
+        !RETOUR__REQUEST_OK(request))
+        return retour__fail(err, RETOUR_EINVAL, NULL, NULL,
+                            "retour_evaluate_verdict: decision, policy and request must not "
+                            "be NULL");
+    decision->valid = 0;
+    if (request->notified != RETOUR_DATE_NONE && request->count > 0) {
+        retour__eval ev = { .d = decision, .p = policy, .r = request, .err = err };
+        retour__plan_answer a;
+        if (retour__plan_answer_of(&ev, &a) == RETOUR_OK) {
+            verdict->outcome = a.outcome;
+            verdict->reason = retour__code_name(a.deciding);
+            verdict->withdrawal_deadline = a.withdrawal_deadline;
+            return RETOUR_OK;
+        }
+    }
+    int rc = evaluate(decision, policy, request, NULL, err);
+    if (rc == RETOUR_OK) {
+        const retour_reason *why = retour_decision_deciding_reason(decision);
+        verdict->outcome = decision->outcome;
+        verdict->reason = why ? why->code : "";
+        verdict->withdrawal_deadline = decision->withdrawal_deadline;
+    }
+    retour__decision_clear(decision);
+    return rc;
+}

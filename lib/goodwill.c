@@ -23,7 +23,8 @@ static int in_categories(const retour_policy *p, const retour__goodwill_rule *ru
  * and not asking too often (goodwill and claims in the last year). Returns 0 when every
  * condition holds, else the first that does not, as the trace's note for it. */
 static retour__note matches(const retour__eval *ev, const retour__goodwill_rule *rule, size_t i,
-                            const retour__category *c, retour__refusal why, int days_late)
+                            const retour__category *c, retour__refusal why, int days_late,
+                            int64_t value)
 {
     const retour_request *r = ev->r;
     const retour__item *it = &r->items[i];
@@ -31,7 +32,7 @@ static retour__note matches(const retour__eval *ev, const retour__goodwill_rule 
     if (!(why != RETOUR__REFUSED_EXCLUDED || rule->excluded)) return RETOUR__N_GW_EXCLUDED;
     if (!(r->customer_orders >= rule->min_orders)) return RETOUR__N_GW_ORDERS;
     if (!(r->lifetime_spend >= rule->min_lifetime_spend)) return RETOUR__N_GW_SPEND;
-    if (!(rule->max_amount < 0 || ev->d->items[i].value <= rule->max_amount))
+    if (!(rule->max_amount < 0 || value <= rule->max_amount))
         return RETOUR__N_GW_AMOUNT;
     if (!(rule->max_days_late < 0 || days_late <= rule->max_days_late))
         return RETOUR__N_GW_DAYS_LATE;
@@ -78,7 +79,7 @@ int retour__apply_goodwill(retour__eval *ev, size_t i, const retour__category *c
     const retour_policy *p = ev->p;
     for (size_t k = 0; k < p->goodwill_count; k++) {
         const retour__goodwill_rule *rule = &p->goodwill[k];
-        retour__note miss = matches(ev, rule, i, c, why, days_late);
+        retour__note miss = matches(ev, rule, i, c, why, days_late, ev->d->items[i].value);
         if (miss) {
             if (ev->trace)
                 retour__trace_goodwill_miss(ev, k, i, c, miss, days_late);
@@ -96,4 +97,15 @@ int retour__apply_goodwill(retour__eval *ev, size_t i, const retour__category *c
         return retour__add_reason(ev, RETOUR__R_GOODWILL_RULE, (long)i, NULL, rule->src, &prm);
     }
     return RETOUR_OK;
+}
+
+const retour__goodwill_rule *retour__goodwill_match(const retour__eval *ev, size_t i,
+                                                    const retour__category *c,
+                                                    retour__refusal why, int days_late,
+                                                    int64_t value)
+{
+    for (size_t k = 0; k < ev->p->goodwill_count; k++)
+        if (matches(ev, &ev->p->goodwill[k], i, c, why, days_late, value) == RETOUR__N_NONE)
+            return &ev->p->goodwill[k];
+    return NULL;
 }

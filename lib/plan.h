@@ -24,6 +24,7 @@
 typedef struct retour__plan_verdict {
     retour_outcome outcome;
     int goodwill;       /* 0: none; else 1 + the retour__refusal goodwill rules are tried for */
+    retour__code deciding; /* the last of the reasons that decides, RETOUR__R__COUNT: none */
     size_t reason_count;
     /* Complete but for the category parameter (filled per request where with_category). */
     retour__reason_rec reasons[RETOUR__PLAN_ITEM_REASONS];
@@ -71,5 +72,14 @@ int retour__plan_build(retour_policy *p);
  * or RETOUR__PLAN_DECLINED, before touching the decision, for a request off the road. */
 #define RETOUR__PLAN_DECLINED 1
 int retour__plan_evaluate(struct retour__eval *ev);
+
+/* The outcome and deciding reason code retour__plan_evaluate would give, and the
+ * withdrawal deadline, without writing any decision; RETOUR__PLAN_DECLINED likewise. */
+typedef struct retour__plan_answer {
+    retour_outcome outcome;
+    retour__code deciding;
+    retour_date withdrawal_deadline;
+} retour__plan_answer;
+int retour__plan_answer_of(struct retour__eval *ev, retour__plan_answer *answer);
 
 #endif

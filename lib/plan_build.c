@@ -35,6 +35,8 @@ static int complaint_on_road(const retour_policy *p)
 static void add(retour__plan_verdict *v, const retour_policy *p, retour__code code,
                 const char *law, retour__src src, const retour__params *prm, int with_category)
 {
+    if (retour__code_decides[code])
+        v->deciding = code;
     retour__reason_make(&v->reasons[v->reason_count], p, code, 0, law, src, prm);
     v->with_category[v->reason_count++] = (unsigned char)with_category;
 }
@@ -220,6 +222,7 @@ int retour__plan_build(retour_policy *p)
         guarantee_of(&guarantees[s], p, c);
         for (int k = 0; k < RETOUR_PACKAGING__COUNT; k++) {
             retour__plan_cell *cell = &cells[s * RETOUR_PACKAGING__COUNT + (size_t)k];
+            cell->in_time.deciding = cell->late.deciding = RETOUR__R__COUNT;
             cell->planned = verdict_in_time(&cell->in_time, p, c, (retour_packaging)k);
             verdict_late(&cell->late, p, c, (retour_packaging)k);
         }

@@ -97,6 +97,14 @@ static inline retour_date working_day(const retour_policy *p, retour_date date)
     return date;
 }
 
+/* Most policies set no review thresholds: then there is nothing to call. */
+static inline int review_signals(retour__eval *ev)
+{
+    if (ev->p->review_claims == 0 && ev->p->review_amount < 0)
+        return RETOUR_OK;
+    return retour__apply_review_signals(ev);
+}
+
 /* The return and refund days (shipping_and_deadlines of withdrawal.c, no outbound
  * shipping on the road). */
 static void deadlines(retour__eval *ev, int statutory)
@@ -156,7 +164,7 @@ static int withdrawal(retour__eval *ev, const retour__category *c, size_t slot,
         res->refund = res->value;
 
     retour__tally tally;
-    if ((rc = retour__apply_review_signals(ev)) || (rc = retour__settle_items(ev, &tally)))
+    if ((rc = review_signals(ev)) || (rc = retour__settle_items(ev, &tally)))
         return rc;
     if (tally.accepted + tally.review > 0)
         deadlines(ev, in_time);
@@ -225,32 +233,125 @@ static int complaint(retour__eval *ev, const retour__category *c, size_t slot,
         }
     }
     retour__tally tally;
-    if ((rc = retour__apply_review_signals(ev)))
+    if ((rc = review_signals(ev)))
         return rc;
     return retour__settle_items(ev, &tally);
 }
 
-int retour__plan_evaluate(retour__eval *ev)
+/* What every planned request needs first: the road, the item's value and category. */
+typedef struct route {
+    const retour__item *it;
+    int64_t value;
+    const retour__category *c;
+    size_t slot;                 /* the category's index; category_count: none */
+    const retour__plan_cell *cell; /* withdrawals */
+} route;
+
+static int find_route(const retour__eval *ev, route *rt)
 {
     const retour_policy *p = ev->p;
     const retour_request *r = ev->r;
-    const retour__item *it = &r->items[0];
-    int64_t value;
-    if (p->plan == NULL || !on_road(p->plan, r, it) ||
-        retour__money_mul(&value, it->price, it->quantity))
-        return RETOUR__PLAN_DECLINED; /* the rules decide, or name the overflow */
-    const retour__category *c = retour__category_of(p, it);
-    size_t slot = c ? (size_t)(c - p->categories) : p->category_count;
-    if (r->type == RETOUR_REQUEST_WITHDRAWAL &&
-        !p->plan->cells[slot * RETOUR_PACKAGING__COUNT + (size_t)it->packaging].planned)
-        return RETOUR__PLAN_DECLINED;
+    rt->it = &r->items[0];
+    if (p->plan == NULL || !on_road(p->plan, r, rt->it) ||
+        retour__money_mul(&rt->value, rt->it->price, rt->it->quantity))
+        return 0; /* the rules decide, or name the overflow */
+    rt->c = retour__category_of(p, rt->it);
+    rt->slot = rt->c ? (size_t)(rt->c - p->categories) : p->category_count;
+    rt->cell = &p->plan->cells[rt->slot * RETOUR_PACKAGING__COUNT + (size_t)rt->it->packaging];
+    return r->type != RETOUR_REQUEST_WITHDRAWAL || rt->cell->planned;
+}
 
+int retour__plan_evaluate(retour__eval *ev)
+{
+    route rt;
+    if (!find_route(ev, &rt))
+        return RETOUR__PLAN_DECLINED;
     int rc;
-    if ((rc = reserve_reasons(ev)) || (rc = copy_item(ev, it, value)))
+    if ((rc = reserve_reasons(ev)) || (rc = copy_item(ev, rt.it, rt.value)))
         return rc;
     /* The category as retour__item_params names it. */
-    const char *category = it->category ? retour__decision_category(ev->d, 0)
-                           : c ? c->name : "uncategorised";
-    return r->type == RETOUR_REQUEST_WITHDRAWAL ? withdrawal(ev, c, slot, category)
-                                                : complaint(ev, c, slot, category);
+    const char *category = rt.it->category ? retour__decision_category(ev->d, 0)
+                           : rt.c ? rt.c->name : "uncategorised";
+    return ev->r->type == RETOUR_REQUEST_WITHDRAWAL
+               ? withdrawal(ev, rt.c, rt.slot, category)
+               : complaint(ev, rt.c, rt.slot, category);
+}
+
+/* ---- the answer alone: the same steps, nothing written ---------------------------- */
+
+/* Goodwill and the review signals on the item's outcome (retour__apply_goodwill,
+ * retour__apply_review_signals and retour__settle_items for one item). */
+static void finish_answer(const retour__eval *ev, const route *rt, retour__refusal why,
+                          int days_late, int try_goodwill, retour__plan_answer *a)
+{
+    const retour_policy *p = ev->p;
+    if (try_goodwill && retour__goodwill_match(ev, 0, rt->c, why, days_late, rt->value)) {
+        a->outcome = RETOUR_OUTCOME_ACCEPT_GOODWILL;
+        a->deciding = RETOUR__R_GOODWILL_RULE;
+    }
+    if (a->outcome == RETOUR_OUTCOME_REJECT)
+        return; /* signals never turn a refusal into a review */
+    if (p->review_claims > 0 && ev->r->claims_last_year + 1 >= p->review_claims) {
+        a->outcome = RETOUR_OUTCOME_REVIEW;
+        a->deciding = RETOUR__R_FREQUENT_CLAIMS;
+    }
+    if (p->review_amount >= 0 && rt->value >= p->review_amount) {
+        a->outcome = RETOUR_OUTCOME_REVIEW;
+        a->deciding = RETOUR__R_HIGH_AMOUNT;
+    }
+}
+
+static void withdrawal_answer(const retour__eval *ev, const route *rt, retour__plan_answer *a)
+{
+    const retour_policy *p = ev->p;
+    retour_date law_day = rt->it->delivered + p->jurisdiction->withdrawal_days;
+    retour_date law_end = working_day(p, law_day);
+    int in_time = ev->r->notified <= law_end;
+    const retour__plan_verdict *v = in_time ? &rt->cell->in_time : &rt->cell->late;
+    a->withdrawal_deadline = law_end;
+    a->outcome = v->outcome;
+    a->deciding = v->deciding != RETOUR__R__COUNT ? v->deciding
+                  : in_time ? RETOUR__R_WITHIN_WITHDRAWAL_PERIOD
+                            : RETOUR__R_WITHDRAWAL_PERIOD_EXPIRED;
+    finish_answer(ev, rt, (retour__refusal)(v->goodwill - 1),
+                  in_time ? 0 : (int)(ev->r->notified - law_end), v->goodwill != 0, a);
+}
+
+static void complaint_answer(const retour__eval *ev, const route *rt, retour__plan_answer *a)
+{
+    const retour__plan *plan = ev->p->plan;
+    const retour__plan_guarantee *g = &plan->guarantees[rt->slot];
+    retour_date delivered = rt->it->delivered, noticed = ev->r->notified;
+    retour__date_years split;
+    retour__date_split_years(&split, delivered);
+    retour_date legal_end = months_after(&split, delivered, g->legal_months);
+    a->withdrawal_deadline = RETOUR_DATE_NONE;
+    if (noticed > legal_end) {
+        a->outcome = RETOUR_OUTCOME_REJECT;
+        a->deciding = RETOUR__R_GUARANTEE_EXPIRED;
+        finish_answer(ev, rt, RETOUR__REFUSED_EXPIRED, (int)(noticed - legal_end), 1, a);
+        return;
+    }
+    int months = plan->presumption_months;
+    if (months == 0 || noticed > months_after(&split, delivered, months)) {
+        a->outcome = RETOUR_OUTCOME_REVIEW;
+        a->deciding = months ? RETOUR__R_EVIDENCE_REQUIRED
+                             : RETOUR__R_EVIDENCE_REQUIRED_NO_PRESUMPTION;
+    } else {
+        a->outcome = g->inspect ? RETOUR_OUTCOME_REVIEW : RETOUR_OUTCOME_ACCEPT;
+        a->deciding = g->inspect ? RETOUR__R_INSPECTION_REQUIRED : RETOUR__R_PRESUMED_DEFECT;
+    }
+    finish_answer(ev, rt, RETOUR__REFUSED_EXPIRED, 0, 0, a);
+}
+
+int retour__plan_answer_of(retour__eval *ev, retour__plan_answer *answer)
+{
+    route rt;
+    if (!find_route(ev, &rt))
+        return RETOUR__PLAN_DECLINED;
+    if (ev->r->type == RETOUR_REQUEST_WITHDRAWAL)
+        withdrawal_answer(ev, &rt, answer);
+    else
+        complaint_answer(ev, &rt, answer);
+    return RETOUR_OK;
 }

@@ -84,7 +84,8 @@ void retour_request_free(retour_request *request)
     request->magic = 0;
     const retour_allocator *a = request->allocator;
     retour__arena_release(&request->arena);
-    retour__free(a, request->items);
+    if (request->items != &request->first_item)
+        retour__free(a, request->items);
     retour__free(a, request);
 }
 
@@ -95,6 +96,30 @@ int retour_request_reset(retour_request *request, retour_request_type type)
     retour__arena_clear(&request->arena);
     clear_fields(request, type);
     return RETOUR_OK;
+}
+
+int retour__request_reserve_items(retour_request *request, size_t need)
+{
+    if (need <= request->cap)
+        return RETOUR_OK;
+    if (request->items == NULL && need == 1) {
+        request->items = &request->first_item;
+        request->cap = 1;
+        return RETOUR_OK;
+    }
+    if (request->items == &request->first_item) {
+        /* Out of the request into an array that can grow; the item goes along. */
+        retour__item *items = NULL;
+        size_t cap = 0;
+        if (retour__grow(request->allocator, (void **)&items, &cap, need, sizeof *items))
+            return RETOUR_ENOMEM;
+        items[0] = request->first_item;
+        request->items = items;
+        request->cap = cap;
+        return RETOUR_OK;
+    }
+    return retour__grow(request->allocator, (void **)&request->items, &request->cap, need,
+                        sizeof *request->items);
 }
 
 void retour__item_measure(retour__item *it)
@@ -233,8 +258,7 @@ int retour_request_add_item(retour_request *request, size_t *index, const char *
         (unsigned)packaging >= RETOUR_PACKAGING__COUNT ||
         (delivered != RETOUR_DATE_NONE && !valid_date(delivered)))
         return RETOUR_EINVAL;
-    if (retour__grow(request->allocator, (void **)&request->items, &request->cap,
-                     request->count + 1, sizeof *request->items))
+    if (retour__request_reserve_items(request, request->count + 1))
         return RETOUR_ENOMEM;
     retour__item *it = &request->items[request->count];
     memset(it, 0, sizeof *it);

@@ -42,12 +42,19 @@ struct retour_request {
     int claims_last_year;
     int goodwill_last_year;
     int64_t lifetime_spend;
-    retour__item *items;
+    retour__item *items; /* first_item until a second item needs room */
     size_t count;
     size_t cap;
     retour__place place; /* the document, for errors found while evaluating */
     retour__limits limits; /* from the options it was created with, for the JSON reader */
+    /* Most requests hold one item: kept inside the request, it shares its memory, so a
+     * prebuilt batch of requests is read front to back (retour__request_reserve_items). */
+    retour__item first_item;
 };
+
+/* Room for `need` items: the request's own first_item, then a growing array. 0 or
+ * RETOUR_ENOMEM. */
+int retour__request_reserve_items(retour_request *request, size_t need);
 
 /* Bounds of a request's whole numbers: an item's quantity, the customer's counts. */
 #define RETOUR__MAX_QUANTITY 1000000L

@@ -789,7 +789,7 @@ static int parse_items(reader *rd, unsigned depth)
             loud(rd);
             return retour__expect_map(&rd->ctx, &v);
         }
-        if (retour__grow(r->allocator, (void **)&r->items, &r->cap, i + 1, sizeof *r->items))
+        if (retour__request_reserve_items(r, i + 1))
             return no_memory(rd);
         int rc = parse_item(rd, &r->items[i], depth + 1);
         if (rc)

@@ -143,7 +143,7 @@ static int parse_items(parse_state *st, const retour__node *items)
         return rc;
     if (items->count == 0)
         return retour__fail_at(ctx, items, RETOUR_ESCHEMA, "expected at least one item");
-    if (retour__grow(r->allocator, (void **)&r->items, &r->cap, items->count, sizeof *r->items))
+    if (retour__request_reserve_items(r, items->count))
         return retour__fail_at(ctx, NULL, RETOUR_ENOMEM, "out of memory");
     for (size_t i = 0; i < items->count; i++) {
         size_t saved = retour__path_push_index(ctx, i);

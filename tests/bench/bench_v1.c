@@ -9,15 +9,17 @@
  * and price, the customer's order count (tests/bench/bench-v1-policy.yaml says why that
  * day). Then:
  *   1. evaluate: one retour_evaluate() per request, one reused decision, the outcome and the
- *      deciding reason read back and counted; one warm-up pass (its counts are checked
- *      against expected_counts.json: any difference is a failure), then 5 timed passes
- *      (median), each of which must give the same counts; allocations counted through the
- *      allocator hook during the timed passes;
+ *      deciding reason (retour_decision_deciding_reason) read back and counted; one warm-up
+ *      pass (its counts are checked against expected_counts.json: any difference is a
+ *      failure), then 5 timed passes (median), each of which must give the same counts;
+ *      allocations counted through the allocator hook during the timed passes;
+ *   1b. verdict: the same with retour_evaluate_verdict(), which answers outcome and
+ *      deciding reason without building the decision (its counts checked the same way);
  *   2. the hand-written floor (the workload's c_baseline, given with --floor) run from here
  *      over the same CSV, so that the ratio comes from one run on one machine;
  *   3. parse + evaluate: the same requests as one-line JSON requests, read by
  *      retour_request_parse_json() into one reused request, then evaluated and counted.
- * --check: one pass of 1 and 3, counts only, no timing (the plain `meson test`).
+ * --check: one pass of 1, 1b and 3, counts only, no timing (the plain `meson test`).
  * --jsonl-out FILE: also write the JSON requests of 3 to FILE (input for a batch run).
  * --runs N: N timed passes instead of 5; --only-eval: skip 3 (both for profiling).
  * Exit status: 0 when every count matches, 1 on a mismatch or any failure, 2 usage. */
@@ -97,14 +99,12 @@ static enum wreason map_code(code_cache *cc, const char *code)
     return w;
 }
 
-/* The decision's key: its outcome and the last reason that names a workload rule (the
- * period comes first, then what decided the item: an exclusion, the packaging, goodwill). */
+/* The decision's key: its outcome and its deciding reason (the period, or what decided
+ * the item after it: an exclusion, the packaging, goodwill). */
 static void count_decision(counts c, code_cache *cc, const retour_decision *d)
 {
-    enum wreason w = W_NONE;
-    for (size_t i = retour_decision_reason_count(d); i > 0 && w == W_NONE; i--)
-        w = map_code(cc, retour_decision_reason(d, i - 1)->code);
-    c[retour_decision_outcome(d)][w]++;
+    const retour_reason *why = retour_decision_deciding_reason(d);
+    c[retour_decision_outcome(d)][why ? map_code(cc, why->code) : W_NONE]++;
 }
 
 /* ---- counting allocator ---------------------------------------------------------- */
@@ -276,6 +276,18 @@ static void pass_eval(bench *b, counts c)
         if (retour_evaluate(b->decision, b->policy, b->requests[i], NULL))
             die("retour_evaluate failed", NULL);
         count_decision(c, &b->cache, b->decision);
+    }
+}
+
+/* The same requests through retour_evaluate_verdict(): outcome and deciding reason only. */
+static void pass_verdict(bench *b, counts c)
+{
+    memset(c, 0, sizeof(counts));
+    retour_verdict v;
+    for (size_t i = 0; i < b->n; i++) {
+        if (retour_evaluate_verdict(&v, b->decision, b->policy, b->requests[i], NULL))
+            die("retour_evaluate_verdict failed", NULL);
+        c[v.outcome][map_code(&b->cache, v.reason)]++;
     }
 }
 
@@ -460,14 +472,18 @@ int main(int argc, char **argv)
     if (check_only) {
         pass_eval(&b, got);
         failed |= compare("evaluate", got, want) != 0;
+        pass_verdict(&b, got);
+        failed |= compare("verdict", got, want) != 0;
         pass_json(&b, got);
         failed |= compare("parse JSON + evaluate", got, want) != 0;
         printf("bench-v1: %zu requests, %s\n", n,
                failed ? "counts DIFFER from expected_counts.json"
-                      : "counts match expected_counts.json (C API and JSON reader)");
+                      : "counts match expected_counts.json (evaluate, verdict, JSON reader)");
     } else {
-        size_t eval_allocs, json_allocs = 0;
+        size_t eval_allocs, verdict_allocs, json_allocs = 0;
         double eval_ns = time_passes(&b, pass_eval, "evaluate", want, &eval_allocs, &failed);
+        double verdict_ns = time_passes(&b, pass_verdict, "verdict", want, &verdict_allocs,
+                                        &failed);
         double floor_ns = floor_exe ? run_floor(floor_exe, csv_path, n, &failed) : 0;
         double json_ns = only_eval ? 0 : time_passes(&b, pass_json, "parse JSON + evaluate",
                                                      want, &json_allocs, &failed);
@@ -477,10 +493,15 @@ int main(int argc, char **argv)
                "(median of %d passes)\n", eval_ns, 1e9 / eval_ns, runs);
         printf("allocations while evaluating:     %zu in %zu evaluations (target 0)\n",
                eval_allocs, (size_t)runs * n);
+        printf("verdict (outcome + reason only):  %7.1f ns/eval  %12.0f evals/s  "
+               "(median of %d passes)\n", verdict_ns, 1e9 / verdict_ns, runs);
+        printf("allocations while answering:      %zu in %zu verdicts (target 0)\n",
+               verdict_allocs, (size_t)runs * n);
         if (floor_exe && floor_ns > 0)
             printf("hand-written floor (c_baseline):  %7.1f ns/eval  %12.0f evals/s\n"
-                   "ratio to the floor:               %7.2f x (target <= 3)\n",
-                   floor_ns, 1e9 / floor_ns, eval_ns / floor_ns);
+                   "ratio to the floor, evaluate:     %7.2f x (target <= 3)\n"
+                   "ratio to the floor, verdict:      %7.2f x (target <= 3)\n",
+                   floor_ns, 1e9 / floor_ns, eval_ns / floor_ns, verdict_ns / floor_ns);
         else
             printf("hand-written floor:               not run (no --floor)\n");
         if (!only_eval) {

@@ -551,6 +551,34 @@ static void ignore_step(void *ctx, const retour_trace_event *event)
     (void)event;
 }
 
+/* retour_evaluate_verdict() must answer what the reference decided: its return code, its
+ * outcome, its deciding reason and its withdrawal deadline. It runs in the fast path's
+ * decision, which it leaves without a result. */
+static int differ_verdict(sweep *s, int rc_reference, const retour_error *err_reference)
+{
+    retour_verdict v;
+    retour_error err;
+    int rc = retour_evaluate_verdict(&v, s->fast, s->policy, s->request, &err);
+    if (differ_int("verdict return code", rc, rc_reference))
+        return 1;
+    if (retour_decision_outcome(s->fast) != RETOUR_OUTCOME_REJECT ||
+        retour_decision_reason_count(s->fast) != 0) {
+        report("the verdict left a result in its working decision\n");
+        return 1;
+    }
+    if (rc != RETOUR_OK)
+        return differ_str("verdict error message", err.message, err_reference->message) ||
+               differ_str("verdict outcome on failure", retour_outcome_name(v.outcome),
+                          "reject") ||
+               differ_str("verdict reason on failure", v.reason, "");
+    const retour_reason *why = retour_decision_deciding_reason(s->reference);
+    return differ_str("verdict outcome", retour_outcome_name(v.outcome),
+                      retour_outcome_name(retour_decision_outcome(s->reference))) ||
+           differ_str("verdict reason", v.reason, why ? why->code : "") ||
+           differ_date("verdict withdrawal_deadline", v.withdrawal_deadline,
+                       retour_decision_withdrawal_deadline(s->reference));
+}
+
 static void compare(sweep *s, const sweep_case *c)
 {
     retour_error err_fast, err_reference;
@@ -564,10 +592,16 @@ static void compare(sweep *s, const sweep_case *c)
                  "evaluations)",
                  s->compared);
     }
+    if (differ_verdict(s, rc_reference, &err_reference)) {
+        print_case(s, c);
+        fail_msg("retour_evaluate_verdict() and the reference decision disagree (after %lu "
+                 "agreeing evaluations)",
+                 s->compared);
+    }
     s->compared++;
-    if (rc_fast == RETOUR_OK) {
-        s->outcomes_seen |= 1u << retour_decision_outcome(s->fast);
-        s->bases_seen |= 1u << retour_decision_basis(s->fast);
+    if (rc_fast == RETOUR_OK) { /* the verdict emptied s->fast; the two agreed */
+        s->outcomes_seen |= 1u << retour_decision_outcome(s->reference);
+        s->bases_seen |= 1u << retour_decision_basis(s->reference);
     } else {
         s->refused++;
         s->errors_seen |= 1u << -rc_fast;
