@@ -53,6 +53,7 @@ static void clear_fields(retour_request *r, retour_request_type type)
     r->goodwill_last_year = 0;
     r->lifetime_spend = 0;
     r->count = 0;
+    r->text_used = 0;
     memset(&r->place, 0, sizeof r->place);
 }
 
@@ -139,6 +140,13 @@ const char *retour__request_strdup(retour_request *request, const char *s, size_
 {
     if (s == NULL)
         return NULL;
+    if (len < sizeof request->text - request->text_used) {
+        char *p = request->text + request->text_used;
+        memcpy(p, s, len);
+        p[len] = '\0';
+        request->text_used += len + 1;
+        return p;
+    }
     return retour__arena_strndup(&request->arena, s, len);
 }
 

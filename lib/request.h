@@ -45,11 +45,14 @@ struct retour_request {
     retour__item *items; /* first_item until a second item needs room */
     size_t count;
     size_t cap;
+    /* Most requests hold one item with a short SKU and category: kept inside the request,
+     * they share its memory, so a prebuilt batch of requests is read front to back
+     * (retour__request_reserve_items, retour__request_strdup). */
+    retour__item first_item;
+    char text[48];
+    size_t text_used;
     retour__place place; /* the document, for errors found while evaluating */
     retour__limits limits; /* from the options it was created with, for the JSON reader */
-    /* Most requests hold one item: kept inside the request, it shares its memory, so a
-     * prebuilt batch of requests is read front to back (retour__request_reserve_items). */
-    retour__item first_item;
 };
 
 /* Room for `need` items: the request's own first_item, then a growing array. 0 or
@@ -85,7 +88,8 @@ int retour__request_parse_node(retour_request *request, const retour_policy *pol
 /* Records the lengths of the item's strings and the hash of its category. */
 void retour__item_measure(retour__item *it);
 
-/* Copies a string into the request's arena (NULL stays NULL). */
+/* Copies a string into the request's own text, or its arena once that is full (NULL
+ * stays NULL). */
 const char *retour__request_strdup(retour_request *request, const char *s, size_t len);
 
 #endif
