@@ -260,6 +260,16 @@ final class Library
                                            retour_lang lang, char *buf, size_t size);
         long retour_decision_to_json(const retour_decision *decision, retour_lang lang,
                                      char *buf, size_t size);
+        const retour_reason *retour_decision_deciding_reason(const retour_decision *decision);
+
+        typedef struct retour_verdict {
+            retour_outcome outcome;
+            const char *reason;
+            retour_date withdrawal_deadline;
+        } retour_verdict;
+        int retour_evaluate_verdict(retour_verdict *verdict, retour_decision *decision,
+                                    const retour_policy *policy, const retour_request *request,
+                                    retour_error *err);
 
         typedef struct retour_trace_event {
             const char *rule;

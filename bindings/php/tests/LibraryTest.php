@@ -165,6 +165,27 @@ test('the cdef matches include/retour.h (functions, enum values and error buffer
     }
 });
 
+test('retour_evaluate_verdict and the deciding reason through the raw FFI', function (): void {
+    $ffi = Library::load(LIB)->ffi();
+    $err = $ffi->new('retour_error');
+    $policy = $ffi->new('retour_policy *');
+    assertSame(0, $ffi->retour_policy_load_file(FFI::addr($policy), 'examples/policies/nl-jeweller.yaml', null, FFI::addr($err)));
+    $request = $ffi->new('retour_request *');
+    assertSame(0, $ffi->retour_request_load_file(FFI::addr($request), $policy, 'examples/requests/late-loyal-small.yaml', null, FFI::addr($err)));
+    $decision = $ffi->new('retour_decision *');
+    assertSame(0, $ffi->retour_decision_new(FFI::addr($decision), null));
+    assertSame(0, $ffi->retour_evaluate($decision, $policy, $request, FFI::addr($err)));
+    $why = $ffi->retour_decision_deciding_reason($decision);
+    assertSame('goodwill_rule', FFI::string($why->code));
+    $verdict = $ffi->new('retour_verdict');
+    assertSame(0, $ffi->retour_evaluate_verdict(FFI::addr($verdict), $decision, $policy, $request, FFI::addr($err)));
+    assertSame('accept_goodwill', $ffi->retour_outcome_name($verdict->outcome));
+    assertSame('goodwill_rule', FFI::string($verdict->reason));
+    $ffi->retour_decision_free($decision);
+    $ffi->retour_request_free($request);
+    $ffi->retour_policy_free($policy);
+});
+
 test('retour_evaluate_traced through the raw FFI: a PHP closure receives each rule', function (): void {
     $ffi = Library::load(LIB)->ffi();
     $err = $ffi->new('retour_error');
