@@ -48,6 +48,10 @@ static inline void retour__reason_make(retour__reason_rec *rec, const retour_pol
 
 /* The reason code of a legal exception. */
 retour__code retour__exclusion_code(retour__exclusion e);
+/* After the period an item is refused for its category's exception rather than for being
+ * late when the exception is not waived and applies in this packaging state (a seal-
+ * dependent one only once unsealed). */
+int retour__exclusion_refuses_late(const retour__category *c, retour_packaging packaging);
 
 int retour__add_reason(retour__eval *ev, retour__code code, long item, const char *law,
                        retour__src src, const retour__params *params);
@@ -83,8 +87,15 @@ const retour__goodwill_rule *retour__goodwill_match(const retour__eval *ev, size
                                                     const retour__category *c,
                                                     retour__refusal why, int days_late,
                                                     int64_t value);
-/* The policy's review thresholds route a decided request to a person. */
-int retour__apply_review_signals(retour__eval *ev);
+/* The policy's review thresholds route a decided request to a person. Most policies set
+ * none: that is checked here, so that they pay no call. */
+int retour__review_signals_run(retour__eval *ev);
+static inline int retour__apply_review_signals(retour__eval *ev)
+{
+    if (ev->p->review_claims == 0 && ev->p->review_amount < 0)
+        return RETOUR_OK;
+    return retour__review_signals_run(ev);
+}
 /* How many items ended in each state; goodwill items are among the accepted ones. */
 typedef struct retour__tally {
     size_t accepted, review, rejected, goodwill;

@@ -20,8 +20,9 @@ static inline void fill_reason(retour__eval *ev, retour__code code, long item,
 
 /* A full buffer (a decision's first evaluations) or a trace: kept out of the common path
  * so that it calls nothing. */
-RETOUR__NOINLINE static int add_reason_slow(retour__eval *ev, retour__code code, long item, const char *law,
-                           retour__src src, const retour__params *params)
+RETOUR__NOINLINE static int add_reason_slow(retour__eval *ev, retour__code code, long item,
+                                            const char *law, retour__src src,
+                                            const retour__params *params)
 {
     retour_decision *d = ev->d;
     if (d->reason_count == d->reason_cap &&
@@ -61,6 +62,13 @@ retour__code retour__exclusion_code(retour__exclusion e)
     case RETOUR__EXCL_DIGITAL_CONTENT: return RETOUR__R_EXCLUDED_DIGITAL_CONTENT;
     default: return RETOUR__R__COUNT;
     }
+}
+
+int retour__exclusion_refuses_late(const retour__category *c, retour_packaging packaging)
+{
+    return c && c->exclusion != RETOUR__EXCL_NONE && !c->waived &&
+           (!retour__exclusion_needs_unsealing(c->exclusion) ||
+            (packaging != RETOUR_PACKAGING_SEALED && packaging != RETOUR_PACKAGING_UNKNOWN));
 }
 
 int retour__below_floor(retour__eval *ev, long item, const char *clause, const char *law,

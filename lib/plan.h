@@ -55,9 +55,9 @@ typedef struct retour__plan {
     size_t slots;               /* categories + 1; the last slot: no category */
     retour__plan_cell *cells;   /* slots x RETOUR_PACKAGING__COUNT */
     retour__plan_guarantee *guarantees; /* slots */
-    /* Reasons of the request as a whole, dates filled per request. */
-    retour__reason_rec within, expired, period_moved, return_moved_law, return_moved,
-        refund_moved_law, refund_moved;
+    /* Reasons of the request as a whole, dates filled per request (and the citation of a
+     * moved return or refund day, which depends on the basis). */
+    retour__reason_rec within, expired, period_moved, return_moved, refund_moved;
     retour__reason_rec evidence, presumed, remedy, evidence_no_presumption;
     int presumption_months;     /* 0: no presumption */
 } retour__plan;

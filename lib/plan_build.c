@@ -120,9 +120,7 @@ static void verdict_late(retour__plan_verdict *v, const retour_policy *p,
     memset(&prm, 0, sizeof prm);
     v->outcome = RETOUR_OUTCOME_REJECT;
     v->goodwill = 1 + RETOUR__REFUSED_LATE;
-    if (c && c->exclusion != RETOUR__EXCL_NONE && !c->waived &&
-        (!retour__exclusion_needs_unsealing(c->exclusion) ||
-         (pkg != RETOUR_PACKAGING_SEALED && pkg != RETOUR_PACKAGING_UNKNOWN))) {
+    if (retour__exclusion_refuses_late(c, pkg)) {
         v->goodwill = 1 + RETOUR__REFUSED_EXCLUDED;
         add(v, p, retour__exclusion_code(c->exclusion), p->law_exception[c->exclusion],
             c->src_exclusion, &prm, 1);
@@ -165,13 +163,8 @@ static void request_reasons(retour__plan *plan, const retour_policy *p)
     memset(&prm, 0, sizeof prm);
     retour__reason_make(&plan->period_moved, p, RETOUR__R_PERIOD_MOVED_TO_WORKING_DAY, -1, reg,
                         p->src_jurisdiction, &prm);
-    /* The return and refund days cite the regulation only on the statutory basis. */
-    retour__reason_make(&plan->return_moved_law, p, RETOUR__R_RETURN_BY_MOVED_TO_WORKING_DAY,
-                        -1, reg, p->src_jurisdiction, &prm);
     retour__reason_make(&plan->return_moved, p, RETOUR__R_RETURN_BY_MOVED_TO_WORKING_DAY, -1,
                         NULL, p->src_jurisdiction, &prm);
-    retour__reason_make(&plan->refund_moved_law, p, RETOUR__R_REFUND_BY_MOVED_TO_WORKING_DAY,
-                        -1, reg, p->src_jurisdiction, &prm);
     retour__reason_make(&plan->refund_moved, p, RETOUR__R_REFUND_BY_MOVED_TO_WORKING_DAY, -1,
                         NULL, p->src_jurisdiction, &prm);
 

@@ -42,39 +42,6 @@ static int reserve_reasons(retour__eval *ev)
     return RETOUR_OK;
 }
 
-static inline void copy_bytes(char *to, const char *from, size_t n)
-{
-    /* Names and SKUs are short: a loop beats calling memcpy for them. */
-    for (size_t i = 0; i < n; i++)
-        to[i] = from[i];
-}
-
-/* retour__copy_items for the one item: SKU and category into the decision's strings. */
-static int copy_item(retour__eval *ev, const retour__item *it, int64_t value)
-{
-    retour_decision *d = ev->d;
-    retour__strbuf *sb = &d->strings;
-    size_t sku = it->sku_len + 1, category = it->category ? it->category_len + 1 : 0;
-    if (RETOUR__UNLIKELY(d->item_cap == 0 || sb->cap - sb->len <= sku + category ||
-                         sb->failed))
-        return retour__copy_items(ev); /* it grows the buffers */
-    retour__item_result *res = &d->items[0];
-    memset(res, 0, sizeof *res);
-    res->outcome = RETOUR_OUTCOME_ACCEPT;
-    res->value = value;
-    res->sku = sb->len;
-    copy_bytes(sb->data + sb->len, it->sku, sku);
-    sb->len += sku;
-    res->category = (size_t)-1;
-    if (category) {
-        res->category = sb->len;
-        copy_bytes(sb->data + sb->len, it->category, category);
-        sb->len += category;
-    }
-    d->item_count = 1;
-    return RETOUR_OK;
-}
-
 static inline retour__reason_rec *copy_reason(retour_decision *d, const retour__reason_rec *r)
 {
     retour__reason_rec *rec = &d->reasons[d->reason_count++];
@@ -83,92 +50,19 @@ static inline retour__reason_rec *copy_reason(retour_decision *d, const retour__
 }
 
 /* A reason whose parameters are a day and the day it was counted from. */
-static inline void copy_dated(retour_decision *d, const retour__reason_rec *r, retour_date date,
-                              retour_date date2)
+static inline retour__reason_rec *copy_dated(retour_decision *d, const retour__reason_rec *r,
+                                             retour_date date, retour_date date2)
 {
     retour__reason_rec *rec = copy_reason(d, r);
     rec->params.date = date;
     rec->params.date2 = date2;
+    return rec;
 }
 
 static inline retour_date working_day(const retour_policy *p, retour_date date)
 {
     retour__closed_days_next(p->closed, &date); /* inside the list: the plan's range */
     return date;
-}
-
-/* Most policies set no review thresholds: then there is nothing to call. */
-static inline int review_signals(retour__eval *ev)
-{
-    if (ev->p->review_claims == 0 && ev->p->review_amount < 0)
-        return RETOUR_OK;
-    return retour__apply_review_signals(ev);
-}
-
-/* The return and refund days (shipping_and_deadlines of withdrawal.c, no outbound
- * shipping on the road). */
-static void deadlines(retour__eval *ev, int statutory)
-{
-    const retour_policy *p = ev->p;
-    const retour__plan *plan = p->plan;
-    retour_decision *d = ev->d;
-    retour_date return_day = ev->r->notified + p->return_days;
-    retour_date refund_day = ev->r->notified + p->refund_days;
-    d->return_by = working_day(p, return_day);
-    d->refund_by = refund_day == return_day ? d->return_by : working_day(p, refund_day);
-    if (d->return_by != return_day)
-        copy_dated(d, statutory ? &plan->return_moved_law : &plan->return_moved, d->return_by,
-                   return_day);
-    if (d->refund_by != refund_day)
-        copy_dated(d, statutory ? &plan->refund_moved_law : &plan->refund_moved, d->refund_by,
-                   refund_day);
-}
-
-static int withdrawal(retour__eval *ev, const retour__category *c, size_t slot,
-                      const char *category)
-{
-    const retour_policy *p = ev->p;
-    const retour__plan *plan = p->plan;
-    const retour_request *r = ev->r;
-    retour_decision *d = ev->d;
-    retour__item_result *res = &d->items[0];
-    int rc;
-
-    /* The period: the law's, from delivery; its last day moves to a working day. */
-    retour_date law_day = r->items[0].delivered + p->jurisdiction->withdrawal_days;
-    retour_date law_end = working_day(p, law_day);
-    int in_time = r->notified <= law_end;
-    d->calendar = p->calendar->name;
-    d->withdrawal_deadline = law_end;
-    d->basis = RETOUR_BASIS_WITHDRAWAL_RIGHT;
-    ev->statutory_basis = in_time;
-    copy_dated(d, in_time ? &plan->within : &plan->expired, law_end, r->notified);
-    if (law_end != law_day)
-        copy_dated(d, &plan->period_moved, law_end, law_day);
-
-    /* The item: its cell's verdict, then goodwill for a refusal. */
-    const retour__plan_cell *cell = &plan->cells[slot * RETOUR_PACKAGING__COUNT +
-                                                 (size_t)r->items[0].packaging];
-    const retour__plan_verdict *v = in_time ? &cell->in_time : &cell->late;
-    res->outcome = v->outcome;
-    for (size_t k = 0; k < v->reason_count; k++) {
-        retour__reason_rec *rec = copy_reason(d, &v->reasons[k]);
-        if (v->with_category[k])
-            rec->params.category = category;
-    }
-    if (v->goodwill &&
-        (rc = retour__apply_goodwill(ev, 0, c, (retour__refusal)(v->goodwill - 1),
-                                     in_time ? 0 : (int)(r->notified - law_end))))
-        return rc;
-    if (in_time && v->outcome != RETOUR_OUTCOME_REJECT)
-        res->refund = res->value;
-
-    retour__tally tally;
-    if ((rc = review_signals(ev)) || (rc = retour__settle_items(ev, &tally)))
-        return rc;
-    if (tally.accepted + tally.review > 0)
-        deadlines(ev, in_time);
-    return RETOUR_OK;
 }
 
 /* delivered + months, by whole years from the split date where they are whole years. */
@@ -183,70 +77,67 @@ static retour_date months_after(const retour__date_years *split, retour_date del
     return end; /* inside the plan's range neither fails */
 }
 
-static int complaint(retour__eval *ev, const retour__category *c, size_t slot,
-                     const char *category)
-{
-    const retour_policy *p = ev->p;
-    const retour__plan *plan = p->plan;
-    const retour__plan_guarantee *g = &plan->guarantees[slot];
-    retour_decision *d = ev->d;
-    retour__item_result *res = &d->items[0];
-    retour_date delivered = ev->r->items[0].delivered, noticed = ev->r->notified;
-    retour__date_years split;
-    retour__date_split_years(&split, delivered);
-    retour_date legal_end = months_after(&split, delivered, g->legal_months);
-    retour__reason_rec *rec;
-    int rc;
+/* Where a complaint on the road ends up (decide_item and decide_defect of complaint.c). */
+typedef enum complaint_stage {
+    STAGE_EXPIRED,        /* guarantee_expired, then goodwill */
+    STAGE_NO_PRESUMPTION, /* evidence_required: the law presumes nothing */
+    STAGE_EVIDENCE,       /* evidence_required: after the presumption */
+    STAGE_INSPECTION,     /* presumed_defect, inspection_required */
+    STAGE_PRESUMED        /* presumed_defect, then the remedy */
+} complaint_stage;
 
-    d->basis = RETOUR_BASIS_LEGAL_GUARANTEE;
-    if (noticed > legal_end) {
-        res->outcome = RETOUR_OUTCOME_REJECT;
-        rec = copy_reason(d, &g->expired);
-        rec->params.category = category;
-        rec->params.date = legal_end;
-        rec->params.date2 = noticed;
-        if ((rc = retour__apply_goodwill(ev, 0, c, RETOUR__REFUSED_EXPIRED,
-                                         (int)(noticed - legal_end))))
-            return rc;
-    } else {
-        /* Presumed, or for the consumer to show; every reason here has the same
-         * parameters: the presumption's months and end, the day the problem appeared. */
-        int months = plan->presumption_months;
-        retour__params prm = { 0 };
-        prm.category = category;
-        prm.date2 = noticed;
-        prm.days = months;
-        prm.date = months ? months_after(&split, delivered, months) : RETOUR_DATE_NONE;
-        if (months == 0 || noticed > prm.date) {
-            res->outcome = RETOUR_OUTCOME_REVIEW;
-            rec = copy_reason(d, months ? &plan->evidence : &plan->evidence_no_presumption);
-            rec->params = prm;
-        } else {
-            copy_reason(d, &plan->presumed)->params = prm;
-            if (g->inspect) {
-                res->outcome = RETOUR_OUTCOME_REVIEW;
-                copy_reason(d, &g->inspection)->params = prm;
-            } else {
-                res->remedy = prm.grant = p->remedy;
-                copy_reason(d, &plan->remedy)->params = prm;
-            }
-        }
-    }
-    retour__tally tally;
-    if ((rc = review_signals(ev)))
-        return rc;
-    return retour__settle_items(ev, &tally);
-}
-
-/* What every planned request needs first: the road, the item's value and category. */
+/* Everything the rules would count for a request on the road, before anything is written:
+ * the full decision (plan_evaluate) and the answer alone (plan_answer_of) read it. */
 typedef struct route {
     const retour__item *it;
     int64_t value;
     const retour__category *c;
-    size_t slot;                 /* the category's index; category_count: none */
-    const retour__plan_cell *cell; /* withdrawals */
+    size_t slot;                   /* the category's index; category_count: none */
+    /* A withdrawal: the law's last day as counted and as moved, and the item's verdict. */
+    retour_date law_day, law_end;
+    int in_time;
+    const retour__plan_verdict *verdict;
+    /* A complaint: the guarantee's and the presumption's end, and the stage reached. */
+    retour_date legal_end, presumption_end;
+    complaint_stage stage;
 } route;
 
+static void count_withdrawal(const retour__eval *ev, route *rt)
+{
+    const retour_policy *p = ev->p;
+    const retour__plan_cell *cell =
+        &p->plan->cells[rt->slot * RETOUR_PACKAGING__COUNT + (size_t)rt->it->packaging];
+    rt->law_day = rt->it->delivered + p->jurisdiction->withdrawal_days;
+    rt->law_end = working_day(p, rt->law_day);
+    rt->in_time = ev->r->notified <= rt->law_end;
+    rt->verdict = cell->planned ? rt->in_time ? &cell->in_time : &cell->late : NULL;
+}
+
+static void count_complaint(const retour__eval *ev, route *rt)
+{
+    const retour__plan *plan = ev->p->plan;
+    const retour__plan_guarantee *g = &plan->guarantees[rt->slot];
+    retour_date delivered = rt->it->delivered, noticed = ev->r->notified;
+    int months = plan->presumption_months;
+    retour__date_years split;
+    retour__date_split_years(&split, delivered);
+    rt->legal_end = months_after(&split, delivered, g->legal_months);
+    rt->presumption_end = RETOUR_DATE_NONE;
+    if (noticed > rt->legal_end) {
+        rt->stage = STAGE_EXPIRED;
+        return;
+    }
+    if (months == 0) {
+        rt->stage = STAGE_NO_PRESUMPTION;
+        return;
+    }
+    rt->presumption_end = months_after(&split, delivered, months);
+    rt->stage = noticed > rt->presumption_end ? STAGE_EVIDENCE
+                : g->inspect                  ? STAGE_INSPECTION
+                                              : STAGE_PRESUMED;
+}
+
+/* 1 when the plan decides the request; then rt holds what the rules would count. */
 static int find_route(const retour__eval *ev, route *rt)
 {
     const retour_policy *p = ev->p;
@@ -257,8 +148,119 @@ static int find_route(const retour__eval *ev, route *rt)
         return 0; /* the rules decide, or name the overflow */
     rt->c = retour__category_of(p, rt->it);
     rt->slot = rt->c ? (size_t)(rt->c - p->categories) : p->category_count;
-    rt->cell = &p->plan->cells[rt->slot * RETOUR_PACKAGING__COUNT + (size_t)rt->it->packaging];
-    return r->type != RETOUR_REQUEST_WITHDRAWAL || rt->cell->planned;
+    if (r->type == RETOUR_REQUEST_COMPLAINT) {
+        count_complaint(ev, rt);
+        return 1;
+    }
+    count_withdrawal(ev, rt);
+    return rt->verdict != NULL; /* a deduction: the rules compute it */
+}
+
+/* ---- the full decision ------------------------------------------------------------- */
+
+/* The return and refund days (shipping_and_deadlines of withdrawal.c, no outbound
+ * shipping on the road); the regulation is cited on the statutory basis only. */
+static void deadlines(retour__eval *ev, int statutory)
+{
+    const retour_policy *p = ev->p;
+    retour_decision *d = ev->d;
+    const char *law = statutory && p->jurisdiction->eu ? RETOUR__REG_PERIODS : NULL;
+    retour_date return_day = ev->r->notified + p->return_days;
+    retour_date refund_day = ev->r->notified + p->refund_days;
+    d->return_by = working_day(p, return_day);
+    d->refund_by = refund_day == return_day ? d->return_by : working_day(p, refund_day);
+    if (d->return_by != return_day)
+        copy_dated(d, &p->plan->return_moved, d->return_by, return_day)->pub.law = law;
+    if (d->refund_by != refund_day)
+        copy_dated(d, &p->plan->refund_moved, d->refund_by, refund_day)->pub.law = law;
+}
+
+static int withdrawal(retour__eval *ev, const route *rt, const char *category)
+{
+    const retour__plan *plan = ev->p->plan;
+    const retour__plan_verdict *v = rt->verdict;
+    retour_decision *d = ev->d;
+    retour__item_result *res = &d->items[0];
+    int rc;
+
+    d->calendar = ev->p->calendar->name;
+    d->withdrawal_deadline = rt->law_end;
+    d->basis = RETOUR_BASIS_WITHDRAWAL_RIGHT;
+    ev->statutory_basis = rt->in_time;
+    copy_dated(d, rt->in_time ? &plan->within : &plan->expired, rt->law_end, ev->r->notified);
+    if (rt->law_end != rt->law_day)
+        copy_dated(d, &plan->period_moved, rt->law_end, rt->law_day);
+
+    /* The item: its cell's verdict, then goodwill for a refusal. */
+    res->outcome = v->outcome;
+    for (size_t k = 0; k < v->reason_count; k++) {
+        retour__reason_rec *rec = copy_reason(d, &v->reasons[k]);
+        if (v->with_category[k])
+            rec->params.category = category;
+    }
+    if (v->goodwill &&
+        (rc = retour__apply_goodwill(ev, 0, rt->c, (retour__refusal)(v->goodwill - 1),
+                                     rt->in_time ? 0 : (int)(ev->r->notified - rt->law_end))))
+        return rc;
+    if (rt->in_time && v->outcome != RETOUR_OUTCOME_REJECT)
+        res->refund = res->value;
+
+    retour__tally tally;
+    if ((rc = retour__apply_review_signals(ev)) || (rc = retour__settle_items(ev, &tally)))
+        return rc;
+    if (tally.accepted + tally.review > 0)
+        deadlines(ev, rt->in_time);
+    return RETOUR_OK;
+}
+
+static int complaint(retour__eval *ev, const route *rt, const char *category)
+{
+    const retour_policy *p = ev->p;
+    const retour__plan *plan = p->plan;
+    retour_decision *d = ev->d;
+    retour__item_result *res = &d->items[0];
+    retour_date noticed = ev->r->notified;
+    int rc;
+
+    d->basis = RETOUR_BASIS_LEGAL_GUARANTEE;
+    if (rt->stage == STAGE_EXPIRED) {
+        res->outcome = RETOUR_OUTCOME_REJECT;
+        copy_dated(d, &plan->guarantees[rt->slot].expired, rt->legal_end, noticed)
+            ->params.category = category;
+        if ((rc = retour__apply_goodwill(ev, 0, rt->c, RETOUR__REFUSED_EXPIRED,
+                                         (int)(noticed - rt->legal_end))))
+            return rc;
+    } else {
+        /* Every reason here has the same parameters: the presumption's months and end,
+         * the day the problem appeared. */
+        retour__params prm = { 0 };
+        prm.category = category;
+        prm.date2 = noticed;
+        prm.days = plan->presumption_months;
+        prm.date = rt->presumption_end;
+        res->outcome = RETOUR_OUTCOME_REVIEW;
+        switch (rt->stage) {
+        case STAGE_NO_PRESUMPTION:
+            copy_reason(d, &plan->evidence_no_presumption)->params = prm;
+            break;
+        case STAGE_EVIDENCE:
+            copy_reason(d, &plan->evidence)->params = prm;
+            break;
+        case STAGE_INSPECTION:
+            copy_reason(d, &plan->presumed)->params = prm;
+            copy_reason(d, &plan->guarantees[rt->slot].inspection)->params = prm;
+            break;
+        default:
+            res->outcome = RETOUR_OUTCOME_ACCEPT;
+            res->remedy = prm.grant = p->remedy;
+            copy_reason(d, &plan->presumed)->params = prm;
+            copy_reason(d, &plan->remedy)->params = prm;
+        }
+    }
+    retour__tally tally;
+    if ((rc = retour__apply_review_signals(ev)))
+        return rc;
+    return retour__settle_items(ev, &tally);
 }
 
 int retour__plan_evaluate(retour__eval *ev)
@@ -267,17 +269,16 @@ int retour__plan_evaluate(retour__eval *ev)
     if (!find_route(ev, &rt))
         return RETOUR__PLAN_DECLINED;
     int rc;
-    if ((rc = reserve_reasons(ev)) || (rc = copy_item(ev, rt.it, rt.value)))
+    if ((rc = reserve_reasons(ev)) || (rc = retour__copy_items(ev)))
         return rc;
     /* The category as retour__item_params names it. */
     const char *category = rt.it->category ? retour__decision_category(ev->d, 0)
                            : rt.c ? rt.c->name : "uncategorised";
-    return ev->r->type == RETOUR_REQUEST_WITHDRAWAL
-               ? withdrawal(ev, rt.c, rt.slot, category)
-               : complaint(ev, rt.c, rt.slot, category);
+    return ev->r->type == RETOUR_REQUEST_WITHDRAWAL ? withdrawal(ev, &rt, category)
+                                                    : complaint(ev, &rt, category);
 }
 
-/* ---- the answer alone: the same steps, nothing written ---------------------------- */
+/* ---- the answer alone: the same route, nothing written ----------------------------- */
 
 /* Goodwill and the review signals on the item's outcome (retour__apply_goodwill,
  * retour__apply_review_signals and retour__settle_items for one item). */
@@ -303,45 +304,33 @@ static void finish_answer(const retour__eval *ev, const route *rt, retour__refus
 
 static void withdrawal_answer(const retour__eval *ev, const route *rt, retour__plan_answer *a)
 {
-    const retour_policy *p = ev->p;
-    retour_date law_day = rt->it->delivered + p->jurisdiction->withdrawal_days;
-    retour_date law_end = working_day(p, law_day);
-    int in_time = ev->r->notified <= law_end;
-    const retour__plan_verdict *v = in_time ? &rt->cell->in_time : &rt->cell->late;
-    a->withdrawal_deadline = law_end;
+    const retour__plan_verdict *v = rt->verdict;
+    a->withdrawal_deadline = rt->law_end;
     a->outcome = v->outcome;
     a->deciding = v->deciding != RETOUR__R__COUNT ? v->deciding
-                  : in_time ? RETOUR__R_WITHIN_WITHDRAWAL_PERIOD
-                            : RETOUR__R_WITHDRAWAL_PERIOD_EXPIRED;
+                  : rt->in_time ? RETOUR__R_WITHIN_WITHDRAWAL_PERIOD
+                                : RETOUR__R_WITHDRAWAL_PERIOD_EXPIRED;
     finish_answer(ev, rt, (retour__refusal)(v->goodwill - 1),
-                  in_time ? 0 : (int)(ev->r->notified - law_end), v->goodwill != 0, a);
+                  rt->in_time ? 0 : (int)(ev->r->notified - rt->law_end), v->goodwill != 0, a);
 }
 
 static void complaint_answer(const retour__eval *ev, const route *rt, retour__plan_answer *a)
 {
-    const retour__plan *plan = ev->p->plan;
-    const retour__plan_guarantee *g = &plan->guarantees[rt->slot];
-    retour_date delivered = rt->it->delivered, noticed = ev->r->notified;
-    retour__date_years split;
-    retour__date_split_years(&split, delivered);
-    retour_date legal_end = months_after(&split, delivered, g->legal_months);
+    static const retour__code deciding[] = {
+        [STAGE_EXPIRED] = RETOUR__R_GUARANTEE_EXPIRED,
+        [STAGE_NO_PRESUMPTION] = RETOUR__R_EVIDENCE_REQUIRED_NO_PRESUMPTION,
+        [STAGE_EVIDENCE] = RETOUR__R_EVIDENCE_REQUIRED,
+        [STAGE_INSPECTION] = RETOUR__R_INSPECTION_REQUIRED,
+        [STAGE_PRESUMED] = RETOUR__R_PRESUMED_DEFECT,
+    };
     a->withdrawal_deadline = RETOUR_DATE_NONE;
-    if (noticed > legal_end) {
-        a->outcome = RETOUR_OUTCOME_REJECT;
-        a->deciding = RETOUR__R_GUARANTEE_EXPIRED;
-        finish_answer(ev, rt, RETOUR__REFUSED_EXPIRED, (int)(noticed - legal_end), 1, a);
-        return;
-    }
-    int months = plan->presumption_months;
-    if (months == 0 || noticed > months_after(&split, delivered, months)) {
-        a->outcome = RETOUR_OUTCOME_REVIEW;
-        a->deciding = months ? RETOUR__R_EVIDENCE_REQUIRED
-                             : RETOUR__R_EVIDENCE_REQUIRED_NO_PRESUMPTION;
-    } else {
-        a->outcome = g->inspect ? RETOUR_OUTCOME_REVIEW : RETOUR_OUTCOME_ACCEPT;
-        a->deciding = g->inspect ? RETOUR__R_INSPECTION_REQUIRED : RETOUR__R_PRESUMED_DEFECT;
-    }
-    finish_answer(ev, rt, RETOUR__REFUSED_EXPIRED, 0, 0, a);
+    a->deciding = deciding[rt->stage];
+    a->outcome = rt->stage == STAGE_EXPIRED    ? RETOUR_OUTCOME_REJECT
+                 : rt->stage == STAGE_PRESUMED ? RETOUR_OUTCOME_ACCEPT
+                                               : RETOUR_OUTCOME_REVIEW;
+    int expired = rt->stage == STAGE_EXPIRED;
+    finish_answer(ev, rt, RETOUR__REFUSED_EXPIRED,
+                  expired ? (int)(ev->r->notified - rt->legal_end) : 0, expired, a);
 }
 
 int retour__plan_answer_of(retour__eval *ev, retour__plan_answer *answer)

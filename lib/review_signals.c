@@ -29,15 +29,15 @@ static int pending(const retour_decision *d)
     return 0;
 }
 
-int retour__apply_review_signals(retour__eval *ev)
+int retour__review_signals_run(retour__eval *ev)
 {
     const retour_policy *p = ev->p;
     const retour_request *r = ev->r;
     retour_decision *d = ev->d;
     retour__params prm = { 0 };
     int rc;
-    if ((p->review_claims == 0 && p->review_amount < 0) || !pending(d))
-        return RETOUR_OK; /* no signals, or nothing to hold back */
+    if (!pending(d))
+        return RETOUR_OK; /* nothing to hold back */
     /* claims_last_year counts the earlier ones; this request is one more. */
     if (p->review_claims > 0 && r->claims_last_year + 1 >= p->review_claims) {
         prm.days = r->claims_last_year + 1;

@@ -432,11 +432,8 @@ static int refuse_late(retour__eval *ev, size_t i, const retour__category *c,
 {
     const retour_policy *p = ev->p;
     retour__item_result *res = &ev->d->items[i];
-    retour_packaging pkg = ev->r->items[i].packaging;
     res->outcome = RETOUR_OUTCOME_REJECT;
-    if (c && c->exclusion != RETOUR__EXCL_NONE && !c->waived &&
-        (!retour__exclusion_needs_unsealing(c->exclusion) ||
-         (pkg != RETOUR_PACKAGING_SEALED && pkg != RETOUR_PACKAGING_UNKNOWN))) {
+    if (retour__exclusion_refuses_late(c, ev->r->items[i].packaging)) {
         int rc = retour__add_reason(ev, retour__exclusion_code(c->exclusion), (long)i,
                                     p->law_exception[c->exclusion], c->src_exclusion, prm);
         return rc ? rc : retour__apply_goodwill(ev, i, c, RETOUR__REFUSED_EXCLUDED, 0);
