@@ -548,6 +548,73 @@ RETOUR_API int retour_evaluate_verdict(retour_verdict *verdict, retour_decision 
                                        const retour_policy *policy,
                                        const retour_request *request, retour_error *err);
 
+/**
+ * A category's id: a 64-bit hash of its name, never RETOUR_CATEGORY_NONE. The same name
+ * gives the same id in every process and against every policy, so ids may be stored.
+ * NULL gives RETOUR_CATEGORY_NONE. Thread-safe, allocates nothing.
+ */
+RETOUR_API uint64_t retour_category_id(const char *name);
+/** No category: the policy's default category decides, as for an item without one. */
+#define RETOUR_CATEGORY_NONE 0u
+
+/**
+ * A one-item request as a plain struct of codes and numbers, with no strings and nothing
+ * to build or free: the shape for deciding many stored cases (re-deciding past returns
+ * after a policy change) or for a caller that keeps its own records. Start from
+ * RETOUR_CASE_INIT and set what is known. It decides exactly as the request built from
+ * the same fields with retour_request_add_item() and the setters, with the item's SKU
+ * empty; a category id the policy does not list decides like an unknown category name
+ * (the default category), and a decision names the policy's own category name.
+ * Fields narrower than their enum hold the enum's value.
+ */
+typedef struct retour_case {
+    uint8_t type;                  /**< retour_request_type */
+    uint8_t packaging;             /**< retour_packaging */
+    uint8_t cause;                 /**< retour_cause (complaints) */
+    uint8_t remedy;                /**< retour_remedy asked for: NONE..PRICE_REDUCTION */
+    uint8_t customer_admits_damage; /**< 0 or 1 */
+    uint8_t remedy_failed;         /**< 0 or 1: an earlier repair or replacement failed */
+    uint8_t whole_order;           /**< 0 or 1 (RETOUR_CASE_INIT: 1) */
+    uint8_t reserved;              /**< 0 */
+    retour_date notified;          /**< required */
+    retour_date delivered;         /**< the item's delivery */
+    retour_date noticed;           /**< RETOUR_DATE_NONE: the notification day */
+    retour_date ordered;           /**< RETOUR_DATE_NONE when not known */
+    int32_t quantity;              /**< >= 1 */
+    int32_t customer_orders;       /**< >= 0 */
+    int32_t claims_last_year;      /**< >= 0 */
+    int32_t goodwill_last_year;    /**< >= 0 */
+    uint64_t category;             /**< retour_category_id(), or RETOUR_CATEGORY_NONE */
+    int64_t price;                 /**< per unit, minor units, >= 0 */
+    int64_t shipping_paid;         /**< outbound shipping paid, minor units, >= 0 */
+    int64_t lifetime_spend;        /**< minor units, >= 0 */
+} retour_case;
+
+/** A withdrawal of one item with nothing else known yet; set notified and delivered. */
+#define RETOUR_CASE_INIT                                                                 \
+    { RETOUR_REQUEST_WITHDRAWAL, RETOUR_PACKAGING_UNKNOWN, RETOUR_CAUSE_UNKNOWN,         \
+      RETOUR_REMEDY_NONE, 0, 0, 1, 0, RETOUR_DATE_NONE, RETOUR_DATE_NONE, RETOUR_DATE_NONE, \
+      RETOUR_DATE_NONE, 1, 0, 0, 0, RETOUR_CATEGORY_NONE, 0, 0, 0 }
+
+/**
+ * Decides a case like retour_evaluate() decides the request it stands for.
+ * @returns as retour_evaluate(); RETOUR_EINVAL also for a field out of its range (err
+ *          names the field, e.g. "case.quantity").
+ * Threads: as retour_evaluate(); the case is only read. Allocates nothing once decision
+ * has grown.
+ */
+RETOUR_API int retour_evaluate_case(retour_decision *decision, const retour_policy *policy,
+                                    const retour_case *c, retour_error *err);
+
+/**
+ * The verdict of a case: retour_evaluate_verdict() for the request it stands for
+ * (decision is working space, left without a result).
+ * @returns as retour_evaluate_case(); on failure *verdict is a reject with reason "".
+ */
+RETOUR_API int retour_evaluate_case_verdict(retour_verdict *verdict, retour_decision *decision,
+                                            const retour_policy *policy, const retour_case *c,
+                                            retour_error *err);
+
 /* The accessors below, given a NULL or invalid decision, one without a result (new, or
  * after a failed evaluation) or an item index past the end, return their defaults:
  * RETOUR_OUTCOME_REJECT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 0, "", RETOUR_PAYER_CUSTOMER,

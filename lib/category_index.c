@@ -1,6 +1,8 @@
 /* Category lookup by name in a compiled policy: a small open-addressing hash table built
  * once at load, so that evaluating an item costs one hash of its category name and one
- * string compare, however many categories the policy lists. */
+ * string compare, however many categories the policy lists. A case's category id (the
+ * name's hash extended to 64 bits) is found in the same table without any compare of
+ * text. */
 #include "policy.h"
 #include "name_hash.h"
 
@@ -9,8 +11,9 @@
 int retour__policy_index_categories(retour_policy *p)
 {
     p->category_slots = NULL;
-    p->category_hashes = NULL;
+    p->category_ids = NULL;
     p->category_mask = 0;
+    p->category_id_clash = 0;
     if (p->category_count == 0)
         return RETOUR_OK;
     /* At most half full: a miss ends at an empty slot after a probe or two. */
@@ -18,20 +21,21 @@ int retour__policy_index_categories(retour_policy *p)
     while (size < 2 * p->category_count)
         size *= 2;
     uint32_t *slots = retour__arena_alloc(&p->arena, size * sizeof *slots);
-    uint32_t *hashes = retour__arena_alloc(&p->arena, size * sizeof *hashes);
-    if (slots == NULL || hashes == NULL)
+    uint64_t *ids = retour__arena_alloc(&p->arena, size * sizeof *ids);
+    if (slots == NULL || ids == NULL)
         return RETOUR_ENOMEM;
     memset(slots, 0, size * sizeof *slots);
     for (size_t i = 0; i < p->category_count; i++) {
-        size_t len;
-        uint32_t h = retour__name_hash(p->categories[i].name, &len), k = h & (size - 1);
-        while (slots[k])
-            k = (k + 1) & (size - 1);
+        uint64_t id = retour__category_id_of(p->categories[i].name);
+        uint32_t k = (uint32_t)id & (size - 1);
+        for (; slots[k]; k = (k + 1) & (size - 1))
+            if (ids[k] == id)
+                p->category_id_clash = id; /* equal ids start their probe in one place */
         slots[k] = (uint32_t)i + 1;
-        hashes[k] = h;
+        ids[k] = id;
     }
     p->category_slots = slots;
-    p->category_hashes = hashes;
+    p->category_ids = ids;
     p->category_mask = size - 1;
     return RETOUR_OK;
 }
@@ -48,7 +52,7 @@ const retour__category *retour__policy_category_hashed(const retour_policy *p,
     for (uint32_t k = hash & p->category_mask; p->category_slots[k];
          k = (k + 1) & p->category_mask) {
         const retour__category *c = &p->categories[p->category_slots[k] - 1];
-        if (p->category_hashes[k] == hash && strcmp(c->name, name) == 0)
+        if ((uint32_t)p->category_ids[k] == hash && strcmp(c->name, name) == 0)
             return c;
     }
     return NULL;
@@ -58,4 +62,12 @@ const retour__category *retour__policy_category(const retour_policy *p, const ch
 {
     size_t len;
     return retour__policy_category_hashed(p, name, retour__name_hash(name, &len));
+}
+
+const retour__category *retour__policy_category_by_id_scan(const retour_policy *p, uint64_t id)
+{
+    for (size_t i = 0; i < p->category_count; i++)
+        if (retour__category_id_of(p->categories[i].name) == id)
+            return &p->categories[i];
+    return NULL;
 }

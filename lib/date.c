@@ -104,34 +104,6 @@ int retour__date_add_months(retour_date *out, retour_date date, int months)
     return RETOUR_OK;
 }
 
-/* In years that start on 1 March the day of the year stays the same when whole years are
- * added, except 29 February, which becomes the 28th in a common year. The same steps as
- * retour__date_to_ymd, without month and day. */
-void retour__date_split_years(retour__date_years *split, retour_date date)
-{
-    int64_t v = date < DATE_MIN ? DATE_MIN : date > DATE_MAX ? DATE_MAX : date;
-    uint32_t z = (uint32_t)(v + 719468);
-    uint32_t era = z / 146097, doe = z - era * 146097;
-    uint32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    split->doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    split->year = era * 400 + yoe;
-}
-
-int retour__date_add_years(retour_date *out, const retour__date_years *split, int years)
-{
-    int64_t y = (int64_t)split->year + years; /* March-based year */
-    /* The civil year is y, or y + 1 for January and February (doy >= 306). */
-    int64_t civil = y + (split->doy >= 306);
-    if (civil < YEAR_MIN || civil > YEAR_MAX)
-        return RETOUR_ERANGE;
-    uint32_t uy = (uint32_t)y; /* 0..9999 here */
-    uint32_t e = uy / 400, ye = uy - e * 400, doy = split->doy;
-    if (doy == 365 && !is_leap(uy + 1))
-        doy = 364; /* 29 February in a common year */
-    *out = (retour_date)((int64_t)(e * 146097 + ye * 365 + ye / 4 - ye / 100 + doy) - 719468);
-    return RETOUR_OK;
-}
-
 int retour__date_weekday(retour_date date)
 {
     /* 1970-01-01 was a Thursday (3); reduce first so that date + 3 cannot overflow. */

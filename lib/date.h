@@ -36,17 +36,46 @@ int retour__date_add_months(retour_date *out, retour_date date, int months);
 
 /* A date as its year counted from 1 March and its day in that year, so that whole years
  * can be added to one date several times at the price of one split (a complaint measures
- * its guarantee and its presumption from the same delivery day). */
+ * its guarantee and its presumption from the same delivery day). In years that start on
+ * 1 March the day of the year stays the same when whole years are added, except 29
+ * February, which becomes the 28th in a common year. Inline: the plan counts a
+ * complaint's periods with them. */
 typedef struct retour__date_years {
     uint32_t year; /* years since 0000-03-01 */
     uint32_t doy;  /* 0..365 from 1 March; 365 is 29 February */
 } retour__date_years;
-/* Splits a date of years 1..9999. */
-void retour__date_split_years(retour__date_years *split, retour_date date);
+
+/* Splits a date of years 1..9999 (the steps of retour__date_to_ymd, without month and
+ * day). */
+static inline void retour__date_split_years(retour__date_years *split, retour_date date)
+{
+    int64_t v = date < RETOUR__DATE_MIN ? RETOUR__DATE_MIN
+                : date > RETOUR__DATE_MAX ? RETOUR__DATE_MAX : date;
+    uint32_t z = (uint32_t)(v + 719468);
+    uint32_t era = z / 146097, doe = z - era * 146097;
+    uint32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    split->doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    split->year = era * 400 + yoe;
+}
+
 /* The split date `years` years later (29 February becomes the 28th in a common year);
  * RETOUR_ERANGE when that leaves years 1..9999. Equals retour__date_add_months with
  * 12 * years months. */
-int retour__date_add_years(retour_date *out, const retour__date_years *split, int years);
+static inline int retour__date_add_years(retour_date *out, const retour__date_years *split,
+                                         int years)
+{
+    int64_t y = (int64_t)split->year + years; /* March-based year */
+    /* The civil year is y, or y + 1 for January and February (doy >= 306). */
+    int64_t civil = y + (split->doy >= 306);
+    if (civil < 1 || civil > 9999)
+        return RETOUR_ERANGE;
+    uint32_t uy = (uint32_t)y; /* 0..9999 here */
+    uint32_t e = uy / 400, ye = uy - e * 400, doy = split->doy, next = uy + 1;
+    if (doy == 365 && !(next % 4 == 0 && (next % 100 != 0 || next % 400 == 0)))
+        doy = 364; /* 29 February in a common year */
+    *out = (retour_date)((int64_t)(e * 146097 + ye * 365 + ye / 4 - ye / 100 + doy) - 719468);
+    return RETOUR_OK;
+}
 
 /* 0 = Monday ... 6 = Sunday. */
 int retour__date_weekday(retour_date date);

@@ -148,8 +148,8 @@ int retour__copy_items(retour__eval *ev)
 
 const retour__category *retour__category_of(const retour_policy *p, const retour__item *it)
 {
-    const retour__category *c = NULL;
-    if (it->category)
+    const retour__category *c = it->found;
+    if (c == NULL && it->category)
         c = it->measured ? retour__policy_category_hashed(p, it->category, it->category_hash)
                          : retour__policy_category(p, it->category);
     if (c == NULL && p->default_category >= 0)

@@ -1,6 +1,7 @@
 /* Goodwill: how far service goes where the law and the normal policy say no. The policy's
  * rules are tried in order; the first whose conditions all hold grants its gesture. */
 #include "eval.h"
+#include "case.h"
 #include "trace.h"
 
 #include "money.h"
@@ -20,32 +21,31 @@ static int in_categories(const retour_policy *p, const retour__goodwill_rule *ru
 }
 
 /* Story 3's factors: a real customer (orders, spend), a small request (amount, days late),
- * and not asking too often (goodwill and claims in the last year). Returns 0 when every
- * condition holds, else the first that does not, as the trace's note for it. */
-static retour__note matches(const retour__eval *ev, const retour__goodwill_rule *rule, size_t i,
-                            const retour__category *c, retour__refusal why, int days_late,
-                            int64_t value)
+ * and not asking too often (goodwill and claims in the last year). f is the refused item
+ * as a case. Returns 0 when every condition holds, else the first that does not, as the
+ * trace's note for it. */
+static retour__note matches(const retour_policy *p, const retour__goodwill_rule *rule,
+                            const retour_case *f, const retour__category *c,
+                            retour__refusal why, int days_late, int64_t value)
 {
-    const retour_request *r = ev->r;
-    const retour__item *it = &r->items[i];
-    if (!(rule->type < 0 || rule->type == (int)r->type)) return RETOUR__N_GW_TYPE;
+    if (!(rule->type < 0 || rule->type == (int)f->type)) return RETOUR__N_GW_TYPE;
     if (!(why != RETOUR__REFUSED_EXCLUDED || rule->excluded)) return RETOUR__N_GW_EXCLUDED;
-    if (!(r->customer_orders >= rule->min_orders)) return RETOUR__N_GW_ORDERS;
-    if (!(r->lifetime_spend >= rule->min_lifetime_spend)) return RETOUR__N_GW_SPEND;
+    if (!(f->customer_orders >= rule->min_orders)) return RETOUR__N_GW_ORDERS;
+    if (!(f->lifetime_spend >= rule->min_lifetime_spend)) return RETOUR__N_GW_SPEND;
     if (!(rule->max_amount < 0 || value <= rule->max_amount))
         return RETOUR__N_GW_AMOUNT;
     if (!(rule->max_days_late < 0 || days_late <= rule->max_days_late))
         return RETOUR__N_GW_DAYS_LATE;
     if (!(rule->max_goodwill_last_year < 0 ||
-          r->goodwill_last_year <= rule->max_goodwill_last_year))
+          f->goodwill_last_year <= rule->max_goodwill_last_year))
         return RETOUR__N_GW_GOODWILL;
-    if (!(rule->max_claims_last_year < 0 || r->claims_last_year <= rule->max_claims_last_year))
+    if (!(rule->max_claims_last_year < 0 || f->claims_last_year <= rule->max_claims_last_year))
         return RETOUR__N_GW_CLAIMS;
-    if (!(rule->causes == 0 || (rule->causes & (1u << it->cause))))
-        return it->cause == RETOUR_CAUSE_UNKNOWN ? RETOUR__N_GW_CAUSE_UNKNOWN : RETOUR__N_GW_CAUSE;
-    if (!(rule->admits_damage < 0 || rule->admits_damage == it->admits_damage))
+    if (!(rule->causes == 0 || (rule->causes & (1u << f->cause))))
+        return f->cause == RETOUR_CAUSE_UNKNOWN ? RETOUR__N_GW_CAUSE_UNKNOWN : RETOUR__N_GW_CAUSE;
+    if (!(rule->admits_damage < 0 || rule->admits_damage == f->customer_admits_damage))
         return RETOUR__N_GW_ADMITS;
-    if (!in_categories(ev->p, rule, c)) return RETOUR__N_GW_CATEGORY;
+    if (!in_categories(p, rule, c)) return RETOUR__N_GW_CATEGORY;
     return RETOUR__N_NONE;
 }
 
@@ -77,9 +77,11 @@ int retour__apply_goodwill(retour__eval *ev, size_t i, const retour__category *c
                            retour__refusal why, int days_late)
 {
     const retour_policy *p = ev->p;
+    retour_case f;
+    retour__case_of_item(&f, ev->r, i);
     for (size_t k = 0; k < p->goodwill_count; k++) {
         const retour__goodwill_rule *rule = &p->goodwill[k];
-        retour__note miss = matches(ev, rule, i, c, why, days_late, ev->d->items[i].value);
+        retour__note miss = matches(p, rule, &f, c, why, days_late, ev->d->items[i].value);
         if (miss) {
             if (ev->trace)
                 retour__trace_goodwill_miss(ev, k, i, c, miss, days_late);
@@ -99,13 +101,13 @@ int retour__apply_goodwill(retour__eval *ev, size_t i, const retour__category *c
     return RETOUR_OK;
 }
 
-const retour__goodwill_rule *retour__goodwill_match(const retour__eval *ev, size_t i,
+const retour__goodwill_rule *retour__goodwill_match(const retour_policy *p, const retour_case *f,
                                                     const retour__category *c,
                                                     retour__refusal why, int days_late,
                                                     int64_t value)
 {
-    for (size_t k = 0; k < ev->p->goodwill_count; k++)
-        if (matches(ev, &ev->p->goodwill[k], i, c, why, days_late, value) == RETOUR__N_NONE)
-            return &ev->p->goodwill[k];
+    for (size_t k = 0; k < p->goodwill_count; k++)
+        if (matches(p, &p->goodwill[k], f, c, why, days_late, value) == RETOUR__N_NONE)
+            return &p->goodwill[k];
     return NULL;
 }

@@ -63,6 +63,7 @@ typedef struct retour__plan {
 } retour__plan;
 
 struct retour__eval;
+struct retour__category;
 
 /* Compiles p's plan into its arena, or leaves p->plan NULL when the policy is off the
  * road; RETOUR_ENOMEM only when the arena fails. */
@@ -81,5 +82,8 @@ typedef struct retour__plan_answer {
     retour_date withdrawal_deadline;
 } retour__plan_answer;
 int retour__plan_answer_of(struct retour__eval *ev, retour__plan_answer *answer);
+/* The same for a case whose category (or the default, or none) is c. */
+int retour__plan_answer_case(const retour_policy *p, const retour_case *f,
+                             const struct retour__category *c, retour__plan_answer *answer);
 
 #endif

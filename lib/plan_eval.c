@@ -5,6 +5,7 @@
 #include "plan.h"
 #include "eval.h"
 #include "calendar.h"
+#include "case.h"
 #include "compiler.h"
 #include "date.h"
 #include "money.h"
@@ -16,18 +17,18 @@
  * goodwill rule, two review signals, the moves of the return and refund days. */
 #define MOST_REASONS (2 + RETOUR__PLAN_ITEM_REASONS + 1 + 2 + 2)
 
-/* The road's conditions on the request (plan.h); the policy's were checked at load. */
-static int on_road(const retour__plan *plan, const retour_request *r, const retour__item *it)
+/* The road's conditions on a one-item request, seen as a case (plan.h); the policy's
+ * were checked at load. */
+static int on_road(const retour__plan *plan, const retour_case *f)
 {
-    if (r->count != 1 || !it->measured || r->shipping_paid != 0 ||
-        r->last_delivered != RETOUR_DATE_NONE || it->delivered < plan->first ||
-        it->delivered > plan->last || r->notified < plan->first || r->notified > plan->last)
+    if (f->shipping_paid != 0 || f->delivered < plan->first || f->delivered > plan->last ||
+        f->notified < plan->first || f->notified > plan->last)
         return 0;
-    if (r->type == RETOUR_REQUEST_WITHDRAWAL)
+    if (f->type == RETOUR_REQUEST_WITHDRAWAL)
         return plan->withdrawal;
-    return plan->complaint && it->noticed == RETOUR_DATE_NONE &&
-           it->cause == RETOUR_CAUSE_UNKNOWN && !it->admits_damage &&
-           it->remedy == RETOUR_REMEDY_NONE && r->notified >= it->delivered;
+    return plan->complaint && f->noticed == RETOUR_DATE_NONE &&
+           f->cause == RETOUR_CAUSE_UNKNOWN && !f->customer_admits_damage &&
+           f->remedy == RETOUR_REMEDY_NONE && f->notified >= f->delivered;
 }
 
 /* Room for every reason the plan may write, so that copying one checks nothing. */
@@ -89,7 +90,8 @@ typedef enum complaint_stage {
 /* Everything the rules would count for a request on the road, before anything is written:
  * the full decision (plan_evaluate) and the answer alone (plan_answer_of) read it. */
 typedef struct route {
-    const retour__item *it;
+    const retour_case *f;          /* the request's one item as a case, or the case */
+    const retour__item *it;        /* that item when a request was sent; NULL for a case */
     int64_t value;
     const retour__category *c;
     size_t slot;                   /* the category's index; category_count: none */
@@ -102,22 +104,21 @@ typedef struct route {
     complaint_stage stage;
 } route;
 
-static void count_withdrawal(const retour__eval *ev, route *rt)
+static void count_withdrawal(const retour_policy *p, route *rt)
 {
-    const retour_policy *p = ev->p;
     const retour__plan_cell *cell =
-        &p->plan->cells[rt->slot * RETOUR_PACKAGING__COUNT + (size_t)rt->it->packaging];
-    rt->law_day = rt->it->delivered + p->jurisdiction->withdrawal_days;
+        &p->plan->cells[rt->slot * RETOUR_PACKAGING__COUNT + (size_t)rt->f->packaging];
+    rt->law_day = rt->f->delivered + p->jurisdiction->withdrawal_days;
     rt->law_end = working_day(p, rt->law_day);
-    rt->in_time = ev->r->notified <= rt->law_end;
+    rt->in_time = rt->f->notified <= rt->law_end;
     rt->verdict = cell->planned ? rt->in_time ? &cell->in_time : &cell->late : NULL;
 }
 
-static void count_complaint(const retour__eval *ev, route *rt)
+static void count_complaint(const retour_policy *p, route *rt)
 {
-    const retour__plan *plan = ev->p->plan;
+    const retour__plan *plan = p->plan;
     const retour__plan_guarantee *g = &plan->guarantees[rt->slot];
-    retour_date delivered = rt->it->delivered, noticed = ev->r->notified;
+    retour_date delivered = rt->f->delivered, noticed = rt->f->notified;
     int months = plan->presumption_months;
     retour__date_years split;
     retour__date_split_years(&split, delivered);
@@ -137,23 +138,37 @@ static void count_complaint(const retour__eval *ev, route *rt)
                                               : STAGE_PRESUMED;
 }
 
-/* 1 when the plan decides the request; then rt holds what the rules would count. */
-static int find_route(const retour__eval *ev, route *rt)
+/* 1 when the one item f is on the road; rt->value is then its value. */
+static int enter_road(const retour_policy *p, const retour_case *f, route *rt)
 {
-    const retour_policy *p = ev->p;
-    const retour_request *r = ev->r;
-    rt->it = &r->items[0];
-    if (p->plan == NULL || !on_road(p->plan, r, rt->it) ||
-        retour__money_mul(&rt->value, rt->it->price, rt->it->quantity))
-        return 0; /* the rules decide, or name the overflow */
-    rt->c = retour__category_of(p, rt->it);
-    rt->slot = rt->c ? (size_t)(rt->c - p->categories) : p->category_count;
-    if (r->type == RETOUR_REQUEST_COMPLAINT) {
-        count_complaint(ev, rt);
+    rt->f = f;
+    return p->plan != NULL && on_road(p->plan, f) &&
+           !retour__money_mul(&rt->value, f->price, f->quantity); /* else the rules name it */
+}
+
+/* 1 when the plan decides the item on the road, whose category is c; then rt holds what
+ * the rules would count. */
+static int count_route(const retour_policy *p, const retour__category *c, route *rt)
+{
+    rt->c = c;
+    rt->slot = c ? (size_t)(c - p->categories) : p->category_count;
+    if (rt->f->type == RETOUR_REQUEST_COMPLAINT) {
+        count_complaint(p, rt);
         return 1;
     }
-    count_withdrawal(ev, rt);
+    count_withdrawal(p, rt);
     return rt->verdict != NULL; /* a deduction: the rules compute it */
+}
+
+/* The route of a request: one item in one delivery, seen as the case f. */
+static int find_route(const retour__eval *ev, retour_case *f, route *rt)
+{
+    const retour_request *r = ev->r;
+    if (r->count != 1 || r->last_delivered != RETOUR_DATE_NONE || !r->items[0].measured)
+        return 0;
+    retour__case_of_item(f, r, 0);
+    rt->it = &r->items[0];
+    return enter_road(ev->p, f, rt) && count_route(ev->p, retour__category_of(ev->p, rt->it), rt);
 }
 
 /* ---- the full decision ------------------------------------------------------------- */
@@ -265,8 +280,9 @@ static int complaint(retour__eval *ev, const route *rt, const char *category)
 
 int retour__plan_evaluate(retour__eval *ev)
 {
+    retour_case f;
     route rt;
-    if (!find_route(ev, &rt))
+    if (!find_route(ev, &f, &rt))
         return RETOUR__PLAN_DECLINED;
     int rc;
     if ((rc = reserve_reasons(ev)) || (rc = retour__copy_items(ev)))
@@ -282,17 +298,16 @@ int retour__plan_evaluate(retour__eval *ev)
 
 /* Goodwill and the review signals on the item's outcome (retour__apply_goodwill,
  * retour__apply_review_signals and retour__settle_items for one item). */
-static void finish_answer(const retour__eval *ev, const route *rt, retour__refusal why,
+static void finish_answer(const retour_policy *p, const route *rt, retour__refusal why,
                           int days_late, int try_goodwill, retour__plan_answer *a)
 {
-    const retour_policy *p = ev->p;
-    if (try_goodwill && retour__goodwill_match(ev, 0, rt->c, why, days_late, rt->value)) {
+    if (try_goodwill && retour__goodwill_match(p, rt->f, rt->c, why, days_late, rt->value)) {
         a->outcome = RETOUR_OUTCOME_ACCEPT_GOODWILL;
         a->deciding = RETOUR__R_GOODWILL_RULE;
     }
     if (a->outcome == RETOUR_OUTCOME_REJECT)
         return; /* signals never turn a refusal into a review */
-    if (p->review_claims > 0 && ev->r->claims_last_year + 1 >= p->review_claims) {
+    if (p->review_claims > 0 && rt->f->claims_last_year + 1 >= p->review_claims) {
         a->outcome = RETOUR_OUTCOME_REVIEW;
         a->deciding = RETOUR__R_FREQUENT_CLAIMS;
     }
@@ -302,7 +317,7 @@ static void finish_answer(const retour__eval *ev, const route *rt, retour__refus
     }
 }
 
-static void withdrawal_answer(const retour__eval *ev, const route *rt, retour__plan_answer *a)
+static void withdrawal_answer(const retour_policy *p, const route *rt, retour__plan_answer *a)
 {
     const retour__plan_verdict *v = rt->verdict;
     a->withdrawal_deadline = rt->law_end;
@@ -310,11 +325,11 @@ static void withdrawal_answer(const retour__eval *ev, const route *rt, retour__p
     a->deciding = v->deciding != RETOUR__R__COUNT ? v->deciding
                   : rt->in_time ? RETOUR__R_WITHIN_WITHDRAWAL_PERIOD
                                 : RETOUR__R_WITHDRAWAL_PERIOD_EXPIRED;
-    finish_answer(ev, rt, (retour__refusal)(v->goodwill - 1),
-                  rt->in_time ? 0 : (int)(ev->r->notified - rt->law_end), v->goodwill != 0, a);
+    finish_answer(p, rt, (retour__refusal)(v->goodwill - 1),
+                  rt->in_time ? 0 : (int)(rt->f->notified - rt->law_end), v->goodwill != 0, a);
 }
 
-static void complaint_answer(const retour__eval *ev, const route *rt, retour__plan_answer *a)
+static void complaint_answer(const retour_policy *p, const route *rt, retour__plan_answer *a)
 {
     static const retour__code deciding[] = {
         [STAGE_EXPIRED] = RETOUR__R_GUARANTEE_EXPIRED,
@@ -329,18 +344,35 @@ static void complaint_answer(const retour__eval *ev, const route *rt, retour__pl
                  : rt->stage == STAGE_PRESUMED ? RETOUR_OUTCOME_ACCEPT
                                                : RETOUR_OUTCOME_REVIEW;
     int expired = rt->stage == STAGE_EXPIRED;
-    finish_answer(ev, rt, RETOUR__REFUSED_EXPIRED,
-                  expired ? (int)(ev->r->notified - rt->legal_end) : 0, expired, a);
+    finish_answer(p, rt, RETOUR__REFUSED_EXPIRED,
+                  expired ? (int)(rt->f->notified - rt->legal_end) : 0, expired, a);
 }
 
-int retour__plan_answer_of(retour__eval *ev, retour__plan_answer *answer)
+static void answer(const retour_policy *p, const route *rt, retour__plan_answer *a)
+{
+    if (rt->f->type == RETOUR_REQUEST_WITHDRAWAL)
+        withdrawal_answer(p, rt, a);
+    else
+        complaint_answer(p, rt, a);
+}
+
+int retour__plan_answer_of(retour__eval *ev, retour__plan_answer *a)
+{
+    retour_case f;
+    route rt;
+    if (!find_route(ev, &f, &rt))
+        return RETOUR__PLAN_DECLINED;
+    answer(ev->p, &rt, a);
+    return RETOUR_OK;
+}
+
+int retour__plan_answer_case(const retour_policy *p, const retour_case *f,
+                             const retour__category *c, retour__plan_answer *a)
 {
     route rt;
-    if (!find_route(ev, &rt))
+    rt.it = NULL;
+    if (!enter_road(p, f, &rt) || !count_route(p, c, &rt))
         return RETOUR__PLAN_DECLINED;
-    if (ev->r->type == RETOUR_REQUEST_WITHDRAWAL)
-        withdrawal_answer(ev, &rt, answer);
-    else
-        complaint_answer(ev, &rt, answer);
+    answer(p, &rt, a);
     return RETOUR_OK;
 }

@@ -26,6 +26,9 @@ typedef struct retour__item {
     uint32_t category_len;
     uint32_t category_hash; /* retour__name_hash() of category */
     int measured;           /* 0: not measured yet, evaluation measures */
+    /* A case's category, already found by its id in the policy the case is evaluated
+     * against (case.c); NULL: found by name. */
+    const struct retour__category *found;
 } retour__item;
 
 struct retour_request {

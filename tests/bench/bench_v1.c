@@ -15,6 +15,9 @@
  *      allocations counted through the allocator hook during the timed passes;
  *   1b. verdict: the same with retour_evaluate_verdict(), which answers outcome and
  *      deciding reason without building the decision (its counts checked the same way);
+ *   1c. cases: the same rows as retour_case structs (codes and numbers, the category as
+ *      its retour_category_id), through retour_evaluate_case() and
+ *      retour_evaluate_case_verdict(), counted and checked the same way;
  *   2. the hand-written floor (the workload's c_baseline, given with --floor) run from here
  *      over the same CSV, so that the ratio comes from one run on one machine;
  *   3. parse + evaluate: the same requests as one-line JSON requests, read by
@@ -261,6 +264,7 @@ static double median(double *v, int n)
 typedef struct bench {
     const retour_policy *policy;
     retour_request **requests; /* prebuilt, one per row */
+    retour_case *cases;        /* the same rows as cases */
     retour_request *scratch;   /* the JSON reader's reused request */
     retour_decision *decision;
     size_t n;
@@ -287,6 +291,27 @@ static void pass_verdict(bench *b, counts c)
     for (size_t i = 0; i < b->n; i++) {
         if (retour_evaluate_verdict(&v, b->decision, b->policy, b->requests[i], NULL))
             die("retour_evaluate_verdict failed", NULL);
+        c[v.outcome][map_code(&b->cache, v.reason)]++;
+    }
+}
+
+static void pass_case(bench *b, counts c)
+{
+    memset(c, 0, sizeof(counts));
+    for (size_t i = 0; i < b->n; i++) {
+        if (retour_evaluate_case(b->decision, b->policy, &b->cases[i], NULL))
+            die("retour_evaluate_case failed", NULL);
+        count_decision(c, &b->cache, b->decision);
+    }
+}
+
+static void pass_case_verdict(bench *b, counts c)
+{
+    memset(c, 0, sizeof(counts));
+    retour_verdict v;
+    for (size_t i = 0; i < b->n; i++) {
+        if (retour_evaluate_case_verdict(&v, b->decision, b->policy, &b->cases[i], NULL))
+            die("retour_evaluate_case_verdict failed", NULL);
         c[v.outcome][map_code(&b->cache, v.reason)]++;
     }
 }
@@ -421,10 +446,11 @@ int main(int argc, char **argv)
     b.policy = policy;
     b.n = n;
     b.requests = calloc(n, sizeof *b.requests);
+    b.cases = calloc(n, sizeof *b.cases);
     b.json_off = malloc((n + 1) * sizeof *b.json_off);
     size_t json_cap = n * 256;
     char *json = malloc(json_cap);
-    if (!b.requests || !b.json_off || !json)
+    if (!b.requests || !b.cases || !b.json_off || !json)
         die("out of memory", NULL);
     size_t json_len = 0;
     for (size_t i = 0; i < n; i++) {
@@ -439,6 +465,15 @@ int main(int argc, char **argv)
                                     r->packaging))
             die("cannot build a request", NULL);
         b.requests[i] = q;
+        retour_case cs = RETOUR_CASE_INIT;
+        cs.type = r->complaint ? RETOUR_REQUEST_COMPLAINT : RETOUR_REQUEST_WITHDRAWAL;
+        cs.notified = notified;
+        cs.delivered = delivered;
+        cs.category = retour_category_id(r->category);
+        cs.packaging = (uint8_t)r->packaging;
+        cs.price = r->price;
+        cs.customer_orders = r->orders;
+        b.cases[i] = cs;
         char day[11];
         format_date(day, delivered);
         b.json_off[i] = json_len;
@@ -474,16 +509,24 @@ int main(int argc, char **argv)
         failed |= compare("evaluate", got, want) != 0;
         pass_verdict(&b, got);
         failed |= compare("verdict", got, want) != 0;
+        pass_case(&b, got);
+        failed |= compare("case", got, want) != 0;
+        pass_case_verdict(&b, got);
+        failed |= compare("case verdict", got, want) != 0;
         pass_json(&b, got);
         failed |= compare("parse JSON + evaluate", got, want) != 0;
         printf("bench-v1: %zu requests, %s\n", n,
                failed ? "counts DIFFER from expected_counts.json"
-                      : "counts match expected_counts.json (evaluate, verdict, JSON reader)");
+                      : "counts match expected_counts.json (evaluate, verdict, cases, JSON "
+                        "reader)");
     } else {
-        size_t eval_allocs, verdict_allocs, json_allocs = 0;
+        size_t eval_allocs, verdict_allocs, case_allocs, case_verdict_allocs, json_allocs = 0;
         double eval_ns = time_passes(&b, pass_eval, "evaluate", want, &eval_allocs, &failed);
         double verdict_ns = time_passes(&b, pass_verdict, "verdict", want, &verdict_allocs,
                                         &failed);
+        double case_ns = time_passes(&b, pass_case, "case", want, &case_allocs, &failed);
+        double case_verdict_ns = time_passes(&b, pass_case_verdict, "case verdict", want,
+                                             &case_verdict_allocs, &failed);
         double floor_ns = floor_exe ? run_floor(floor_exe, csv_path, n, &failed) : 0;
         double json_ns = only_eval ? 0 : time_passes(&b, pass_json, "parse JSON + evaluate",
                                                      want, &json_allocs, &failed);
@@ -497,11 +540,20 @@ int main(int argc, char **argv)
                "(median of %d passes)\n", verdict_ns, 1e9 / verdict_ns, runs);
         printf("allocations while answering:      %zu in %zu verdicts (target 0)\n",
                verdict_allocs, (size_t)runs * n);
+        printf("case (retour_case, decision):     %7.1f ns/eval  %12.0f evals/s\n",
+               case_ns, 1e9 / case_ns);
+        printf("case verdict:                     %7.1f ns/eval  %12.0f evals/s\n",
+               case_verdict_ns, 1e9 / case_verdict_ns);
+        printf("allocations with cases:           %zu in %zu evaluations (target 0)\n",
+               case_allocs + case_verdict_allocs, (size_t)runs * n * 2);
         if (floor_exe && floor_ns > 0)
             printf("hand-written floor (c_baseline):  %7.1f ns/eval  %12.0f evals/s\n"
                    "ratio to the floor, evaluate:     %7.2f x (target <= 3)\n"
-                   "ratio to the floor, verdict:      %7.2f x (target <= 3)\n",
-                   floor_ns, 1e9 / floor_ns, eval_ns / floor_ns, verdict_ns / floor_ns);
+                   "ratio to the floor, verdict:      %7.2f x (target <= 3)\n"
+                   "ratio to the floor, case:         %7.2f x (target <= 3)\n"
+                   "ratio to the floor, case verdict: %7.2f x (target <= 3)\n",
+                   floor_ns, 1e9 / floor_ns, eval_ns / floor_ns, verdict_ns / floor_ns,
+                   case_ns / floor_ns, case_verdict_ns / floor_ns);
         else
             printf("hand-written floor:               not run (no --floor)\n");
         if (!only_eval) {
@@ -518,6 +570,7 @@ int main(int argc, char **argv)
     retour_decision_free(b.decision);
     retour_policy_free(policy);
     free(b.requests);
+    free(b.cases);
     free(b.json_off);
     free(json);
     free(rows);
