@@ -6,6 +6,7 @@
 #ifndef RETOUR_CALENDAR_H
 #define RETOUR_CALENDAR_H
 
+#include "compiler.h"
 #include "retour.h"
 
 #include <stdint.h>
@@ -64,7 +65,8 @@ int retour__holidays_next_working_day(retour_date *out, retour__holidays *h, ret
  * tests; dates outside the range take the retour__holidays path. Immutable once built. */
 #define RETOUR__CLOSED_FIRST_YEAR 2020
 #define RETOUR__CLOSED_YEARS 50
-#define RETOUR__CLOSED_WORDS ((RETOUR__CLOSED_YEARS * 366 + 63) / 64)
+/* One spare word: a lookup reads the word after its day's, as a window of 64 days. */
+#define RETOUR__CLOSED_WORDS ((RETOUR__CLOSED_YEARS * 366 + 63) / 64 + 1)
 
 typedef struct retour__closed_days {
     retour_date first;  /* 1 January of RETOUR__CLOSED_FIRST_YEAR */
@@ -81,10 +83,12 @@ static inline int retour__closed_days_next(const retour__closed_days *c, retour_
 {
     if (*date < c->first || *date > c->last)
         return 0;
-    uint32_t n = (uint32_t)(*date - c->first);
-    while ((c->bits[n >> 6] >> (n & 63)) & 1)
-        n++;
-    *date = c->first + (retour_date)n;
+    /* The 64 days from date on, as bits; the first clear one is the working day (no run
+     * of closed days is as long). Counting instead of looping keeps the weekday of a
+     * deadline from steering a branch. */
+    uint32_t n = (uint32_t)(*date - c->first), w = n >> 6, b = n & 63;
+    uint64_t days = (c->bits[w] >> b) | ((c->bits[w + 1] << 1) << (63 - b));
+    *date += (retour_date)retour__ctz64(~days);
     return 1;
 }
 

@@ -97,7 +97,7 @@ static inline int check_case(const retour_case *c, const char *fn, retour_error 
 
 /* The category c->category names in p into *found (NULL: none listed, the default decides);
  * an error only for an id two categories share. */
-static int find_category(const retour__category **found, const retour_policy *p,
+static RETOUR__INLINE int find_category(const retour__category **found, const retour_policy *p,
                          const retour_case *c, const char *fn, retour_error *err)
 {
     *found = NULL;
@@ -200,7 +200,8 @@ int retour_evaluate_case_verdict(retour_verdict *verdict, retour_decision *decis
             : policy->default_category >= 0 ? &policy->categories[policy->default_category]
                                             : NULL;
         if (retour__plan_answer_case(policy, c, decides, &a) == RETOUR_OK) {
-            retour__error_clear(err);
+            if (err)
+                retour__error_clear(err);
             decision->valid = 0;
             verdict->outcome = a.outcome;
             verdict->reason = retour__code_names[a.deciding];

@@ -45,10 +45,24 @@ typedef struct retour__date_years {
     uint32_t doy;  /* 0..365 from 1 March; 365 is 29 February */
 } retour__date_years;
 
+/* Between 2000-03-01 and 2100-02-28 every fourth year is a leap year (2000 is one, 2100
+ * is not), so years there are counted in cycles of 1461 days with no century rule: the
+ * dates most decisions see split and move with a few multiplications less. */
+#define RETOUR__CENTURY_START ((retour_date)11017)  /* 2000-03-01 */
+#define RETOUR__CENTURY_DAYS ((uint32_t)36524)      /* to 2100-02-28 inclusive */
+
 /* Splits a date of years 1..9999 (the steps of retour__date_to_ymd, without month and
  * day). */
 static inline void retour__date_split_years(retour__date_years *split, retour_date date)
 {
+    uint32_t m = (uint32_t)date - (uint32_t)RETOUR__CENTURY_START;
+    if (m < RETOUR__CENTURY_DAYS) {
+        uint32_t r = m % 1461, y = r / 365;
+        y -= y >> 2; /* the cycle's last day, 29 February, belongs to its fourth year */
+        split->doy = r - 365 * y;
+        split->year = 2000 + 4 * (m / 1461) + y;
+        return;
+    }
     int64_t v = date < RETOUR__DATE_MIN ? RETOUR__DATE_MIN
                 : date > RETOUR__DATE_MAX ? RETOUR__DATE_MAX : date;
     uint32_t z = (uint32_t)(v + 719468);
@@ -65,6 +79,13 @@ static inline int retour__date_add_years(retour_date *out, const retour__date_ye
                                          int years)
 {
     int64_t y = (int64_t)split->year + years; /* March-based year */
+    if (y >= 2000 && y <= 2098) { /* March-based 2099 ends in February 2100: no 29th */
+        uint32_t c = (uint32_t)(y - 2000), doy = split->doy;
+        if (doy == 365 && (c & 3) != 3)
+            doy = 364; /* 29 February in a common year */
+        *out = RETOUR__CENTURY_START + (retour_date)((c >> 2) * 1461 + (c & 3) * 365 + doy);
+        return RETOUR_OK;
+    }
     /* The civil year is y, or y + 1 for January and February (doy >= 306). */
     int64_t civil = y + (split->doy >= 306);
     if (civil < 1 || civil > 9999)

@@ -46,6 +46,22 @@ typedef struct retour__plan_guarantee {
     retour__reason_rec inspection; /* inspection_required */
 } retour__plan_guarantee;
 
+/* A cell's verdict in one situation (in time or late) as the answer alone reads it, packed
+ * so that a verdict touches a few bytes instead of a cell's reason records. */
+typedef struct retour__plan_brief {
+    uint8_t planned;            /* the cell's planned */
+    uint8_t outcome;            /* retour_outcome */
+    uint8_t goodwill;           /* as retour__plan_verdict */
+    uint8_t unused;
+    uint32_t deciding;          /* retour__code: the cell's, else the period's */
+} retour__plan_brief;
+
+/* A category's (or none's) guarantee as the answer alone reads it. */
+typedef struct retour__plan_term {
+    int legal_months;
+    int inspect;
+} retour__plan_term;
+
 typedef struct retour__plan {
     int withdrawal;             /* withdrawals are planned */
     int complaint;              /* complaints are planned */
@@ -55,6 +71,8 @@ typedef struct retour__plan {
     size_t slots;               /* categories + 1; the last slot: no category */
     retour__plan_cell *cells;   /* slots x RETOUR_PACKAGING__COUNT */
     retour__plan_guarantee *guarantees; /* slots */
+    retour__plan_brief *briefs; /* per cell: in time, then late */
+    retour__plan_term *terms;   /* per slot */
     /* Reasons of the request as a whole, dates filled per request (and the citation of a
      * moved return or refund day, which depends on the basis). */
     retour__reason_rec within, expired, period_moved, return_moved, refund_moved;

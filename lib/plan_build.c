@@ -182,6 +182,40 @@ static void request_reasons(retour__plan *plan, const retour_policy *p)
                         g->law_remedy_order, p->src_remedy, &prm);
 }
 
+/* The deciding reason is the item's own, or else the period's. */
+static void brief_of(retour__plan_brief *b, int planned, const retour__plan_verdict *v,
+                     retour__code period)
+{
+    b->planned = (uint8_t)planned;
+    b->outcome = (uint8_t)v->outcome;
+    b->goodwill = (uint8_t)v->goodwill;
+    b->unused = 0;
+    b->deciding = (uint32_t)(v->deciding != RETOUR__R__COUNT ? v->deciding : period);
+}
+
+/* The packed copies of the cells and guarantees the answer reads; the plan is p's once
+ * they are made. */
+static int briefs_of(retour__plan *plan, retour_policy *p)
+{
+    size_t cells = plan->slots * RETOUR_PACKAGING__COUNT;
+    plan->briefs = retour__arena_alloc(&p->arena, 2 * cells * sizeof *plan->briefs);
+    plan->terms = retour__arena_alloc(&p->arena, plan->slots * sizeof *plan->terms);
+    if (!plan->briefs || !plan->terms)
+        return RETOUR_ENOMEM;
+    for (size_t k = 0; k < cells; k++) {
+        brief_of(&plan->briefs[2 * k], plan->cells[k].planned, &plan->cells[k].in_time,
+                 RETOUR__R_WITHIN_WITHDRAWAL_PERIOD);
+        brief_of(&plan->briefs[2 * k + 1], plan->cells[k].planned, &plan->cells[k].late,
+                 RETOUR__R_WITHDRAWAL_PERIOD_EXPIRED);
+    }
+    for (size_t s = 0; s < plan->slots; s++) {
+        plan->terms[s].legal_months = plan->guarantees[s].legal_months;
+        plan->terms[s].inspect = plan->guarantees[s].inspect;
+    }
+    p->plan = plan;
+    return RETOUR_OK;
+}
+
 int retour__plan_build(retour_policy *p)
 {
     p->plan = NULL;
@@ -220,6 +254,5 @@ int retour__plan_build(retour_policy *p)
             verdict_late(&cell->late, p, c, (retour_packaging)k);
         }
     }
-    p->plan = plan;
-    return RETOUR_OK;
+    return briefs_of(plan, p);
 }

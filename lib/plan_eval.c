@@ -19,13 +19,15 @@
 
 /* The road's conditions on a one-item request, seen as a case (plan.h); the policy's
  * were checked at load. */
-static int on_road(const retour__plan *plan, const retour_case *f)
+static RETOUR__INLINE int on_road(const retour__plan *plan, const retour_case *f)
 {
-    if (f->shipping_paid != 0 || f->delivered < plan->first || f->delivered > plan->last ||
-        f->notified < plan->first || f->notified > plan->last)
-        return 0;
-    if (f->type == RETOUR_REQUEST_WITHDRAWAL)
-        return plan->withdrawal;
+    return f->shipping_paid == 0 && f->delivered >= plan->first && f->delivered <= plan->last &&
+           f->notified >= plan->first && f->notified <= plan->last;
+}
+
+/* What a complaint on the road asks besides: nothing but the law's presumption. */
+static RETOUR__INLINE int complaint_on_road(const retour__plan *plan, const retour_case *f)
+{
     return plan->complaint && f->noticed == RETOUR_DATE_NONE &&
            f->cause == RETOUR_CAUSE_UNKNOWN && !f->customer_admits_damage &&
            f->remedy == RETOUR_REMEDY_NONE && f->notified >= f->delivered;
@@ -67,7 +69,7 @@ static inline retour_date working_day(const retour_policy *p, retour_date date)
 }
 
 /* delivered + months, by whole years from the split date where they are whole years. */
-static retour_date months_after(const retour__date_years *split, retour_date delivered,
+static RETOUR__INLINE retour_date months_after(const retour__date_years *split, retour_date delivered,
                                 int months)
 {
     retour_date end = RETOUR_DATE_NONE;
@@ -95,35 +97,37 @@ typedef struct route {
     int64_t value;
     const retour__category *c;
     size_t slot;                   /* the category's index; category_count: none */
-    /* A withdrawal: the law's last day as counted and as moved, and the item's verdict. */
+    /* A withdrawal: the law's last day as counted and as moved, the item's cell and its
+     * verdict's brief. */
     retour_date law_day, law_end;
     int in_time;
-    const retour__plan_verdict *verdict;
+    size_t cell;
+    const retour__plan_brief *brief;
     /* A complaint: the guarantee's and the presumption's end, and the stage reached. */
     retour_date legal_end, presumption_end;
     complaint_stage stage;
 } route;
 
-static void count_withdrawal(const retour_policy *p, route *rt)
+static RETOUR__INLINE void count_withdrawal(const retour_policy *p, route *rt)
 {
-    const retour__plan_cell *cell =
-        &p->plan->cells[rt->slot * RETOUR_PACKAGING__COUNT + (size_t)rt->f->packaging];
+    rt->cell = rt->slot * RETOUR_PACKAGING__COUNT + (size_t)rt->f->packaging;
     rt->law_day = rt->f->delivered + p->jurisdiction->withdrawal_days;
     rt->law_end = working_day(p, rt->law_day);
     rt->in_time = rt->f->notified <= rt->law_end;
-    rt->verdict = cell->planned ? rt->in_time ? &cell->in_time : &cell->late : NULL;
+    rt->brief = &p->plan->briefs[2 * rt->cell + (size_t)!rt->in_time];
 }
 
-static void count_complaint(const retour_policy *p, route *rt)
+static RETOUR__INLINE void count_complaint(const retour_policy *p, route *rt)
 {
     const retour__plan *plan = p->plan;
-    const retour__plan_guarantee *g = &plan->guarantees[rt->slot];
+    const retour__plan_term *g = &plan->terms[rt->slot];
     retour_date delivered = rt->f->delivered, noticed = rt->f->notified;
     int months = plan->presumption_months;
     retour__date_years split;
     retour__date_split_years(&split, delivered);
     rt->legal_end = months_after(&split, delivered, g->legal_months);
     rt->presumption_end = RETOUR_DATE_NONE;
+    rt->in_time = 0; /* no withdrawal period */
     if (noticed > rt->legal_end) {
         rt->stage = STAGE_EXPIRED;
         return;
@@ -138,37 +142,40 @@ static void count_complaint(const retour_policy *p, route *rt)
                                               : STAGE_PRESUMED;
 }
 
-/* 1 when the one item f is on the road; rt->value is then its value. */
-static int enter_road(const retour_policy *p, const retour_case *f, route *rt)
+/* Where the plan takes the one item f, whose category is c: off the road (the rules
+ * decide), or along it as a withdrawal or a complaint, with rt holding what the rules
+ * would count. */
+typedef enum road_kind { OFF_ROAD, ROAD_WITHDRAWAL, ROAD_COMPLAINT } road_kind;
+static RETOUR__INLINE road_kind count_route(const retour_policy *p, const retour_case *f,
+                                       const retour__category *c, route *rt)
 {
+    const retour__plan *plan = p->plan;
     rt->f = f;
-    return p->plan != NULL && on_road(p->plan, f) &&
-           !retour__money_mul(&rt->value, f->price, f->quantity); /* else the rules name it */
-}
-
-/* 1 when the plan decides the item on the road, whose category is c; then rt holds what
- * the rules would count. */
-static int count_route(const retour_policy *p, const retour__category *c, route *rt)
-{
+    if (plan == NULL || !on_road(plan, f) || retour__money_mul(&rt->value, f->price, f->quantity))
+        return OFF_ROAD; /* the rules decide, or name the overflow */
     rt->c = c;
     rt->slot = c ? (size_t)(c - p->categories) : p->category_count;
-    if (rt->f->type == RETOUR_REQUEST_COMPLAINT) {
+    if (f->type == RETOUR_REQUEST_COMPLAINT) {
+        if (!complaint_on_road(plan, f))
+            return OFF_ROAD;
         count_complaint(p, rt);
-        return 1;
+        return ROAD_COMPLAINT;
     }
+    if (!plan->withdrawal)
+        return OFF_ROAD;
     count_withdrawal(p, rt);
-    return rt->verdict != NULL; /* a deduction: the rules compute it */
+    return rt->brief->planned ? ROAD_WITHDRAWAL : OFF_ROAD; /* else a deduction to compute */
 }
 
 /* The route of a request: one item in one delivery, seen as the case f. */
-static int find_route(const retour__eval *ev, retour_case *f, route *rt)
+static RETOUR__INLINE road_kind find_route(const retour__eval *ev, retour_case *f, route *rt)
 {
     const retour_request *r = ev->r;
     if (r->count != 1 || r->last_delivered != RETOUR_DATE_NONE || !r->items[0].measured)
-        return 0;
+        return OFF_ROAD;
     retour__case_of_item(f, r, 0);
     rt->it = &r->items[0];
-    return enter_road(ev->p, f, rt) && count_route(ev->p, retour__category_of(ev->p, rt->it), rt);
+    return count_route(ev->p, f, retour__category_of(ev->p, rt->it), rt);
 }
 
 /* ---- the full decision ------------------------------------------------------------- */
@@ -193,7 +200,8 @@ static void deadlines(retour__eval *ev, int statutory)
 static int withdrawal(retour__eval *ev, const route *rt, const char *category)
 {
     const retour__plan *plan = ev->p->plan;
-    const retour__plan_verdict *v = rt->verdict;
+    const retour__plan_cell *cell = &plan->cells[rt->cell];
+    const retour__plan_verdict *v = rt->in_time ? &cell->in_time : &cell->late;
     retour_decision *d = ev->d;
     retour__item_result *res = &d->items[0];
     int rc;
@@ -282,7 +290,8 @@ int retour__plan_evaluate(retour__eval *ev)
 {
     retour_case f;
     route rt;
-    if (!find_route(ev, &f, &rt))
+    road_kind road = find_route(ev, &f, &rt);
+    if (road == OFF_ROAD)
         return RETOUR__PLAN_DECLINED;
     int rc;
     if ((rc = reserve_reasons(ev)) || (rc = retour__copy_items(ev)))
@@ -290,15 +299,14 @@ int retour__plan_evaluate(retour__eval *ev)
     /* The category as retour__item_params names it. */
     const char *category = rt.it->category ? retour__decision_category(ev->d, 0)
                            : rt.c ? rt.c->name : "uncategorised";
-    return ev->r->type == RETOUR_REQUEST_WITHDRAWAL ? withdrawal(ev, &rt, category)
-                                                    : complaint(ev, &rt, category);
+    return road == ROAD_WITHDRAWAL ? withdrawal(ev, &rt, category) : complaint(ev, &rt, category);
 }
 
 /* ---- the answer alone: the same route, nothing written ----------------------------- */
 
 /* Goodwill and the review signals on the item's outcome (retour__apply_goodwill,
  * retour__apply_review_signals and retour__settle_items for one item). */
-static void finish_answer(const retour_policy *p, const route *rt, retour__refusal why,
+static RETOUR__INLINE void finish_answer(const retour_policy *p, const route *rt, retour__refusal why,
                           int days_late, int try_goodwill, retour__plan_answer *a)
 {
     if (try_goodwill && retour__goodwill_match(p, rt->f, rt->c, why, days_late, rt->value)) {
@@ -317,19 +325,17 @@ static void finish_answer(const retour_policy *p, const route *rt, retour__refus
     }
 }
 
-static void withdrawal_answer(const retour_policy *p, const route *rt, retour__plan_answer *a)
+static RETOUR__INLINE void withdrawal_answer(const retour_policy *p, const route *rt, retour__plan_answer *a)
 {
-    const retour__plan_verdict *v = rt->verdict;
+    const retour__plan_brief *v = rt->brief;
     a->withdrawal_deadline = rt->law_end;
-    a->outcome = v->outcome;
-    a->deciding = v->deciding != RETOUR__R__COUNT ? v->deciding
-                  : rt->in_time ? RETOUR__R_WITHIN_WITHDRAWAL_PERIOD
-                                : RETOUR__R_WITHDRAWAL_PERIOD_EXPIRED;
+    a->outcome = (retour_outcome)v->outcome;
+    a->deciding = (retour__code)v->deciding;
     finish_answer(p, rt, (retour__refusal)(v->goodwill - 1),
                   rt->in_time ? 0 : (int)(rt->f->notified - rt->law_end), v->goodwill != 0, a);
 }
 
-static void complaint_answer(const retour_policy *p, const route *rt, retour__plan_answer *a)
+static RETOUR__INLINE void complaint_answer(const retour_policy *p, const route *rt, retour__plan_answer *a)
 {
     static const retour__code deciding[] = {
         [STAGE_EXPIRED] = RETOUR__R_GUARANTEE_EXPIRED,
@@ -348,22 +354,23 @@ static void complaint_answer(const retour_policy *p, const route *rt, retour__pl
                   expired ? (int)(rt->f->notified - rt->legal_end) : 0, expired, a);
 }
 
-static void answer(const retour_policy *p, const route *rt, retour__plan_answer *a)
+static RETOUR__INLINE int answer(const retour_policy *p, road_kind road, const route *rt,
+                                  retour__plan_answer *a)
 {
-    if (rt->f->type == RETOUR_REQUEST_WITHDRAWAL)
+    if (road == ROAD_WITHDRAWAL)
         withdrawal_answer(p, rt, a);
-    else
+    else if (road == ROAD_COMPLAINT)
         complaint_answer(p, rt, a);
+    else
+        return RETOUR__PLAN_DECLINED;
+    return RETOUR_OK;
 }
 
 int retour__plan_answer_of(retour__eval *ev, retour__plan_answer *a)
 {
     retour_case f;
     route rt;
-    if (!find_route(ev, &f, &rt))
-        return RETOUR__PLAN_DECLINED;
-    answer(ev->p, &rt, a);
-    return RETOUR_OK;
+    return answer(ev->p, find_route(ev, &f, &rt), &rt, a);
 }
 
 int retour__plan_answer_case(const retour_policy *p, const retour_case *f,
@@ -371,8 +378,5 @@ int retour__plan_answer_case(const retour_policy *p, const retour_case *f,
 {
     route rt;
     rt.it = NULL;
-    if (!enter_road(p, f, &rt) || !count_route(p, c, &rt))
-        return RETOUR__PLAN_DECLINED;
-    answer(p, &rt, a);
-    return RETOUR_OK;
+    return answer(p, count_route(p, f, c, &rt), &rt, a);
 }

@@ -290,6 +290,33 @@ static void test_add_months(void **state)
     assert_int_equal(out, 42);
 }
 
+/* Whole years from every day of 1890..2110 (the 2000s' short path and the general one,
+ * and the seams between them) against the same move made on year, month and day. */
+static void test_add_years_split(void **state)
+{
+    (void)state;
+    retour_date first, last;
+    assert_int_equal(retour_date_from_ymd(&first, 1890, 1, 1), RETOUR_OK);
+    assert_int_equal(retour_date_from_ymd(&last, 2110, 12, 31), RETOUR_OK);
+    for (retour_date d = first; d <= last; d++) {
+        int y, m, day;
+        retour__date_to_ymd(d, &y, &m, &day);
+        retour__date_years split;
+        retour__date_split_years(&split, d);
+        for (int years = -12; years <= 40; years += 1) {
+            int ty = y + years;
+            int leap = (ty % 4 == 0 && ty % 100 != 0) || ty % 400 == 0;
+            int td = m == 2 && day == 29 && !leap ? 28 : day;
+            retour_date want, got;
+            assert_int_equal(retour_date_from_ymd(&want, ty, m, td), RETOUR_OK);
+            assert_int_equal(retour__date_add_years(&got, &split, years), RETOUR_OK);
+            if (got != want)
+                fail_msg("%04d-%02d-%02d + %d years: got day %d, want %d", y, m, day, years,
+                         (int)got, (int)want);
+        }
+    }
+}
+
 static void test_weekday(void **state)
 {
     (void)state;
@@ -321,6 +348,7 @@ int main(void)
         cmocka_unit_test(test_round_trip_full_range),
         cmocka_unit_test(test_add_days),
         cmocka_unit_test(test_add_months),
+        cmocka_unit_test(test_add_years_split),
         cmocka_unit_test(test_weekday),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
