@@ -563,8 +563,8 @@ RETOUR_API uint64_t retour_category_id(const char *name);
  * after a policy change) or for a caller that keeps its own records. Start from
  * RETOUR_CASE_INIT and set what is known. It decides exactly as the request built from
  * the same fields with retour_request_add_item() and the setters, with the item's SKU
- * empty; a category id the policy does not list decides like an unknown category name
- * (the default category), and a decision names the policy's own category name.
+ * empty and its category the policy's own name for the id; an id the policy does not list
+ * decides like an item without a category (the default category decides).
  * Fields narrower than their enum hold the enum's value.
  */
 typedef struct retour_case {
