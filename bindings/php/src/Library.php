@@ -271,6 +271,35 @@ final class Library
                                     const retour_policy *policy, const retour_request *request,
                                     retour_error *err);
 
+        uint64_t retour_category_id(const char *name);
+        typedef struct retour_case {
+            uint8_t type;
+            uint8_t packaging;
+            uint8_t cause;
+            uint8_t remedy;
+            uint8_t customer_admits_damage;
+            uint8_t remedy_failed;
+            uint8_t whole_order;
+            uint8_t reserved;
+            retour_date notified;
+            retour_date delivered;
+            retour_date noticed;
+            retour_date ordered;
+            int32_t quantity;
+            int32_t customer_orders;
+            int32_t claims_last_year;
+            int32_t goodwill_last_year;
+            uint64_t category;
+            int64_t price;
+            int64_t shipping_paid;
+            int64_t lifetime_spend;
+        } retour_case;
+        int retour_evaluate_case(retour_decision *decision, const retour_policy *policy,
+                                 const retour_case *c, retour_error *err);
+        int retour_evaluate_case_verdict(retour_verdict *verdict, retour_decision *decision,
+                                         const retour_policy *policy, const retour_case *c,
+                                         retour_error *err);
+
         typedef struct retour_trace_event {
             const char *rule;
             long rule_index;

@@ -186,6 +186,41 @@ test('retour_evaluate_verdict and the deciding reason through the raw FFI', func
     $ffi->retour_policy_free($policy);
 });
 
+test('retour_case through the raw FFI: story 1 as codes and numbers', function (): void {
+    $ffi = Library::load(LIB)->ffi();
+    assertSame(72, FFI::sizeof($ffi->type('retour_case')), 'retour_case layout');
+    $err = $ffi->new('retour_error');
+    $policy = $ffi->new('retour_policy *');
+    assertSame(0, $ffi->retour_policy_load_file(FFI::addr($policy), 'examples/policies/nl-electronics.yaml', null, FFI::addr($err)));
+    $day = $ffi->new('retour_date');
+    $c = $ffi->new('retour_case');
+    $c->type = 0;
+    $c->packaging = 2; // opened
+    $c->whole_order = 1;
+    $c->quantity = 1;
+    $c->noticed = $c->ordered = -2147483648; // RETOUR_DATE_NONE
+    $ffi->retour_date_from_ymd(FFI::addr($day), 2026, 3, 16);
+    $c->notified = $day->cdata;
+    $ffi->retour_date_from_ymd(FFI::addr($day), 2026, 3, 3);
+    $c->delivered = $day->cdata;
+    $c->category = $ffi->retour_category_id('electronics');
+    $c->price = 49900;
+    $c->shipping_paid = 495;
+    $decision = $ffi->new('retour_decision *');
+    assertSame(0, $ffi->retour_decision_new(FFI::addr($decision), null));
+    assertSame(0, $ffi->retour_evaluate_case($decision, $policy, FFI::addr($c), FFI::addr($err)));
+    assertSame(50395, $ffi->retour_decision_refund($decision));
+    $verdict = $ffi->new('retour_verdict');
+    assertSame(0, $ffi->retour_evaluate_case_verdict(FFI::addr($verdict), $decision, $policy, FFI::addr($c), FFI::addr($err)));
+    assertSame('accept', $ffi->retour_outcome_name($verdict->outcome));
+    assertSame('within_withdrawal_period', FFI::string($verdict->reason));
+    $c->quantity = 0;
+    assertSame(-1, $ffi->retour_evaluate_case($decision, $policy, FFI::addr($c), FFI::addr($err))); // RETOUR_EINVAL
+    assertSame('quantity', FFI::string($err->path));
+    $ffi->retour_decision_free($decision);
+    $ffi->retour_policy_free($policy);
+});
+
 test('retour_evaluate_traced through the raw FFI: a PHP closure receives each rule', function (): void {
     $ffi = Library::load(LIB)->ffi();
     $err = $ffi->new('retour_error');
