@@ -98,7 +98,7 @@ static inline int check_case(const retour_case *c, const char *fn, retour_error 
 /* The category c->category names in p into *found (NULL: none listed, the default decides);
  * an error only for an id two categories share. */
 static RETOUR__INLINE int find_category(const retour__category **found, const retour_policy *p,
-                         const retour_case *c, const char *fn, retour_error *err)
+                                        const retour_case *c, const char *fn, retour_error *err)
 {
     *found = NULL;
     if (c->category == RETOUR_CATEGORY_NONE)
@@ -112,7 +112,8 @@ static RETOUR__INLINE int find_category(const retour__category **found, const re
 }
 
 /* The request c stands for, in *r: its one item is the request's own, its category name
- * the policy's (or none: an id the policy does not list decides like an unknown name). */
+ * the policy's (or none: an id the policy does not list decides like an item without a
+ * category). */
 static void request_of_case(retour_request *r, const retour_case *c,
                             const retour__category *category)
 {

@@ -69,7 +69,8 @@ static inline retour_date working_day(const retour_policy *p, retour_date date)
 }
 
 /* delivered + months, by whole years from the split date where they are whole years. */
-static RETOUR__INLINE retour_date months_after(const retour__date_years *split, retour_date delivered,
+static RETOUR__INLINE retour_date months_after(const retour__date_years *split,
+                                               retour_date delivered,
                                 int months)
 {
     retour_date end = RETOUR_DATE_NONE;
@@ -147,7 +148,7 @@ static RETOUR__INLINE void count_complaint(const retour_policy *p, route *rt)
  * would count. */
 typedef enum road_kind { OFF_ROAD, ROAD_WITHDRAWAL, ROAD_COMPLAINT } road_kind;
 static RETOUR__INLINE road_kind count_route(const retour_policy *p, const retour_case *f,
-                                       const retour__category *c, route *rt)
+                                            const retour__category *c, route *rt)
 {
     const retour__plan *plan = p->plan;
     rt->f = f;
@@ -306,8 +307,9 @@ int retour__plan_evaluate(retour__eval *ev)
 
 /* Goodwill and the review signals on the item's outcome (retour__apply_goodwill,
  * retour__apply_review_signals and retour__settle_items for one item). */
-static RETOUR__INLINE void finish_answer(const retour_policy *p, const route *rt, retour__refusal why,
-                          int days_late, int try_goodwill, retour__plan_answer *a)
+static RETOUR__INLINE void finish_answer(const retour_policy *p, const route *rt,
+                                         retour__refusal why, int days_late, int try_goodwill,
+                                         retour__plan_answer *a)
 {
     if (try_goodwill && retour__goodwill_match(p, rt->f, rt->c, why, days_late, rt->value)) {
         a->outcome = RETOUR_OUTCOME_ACCEPT_GOODWILL;
@@ -325,7 +327,8 @@ static RETOUR__INLINE void finish_answer(const retour_policy *p, const route *rt
     }
 }
 
-static RETOUR__INLINE void withdrawal_answer(const retour_policy *p, const route *rt, retour__plan_answer *a)
+static RETOUR__INLINE void withdrawal_answer(const retour_policy *p, const route *rt,
+                                             retour__plan_answer *a)
 {
     const retour__plan_brief *v = rt->brief;
     a->withdrawal_deadline = rt->law_end;
@@ -335,7 +338,8 @@ static RETOUR__INLINE void withdrawal_answer(const retour_policy *p, const route
                   rt->in_time ? 0 : (int)(rt->f->notified - rt->law_end), v->goodwill != 0, a);
 }
 
-static RETOUR__INLINE void complaint_answer(const retour_policy *p, const route *rt, retour__plan_answer *a)
+static RETOUR__INLINE void complaint_answer(const retour_policy *p, const route *rt,
+                                            retour__plan_answer *a)
 {
     static const retour__code deciding[] = {
         [STAGE_EXPIRED] = RETOUR__R_GUARANTEE_EXPIRED,
