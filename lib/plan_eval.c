@@ -71,7 +71,7 @@ static inline retour_date working_day(const retour_policy *p, retour_date date)
 /* delivered + months, by whole years from the split date where they are whole years. */
 static RETOUR__INLINE retour_date months_after(const retour__date_years *split,
                                                retour_date delivered,
-                                int months)
+                                               int months)
 {
     retour_date end = RETOUR_DATE_NONE;
     if (months % 12 == 0)
