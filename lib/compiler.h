@@ -16,19 +16,6 @@
 #define RETOUR__INLINE inline
 #define RETOUR__LIKELY(x) (x)
 #define RETOUR__UNLIKELY(x) (x)
-/* The number of trailing zero bits of x, which is not 0. */
-static inline unsigned retour__ctz64(unsigned long long x)
-{
-#if defined(__GNUC__) || defined(__clang__)
-    return (unsigned)__builtin_ctzll(x);
-#else
-    unsigned n = 0;
-    for (; !(x & 1); x >>= 1)
-        n++;
-    return n;
-#endif
-}
-
 #endif
 
 /* The number of trailing zero bits of x, which is not 0. */
