@@ -2,6 +2,7 @@
 #ifndef RETOUR_DATE_H
 #define RETOUR_DATE_H
 
+#include "compiler.h"
 #include "retour.h"
 
 #include <stdint.h>
@@ -53,7 +54,7 @@ typedef struct retour__date_years {
 
 /* Splits a date of years 1..9999 (the steps of retour__date_to_ymd, without month and
  * day). */
-static inline void retour__date_split_years(retour__date_years *split, retour_date date)
+static RETOUR__INLINE void retour__date_split_years(retour__date_years *split, retour_date date)
 {
     uint32_t m = (uint32_t)date - (uint32_t)RETOUR__CENTURY_START;
     if (m < RETOUR__CENTURY_DAYS) {
@@ -75,7 +76,7 @@ static inline void retour__date_split_years(retour__date_years *split, retour_da
 /* The split date `years` years later (29 February becomes the 28th in a common year);
  * RETOUR_ERANGE when that leaves years 1..9999. Equals retour__date_add_months with
  * 12 * years months. */
-static inline int retour__date_add_years(retour_date *out, const retour__date_years *split,
+static RETOUR__INLINE int retour__date_add_years(retour_date *out, const retour__date_years *split,
                                          int years)
 {
     int64_t y = (int64_t)split->year + years; /* March-based year */

@@ -59,6 +59,7 @@ typedef struct retour__plan_brief {
 /* A category's (or none's) guarantee as the answer alone reads it. */
 typedef struct retour__plan_term {
     int legal_months;
+    int legal_years;            /* legal_months / 12 when whole years, else -1 */
     int inspect;
 } retour__plan_term;
 
@@ -78,6 +79,7 @@ typedef struct retour__plan {
     retour__reason_rec within, expired, period_moved, return_moved, refund_moved;
     retour__reason_rec evidence, presumed, remedy, evidence_no_presumption;
     int presumption_months;     /* 0: no presumption */
+    int presumption_years;      /* presumption_months / 12 when whole years, else -1 */
 } retour__plan;
 
 struct retour__eval;
@@ -100,8 +102,6 @@ typedef struct retour__plan_answer {
     retour_date withdrawal_deadline;
 } retour__plan_answer;
 int retour__plan_answer_of(struct retour__eval *ev, retour__plan_answer *answer);
-/* The same for a case whose category (or the default, or none) is c. */
-int retour__plan_answer_case(const retour_policy *p, const retour_case *f,
-                             const struct retour__category *c, retour__plan_answer *answer);
+/* The same for a case: retour__plan_answer_case in plan_route.h. */
 
 #endif

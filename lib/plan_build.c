@@ -148,6 +148,12 @@ static void guarantee_of(retour__plan_guarantee *g, const retour_policy *p,
                         own ? c->src_inspection : p->src_inspection, &prm);
 }
 
+/* Months as whole years, or -1: a complaint's periods are added by years where they can. */
+static int whole_years(int months)
+{
+    return months % 12 == 0 ? months / 12 : -1;
+}
+
 /* The request-wide reasons, parameters filled per request. */
 static void request_reasons(retour__plan *plan, const retour_policy *p)
 {
@@ -171,6 +177,7 @@ static void request_reasons(retour__plan *plan, const retour_policy *p)
     /* The presumption: the law's, or the policy's longer one (which cites no law). */
     int own = p->presumption_months > g->presumption_months;
     plan->presumption_months = own ? p->presumption_months : g->presumption_months;
+    plan->presumption_years = whole_years(plan->presumption_months);
     retour__src src = own ? p->src_presumption_months : p->src_jurisdiction;
     const char *law = own ? NULL : g->law_presumption;
     retour__reason_make(&plan->evidence, p, RETOUR__R_EVIDENCE_REQUIRED, 0, law, src, &prm);
@@ -210,6 +217,7 @@ static int briefs_of(retour__plan *plan, retour_policy *p)
     }
     for (size_t s = 0; s < plan->slots; s++) {
         plan->terms[s].legal_months = plan->guarantees[s].legal_months;
+        plan->terms[s].legal_years = whole_years(plan->terms[s].legal_months);
         plan->terms[s].inspect = plan->guarantees[s].inspect;
     }
     p->plan = plan;

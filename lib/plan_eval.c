@@ -2,13 +2,8 @@
  * item's cell, copy its reasons. The steps and their order are those of
  * retour__decide_withdrawal and retour__decide_complaint for a request on the road;
  * goodwill, review signals and the totals are the rules' own functions. */
-#include "plan.h"
-#include "eval.h"
-#include "calendar.h"
+#include "plan_route.h"
 #include "case.h"
-#include "compiler.h"
-#include "date.h"
-#include "money.h"
 #include "request.h"
 
 #include <string.h>
@@ -16,22 +11,6 @@
 /* Reasons a planned decision writes at most: the period and its move, the item's, a
  * goodwill rule, two review signals, the moves of the return and refund days. */
 #define MOST_REASONS (2 + RETOUR__PLAN_ITEM_REASONS + 1 + 2 + 2)
-
-/* The road's conditions on a one-item request, seen as a case (plan.h); the policy's
- * were checked at load. */
-static RETOUR__INLINE int on_road(const retour__plan *plan, const retour_case *f)
-{
-    return f->shipping_paid == 0 && f->delivered >= plan->first && f->delivered <= plan->last &&
-           f->notified >= plan->first && f->notified <= plan->last;
-}
-
-/* What a complaint on the road asks besides: nothing but the law's presumption. */
-static RETOUR__INLINE int complaint_on_road(const retour__plan *plan, const retour_case *f)
-{
-    return plan->complaint && f->noticed == RETOUR_DATE_NONE &&
-           f->cause == RETOUR_CAUSE_UNKNOWN && !f->customer_admits_damage &&
-           f->remedy == RETOUR_REMEDY_NONE && f->notified >= f->delivered;
-}
 
 /* Room for every reason the plan may write, so that copying one checks nothing. */
 static int reserve_reasons(retour__eval *ev)
@@ -62,121 +41,15 @@ static inline retour__reason_rec *copy_dated(retour_decision *d, const retour__r
     return rec;
 }
 
-static inline retour_date working_day(const retour_policy *p, retour_date date)
-{
-    retour__closed_days_next(p->closed, &date); /* inside the list: the plan's range */
-    return date;
-}
-
-/* delivered + months, by whole years from the split date where they are whole years. */
-static RETOUR__INLINE retour_date months_after(const retour__date_years *split,
-                                               retour_date delivered,
-                                               int months)
-{
-    retour_date end = RETOUR_DATE_NONE;
-    if (months % 12 == 0)
-        retour__date_add_years(&end, split, months / 12);
-    else
-        retour__date_add_months(&end, delivered, months);
-    return end; /* inside the plan's range neither fails */
-}
-
-/* Where a complaint on the road ends up (decide_item and decide_defect of complaint.c). */
-typedef enum complaint_stage {
-    STAGE_EXPIRED,        /* guarantee_expired, then goodwill */
-    STAGE_NO_PRESUMPTION, /* evidence_required: the law presumes nothing */
-    STAGE_EVIDENCE,       /* evidence_required: after the presumption */
-    STAGE_INSPECTION,     /* presumed_defect, inspection_required */
-    STAGE_PRESUMED        /* presumed_defect, then the remedy */
-} complaint_stage;
-
-/* Everything the rules would count for a request on the road, before anything is written:
- * the full decision (plan_evaluate) and the answer alone (plan_answer_of) read it. */
-typedef struct route {
-    const retour_case *f;          /* the request's one item as a case, or the case */
-    const retour__item *it;        /* that item when a request was sent; NULL for a case */
-    int64_t value;
-    const retour__category *c;
-    size_t slot;                   /* the category's index; category_count: none */
-    /* A withdrawal: the law's last day as counted and as moved, the item's cell and its
-     * verdict's brief. */
-    retour_date law_day, law_end;
-    int in_time;
-    size_t cell;
-    const retour__plan_brief *brief;
-    /* A complaint: the guarantee's and the presumption's end, and the stage reached. */
-    retour_date legal_end, presumption_end;
-    complaint_stage stage;
-} route;
-
-static RETOUR__INLINE void count_withdrawal(const retour_policy *p, route *rt)
-{
-    rt->cell = rt->slot * RETOUR_PACKAGING__COUNT + (size_t)rt->f->packaging;
-    rt->law_day = rt->f->delivered + p->jurisdiction->withdrawal_days;
-    rt->law_end = working_day(p, rt->law_day);
-    rt->in_time = rt->f->notified <= rt->law_end;
-    rt->brief = &p->plan->briefs[2 * rt->cell + (size_t)!rt->in_time];
-}
-
-static RETOUR__INLINE void count_complaint(const retour_policy *p, route *rt)
-{
-    const retour__plan *plan = p->plan;
-    const retour__plan_term *g = &plan->terms[rt->slot];
-    retour_date delivered = rt->f->delivered, noticed = rt->f->notified;
-    int months = plan->presumption_months;
-    retour__date_years split;
-    retour__date_split_years(&split, delivered);
-    rt->legal_end = months_after(&split, delivered, g->legal_months);
-    rt->presumption_end = RETOUR_DATE_NONE;
-    rt->in_time = 0; /* no withdrawal period */
-    if (noticed > rt->legal_end) {
-        rt->stage = STAGE_EXPIRED;
-        return;
-    }
-    if (months == 0) {
-        rt->stage = STAGE_NO_PRESUMPTION;
-        return;
-    }
-    rt->presumption_end = months_after(&split, delivered, months);
-    rt->stage = noticed > rt->presumption_end ? STAGE_EVIDENCE
-                : g->inspect                  ? STAGE_INSPECTION
-                                              : STAGE_PRESUMED;
-}
-
-/* Where the plan takes the one item f, whose category is c: off the road (the rules
- * decide), or along it as a withdrawal or a complaint, with rt holding what the rules
- * would count. */
-typedef enum road_kind { OFF_ROAD, ROAD_WITHDRAWAL, ROAD_COMPLAINT } road_kind;
-static RETOUR__INLINE road_kind count_route(const retour_policy *p, const retour_case *f,
-                                            const retour__category *c, route *rt)
-{
-    const retour__plan *plan = p->plan;
-    rt->f = f;
-    if (plan == NULL || !on_road(plan, f) || retour__money_mul(&rt->value, f->price, f->quantity))
-        return OFF_ROAD; /* the rules decide, or name the overflow */
-    rt->c = c;
-    rt->slot = c ? (size_t)(c - p->categories) : p->category_count;
-    if (f->type == RETOUR_REQUEST_COMPLAINT) {
-        if (!complaint_on_road(plan, f))
-            return OFF_ROAD;
-        count_complaint(p, rt);
-        return ROAD_COMPLAINT;
-    }
-    if (!plan->withdrawal)
-        return OFF_ROAD;
-    count_withdrawal(p, rt);
-    return rt->brief->planned ? ROAD_WITHDRAWAL : OFF_ROAD; /* else a deduction to compute */
-}
-
 /* The route of a request: one item in one delivery, seen as the case f. */
-static RETOUR__INLINE road_kind find_route(const retour__eval *ev, retour_case *f, route *rt)
+static RETOUR__INLINE retour__road find_route(const retour__eval *ev, retour_case *f, retour__route *rt)
 {
     const retour_request *r = ev->r;
     if (r->count != 1 || r->last_delivered != RETOUR_DATE_NONE || !r->items[0].measured)
-        return OFF_ROAD;
+        return RETOUR__OFF_ROAD;
     retour__case_of_item(f, r, 0);
     rt->it = &r->items[0];
-    return count_route(ev->p, f, retour__category_of(ev->p, rt->it), rt);
+    return retour__route_count(ev->p, f, retour__category_of(ev->p, rt->it), rt);
 }
 
 /* ---- the full decision ------------------------------------------------------------- */
@@ -190,15 +63,15 @@ static void deadlines(retour__eval *ev, int statutory)
     const char *law = statutory && p->jurisdiction->eu ? RETOUR__REG_PERIODS : NULL;
     retour_date return_day = ev->r->notified + p->return_days;
     retour_date refund_day = ev->r->notified + p->refund_days;
-    d->return_by = working_day(p, return_day);
-    d->refund_by = refund_day == return_day ? d->return_by : working_day(p, refund_day);
+    d->return_by = retour__plan_working_day(p, return_day);
+    d->refund_by = refund_day == return_day ? d->return_by : retour__plan_working_day(p, refund_day);
     if (d->return_by != return_day)
         copy_dated(d, &p->plan->return_moved, d->return_by, return_day)->pub.law = law;
     if (d->refund_by != refund_day)
         copy_dated(d, &p->plan->refund_moved, d->refund_by, refund_day)->pub.law = law;
 }
 
-static int withdrawal(retour__eval *ev, const route *rt, const char *category)
+static int withdrawal(retour__eval *ev, const retour__route *rt, const char *category)
 {
     const retour__plan *plan = ev->p->plan;
     const retour__plan_cell *cell = &plan->cells[rt->cell];
@@ -237,7 +110,7 @@ static int withdrawal(retour__eval *ev, const route *rt, const char *category)
     return RETOUR_OK;
 }
 
-static int complaint(retour__eval *ev, const route *rt, const char *category)
+static int complaint(retour__eval *ev, const retour__route *rt, const char *category)
 {
     const retour_policy *p = ev->p;
     const retour__plan *plan = p->plan;
@@ -247,7 +120,7 @@ static int complaint(retour__eval *ev, const route *rt, const char *category)
     int rc;
 
     d->basis = RETOUR_BASIS_LEGAL_GUARANTEE;
-    if (rt->stage == STAGE_EXPIRED) {
+    if (rt->stage == RETOUR__STAGE_EXPIRED) {
         res->outcome = RETOUR_OUTCOME_REJECT;
         copy_dated(d, &plan->guarantees[rt->slot].expired, rt->legal_end, noticed)
             ->params.category = category;
@@ -264,13 +137,13 @@ static int complaint(retour__eval *ev, const route *rt, const char *category)
         prm.date = rt->presumption_end;
         res->outcome = RETOUR_OUTCOME_REVIEW;
         switch (rt->stage) {
-        case STAGE_NO_PRESUMPTION:
+        case RETOUR__STAGE_NO_PRESUMPTION:
             copy_reason(d, &plan->evidence_no_presumption)->params = prm;
             break;
-        case STAGE_EVIDENCE:
+        case RETOUR__STAGE_EVIDENCE:
             copy_reason(d, &plan->evidence)->params = prm;
             break;
-        case STAGE_INSPECTION:
+        case RETOUR__STAGE_INSPECTION:
             copy_reason(d, &plan->presumed)->params = prm;
             copy_reason(d, &plan->guarantees[rt->slot].inspection)->params = prm;
             break;
@@ -290,9 +163,9 @@ static int complaint(retour__eval *ev, const route *rt, const char *category)
 int retour__plan_evaluate(retour__eval *ev)
 {
     retour_case f;
-    route rt;
-    road_kind road = find_route(ev, &f, &rt);
-    if (road == OFF_ROAD)
+    retour__route rt;
+    retour__road road = find_route(ev, &f, &rt);
+    if (road == RETOUR__OFF_ROAD)
         return RETOUR__PLAN_DECLINED;
     int rc;
     if ((rc = reserve_reasons(ev)) || (rc = retour__copy_items(ev)))
@@ -300,87 +173,15 @@ int retour__plan_evaluate(retour__eval *ev)
     /* The category as retour__item_params names it. */
     const char *category = rt.it->category ? retour__decision_category(ev->d, 0)
                            : rt.c ? rt.c->name : "uncategorised";
-    return road == ROAD_WITHDRAWAL ? withdrawal(ev, &rt, category) : complaint(ev, &rt, category);
+    return road == RETOUR__ROAD_WITHDRAWAL ? withdrawal(ev, &rt, category) : complaint(ev, &rt, category);
 }
 
-/* ---- the answer alone: the same route, nothing written ----------------------------- */
-
-/* Goodwill and the review signals on the item's outcome (retour__apply_goodwill,
- * retour__apply_review_signals and retour__settle_items for one item). */
-static RETOUR__INLINE void finish_answer(const retour_policy *p, const route *rt,
-                                         retour__refusal why, int days_late, int try_goodwill,
-                                         retour__plan_answer *a)
-{
-    if (try_goodwill && retour__goodwill_match(p, rt->f, rt->c, why, days_late, rt->value)) {
-        a->outcome = RETOUR_OUTCOME_ACCEPT_GOODWILL;
-        a->deciding = RETOUR__R_GOODWILL_RULE;
-    }
-    if (a->outcome == RETOUR_OUTCOME_REJECT)
-        return; /* signals never turn a refusal into a review */
-    if (p->review_claims > 0 && rt->f->claims_last_year + 1 >= p->review_claims) {
-        a->outcome = RETOUR_OUTCOME_REVIEW;
-        a->deciding = RETOUR__R_FREQUENT_CLAIMS;
-    }
-    if (p->review_amount >= 0 && rt->value >= p->review_amount) {
-        a->outcome = RETOUR_OUTCOME_REVIEW;
-        a->deciding = RETOUR__R_HIGH_AMOUNT;
-    }
-}
-
-static RETOUR__INLINE void withdrawal_answer(const retour_policy *p, const route *rt,
-                                             retour__plan_answer *a)
-{
-    const retour__plan_brief *v = rt->brief;
-    a->withdrawal_deadline = rt->law_end;
-    a->outcome = (retour_outcome)v->outcome;
-    a->deciding = (retour__code)v->deciding;
-    finish_answer(p, rt, (retour__refusal)(v->goodwill - 1),
-                  rt->in_time ? 0 : (int)(rt->f->notified - rt->law_end), v->goodwill != 0, a);
-}
-
-static RETOUR__INLINE void complaint_answer(const retour_policy *p, const route *rt,
-                                            retour__plan_answer *a)
-{
-    static const retour__code deciding[] = {
-        [STAGE_EXPIRED] = RETOUR__R_GUARANTEE_EXPIRED,
-        [STAGE_NO_PRESUMPTION] = RETOUR__R_EVIDENCE_REQUIRED_NO_PRESUMPTION,
-        [STAGE_EVIDENCE] = RETOUR__R_EVIDENCE_REQUIRED,
-        [STAGE_INSPECTION] = RETOUR__R_INSPECTION_REQUIRED,
-        [STAGE_PRESUMED] = RETOUR__R_PRESUMED_DEFECT,
-    };
-    a->withdrawal_deadline = RETOUR_DATE_NONE;
-    a->deciding = deciding[rt->stage];
-    a->outcome = rt->stage == STAGE_EXPIRED    ? RETOUR_OUTCOME_REJECT
-                 : rt->stage == STAGE_PRESUMED ? RETOUR_OUTCOME_ACCEPT
-                                               : RETOUR_OUTCOME_REVIEW;
-    int expired = rt->stage == STAGE_EXPIRED;
-    finish_answer(p, rt, RETOUR__REFUSED_EXPIRED,
-                  expired ? (int)(rt->f->notified - rt->legal_end) : 0, expired, a);
-}
-
-static RETOUR__INLINE int answer(const retour_policy *p, road_kind road, const route *rt,
-                                  retour__plan_answer *a)
-{
-    if (road == ROAD_WITHDRAWAL)
-        withdrawal_answer(p, rt, a);
-    else if (road == ROAD_COMPLAINT)
-        complaint_answer(p, rt, a);
-    else
-        return RETOUR__PLAN_DECLINED;
-    return RETOUR_OK;
-}
+/* ---- the answer alone: the same route, nothing written (plan_route.h) --------------- */
 
 int retour__plan_answer_of(retour__eval *ev, retour__plan_answer *a)
 {
     retour_case f;
-    route rt;
-    return answer(ev->p, find_route(ev, &f, &rt), &rt, a);
+    retour__route rt;
+    return retour__route_answer(ev->p, find_route(ev, &f, &rt), &rt, a);
 }
 
-int retour__plan_answer_case(const retour_policy *p, const retour_case *f,
-                             const retour__category *c, retour__plan_answer *a)
-{
-    route rt;
-    rt.it = NULL;
-    return answer(p, count_route(p, f, c, &rt), &rt, a);
-}
