@@ -231,10 +231,7 @@ int retour_evaluate_case_verdict(retour_verdict *verdict, retour_decision *decis
     if ((rc = check_case(c, fn, err)) || (rc = find_category(&category, policy, c, fn, err)))
         return verdict_failed(rc, verdict, decision);
     retour__plan_answer a;
-    const retour__category *decides =
-        category ? category
-        : policy->default_category >= 0 ? &policy->categories[policy->default_category]
-                                        : NULL;
+    const retour__category *decides = retour__category_or_default(policy, category);
     if (RETOUR__UNLIKELY(retour__plan_answer_case(policy, c, decides, &a) != RETOUR_OK))
         return verdict_of_request(verdict, decision, policy, c, category, err);
     if (err)

@@ -268,7 +268,7 @@ int retour__decide_complaint(retour__eval *ev)
     retour__tally tally;
     size_t shop_only = 0;
     int rc;
-    if ((rc = retour__copy_items(ev)))
+    if ((rc = retour__copy_items(ev, NULL)))
         return rc;
     for (size_t i = 0; i < d->item_count; i++) {
         int only = 0;

@@ -73,8 +73,10 @@ const char *retour__decision_sku(const retour_decision *d, size_t item)
 
 const char *retour__decision_category(const retour_decision *d, size_t item)
 {
-    size_t off = d->items[item].category;
-    return off == (size_t)-1 ? "" : d->strings.data + off;
+    const retour__item_result *res = &d->items[item];
+    if (res->category_name)
+        return res->category_name;
+    return res->category == (size_t)-1 ? "" : d->strings.data + res->category;
 }
 
 #define VALID(d) (RETOUR__DECISION_OK(d) && (d)->valid)

@@ -23,6 +23,10 @@ typedef struct retour__item_result {
     int32_t remedy_bp;     /* partial refund / repair discount, basis points */
     size_t sku;        /* offsets into strings */
     size_t category;   /* (size_t)-1: none */
+    /* The policy's own copy of the category's name when the item named one of the
+     * policy's categories (the same text; the decision refers to the policy anyway), so
+     * that it is not copied; NULL: see category. */
+    const char *category_name;
 } retour__item_result;
 
 struct retour_decision {
@@ -52,6 +56,12 @@ struct retour_decision {
 
 /* Empties d for a new evaluation, keeping its buffers. */
 void retour__decision_clear(retour_decision *d);
+
+/* 1 when the item named a category (its own, or one of the policy's). */
+static inline int retour__item_has_category(const retour__item_result *res)
+{
+    return res->category_name != NULL || res->category != (size_t)-1;
+}
 
 /* The item's SKU and category ("" when none), valid until the next evaluation. */
 const char *retour__decision_sku(const retour_decision *d, size_t item);

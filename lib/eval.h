@@ -67,8 +67,18 @@ int retour__overflow_error(retour__eval *ev, long item, const char *what);
 int retour__eval_add_days(retour__eval *ev, retour_date *out, retour_date date, int days);
 int retour__eval_add_months(retour__eval *ev, retour_date *out, retour_date date, int months);
 
-/* Copies SKUs, categories and values into the decision; every item starts accepted. */
-int retour__copy_items(retour__eval *ev);
+/* Copies SKUs, categories and values into the decision; every item starts accepted.
+ * first_named: the policy's category the first item names, when the caller has found it
+ * (the decision shows the policy's copy of the name instead of copying it), else NULL. */
+int retour__copy_items(retour__eval *ev, const retour__category *first_named);
+/* The policy's category the item names (by name, or a case's by id), NULL if none. */
+const retour__category *retour__category_named(const retour_policy *p, const retour__item *it);
+/* c, or else the policy's default category (NULL if it has none). */
+static inline const retour__category *retour__category_or_default(const retour_policy *p,
+                                                                  const retour__category *c)
+{
+    return c == NULL && p->default_category >= 0 ? &p->categories[p->default_category] : c;
+}
 /* The item's category in the policy (or the default category), NULL if none. */
 const retour__category *retour__category_of(const retour_policy *p, const retour__item *it);
 /* Parameters every item message shares: the category name as the decision keeps it. */

@@ -116,45 +116,57 @@ int retour__eval_add_months(retour__eval *ev, retour_date *out, retour_date date
     return RETOUR_OK;
 }
 
-int retour__copy_items(retour__eval *ev)
+static int copy_item(retour__eval *ev, size_t i, const retour__category *named)
+{
+    retour_decision *d = ev->d;
+    retour__item_result *res = &d->items[i];
+    const retour__item *it = &ev->r->items[i];
+    size_t sku_len = it->measured ? it->sku_len : strlen(it->sku);
+    memset(res, 0, sizeof *res);
+    res->outcome = RETOUR_OUTCOME_ACCEPT;
+    res->sku = d->strings.len;
+    retour__strbuf_add(&d->strings, it->sku, sku_len + 1);
+    res->category = (size_t)-1;
+    if (named)
+        res->category_name = named->name;
+    else if (it->category) {
+        size_t len = it->measured ? it->category_len : strlen(it->category);
+        res->category = d->strings.len;
+        retour__strbuf_add(&d->strings, it->category, len + 1);
+    }
+    if (retour__money_mul(&res->value, it->price, it->quantity))
+        return retour__overflow_error(ev, (long)i, "price x quantity");
+    return RETOUR_OK;
+}
+
+int retour__copy_items(retour__eval *ev, const retour__category *first_named)
 {
     retour_decision *d = ev->d;
     const retour_request *r = ev->r;
+    int rc;
     if (r->count > d->item_cap &&
         retour__grow(d->allocator, (void **)&d->items, &d->item_cap, r->count, sizeof *d->items))
         return retour__fail(ev->err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
-    for (size_t i = 0; i < r->count; i++) {
-        retour__item_result *res = &d->items[i];
-        const retour__item *it = &r->items[i];
-        size_t sku_len = it->measured ? it->sku_len : strlen(it->sku);
-        memset(res, 0, sizeof *res);
-        res->outcome = RETOUR_OUTCOME_ACCEPT;
-        res->sku = d->strings.len;
-        retour__strbuf_add(&d->strings, it->sku, sku_len + 1);
-        res->category = (size_t)-1;
-        if (it->category) {
-            size_t len = it->measured ? it->category_len : strlen(it->category);
-            res->category = d->strings.len;
-            retour__strbuf_add(&d->strings, it->category, len + 1);
-        }
-        if (retour__money_mul(&res->value, r->items[i].price, r->items[i].quantity))
-            return retour__overflow_error(ev, (long)i, "price x quantity");
-    }
+    for (size_t i = 0; i < r->count; i++)
+        if ((rc = copy_item(ev, i, i == 0 ? first_named : NULL)))
+            return rc;
     if (d->strings.failed)
         return retour__fail(ev->err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
     d->item_count = r->count;
     return RETOUR_OK;
 }
 
+const retour__category *retour__category_named(const retour_policy *p, const retour__item *it)
+{
+    if (it->found || !it->category)
+        return it->found;
+    return it->measured ? retour__policy_category_hashed(p, it->category, it->category_hash)
+                        : retour__policy_category(p, it->category);
+}
+
 const retour__category *retour__category_of(const retour_policy *p, const retour__item *it)
 {
-    const retour__category *c = it->found;
-    if (c == NULL && it->category)
-        c = it->measured ? retour__policy_category_hashed(p, it->category, it->category_hash)
-                         : retour__policy_category(p, it->category);
-    if (c == NULL && p->default_category >= 0)
-        c = &p->categories[p->default_category];
-    return c;
+    return retour__category_or_default(p, retour__category_named(p, it));
 }
 
 void retour__item_params(retour__eval *ev, size_t i, const retour__category *c,

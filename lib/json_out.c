@@ -225,7 +225,7 @@ static void put_items(writer *w, const retour_decision *d, retour_lang lang)
         PUT_LIT(w, ",\"sku\":");
         put_string(w, retour__decision_sku(d, i));
         PUT_LIT(w, ",\"category\":");
-        if (it->category == (size_t)-1)
+        if (!retour__item_has_category(it))
             PUT_LIT(w, "null");
         else
             put_string(w, retour__decision_category(d, i));

@@ -41,15 +41,19 @@ static inline retour__reason_rec *copy_dated(retour_decision *d, const retour__r
     return rec;
 }
 
-/* The route of a request: one item in one delivery, seen as the case f. */
-static RETOUR__INLINE retour__road find_route(const retour__eval *ev, retour_case *f, retour__route *rt)
+/* The route of a request: one item in one delivery, seen as the case f, whose category
+ * is *named (NULL: it names none of the policy's). */
+static RETOUR__INLINE retour__road find_route(const retour__eval *ev, retour_case *f,
+                                              retour__route *rt, const retour__category **named)
 {
+    const retour_policy *p = ev->p;
     const retour_request *r = ev->r;
     if (r->count != 1 || r->last_delivered != RETOUR_DATE_NONE || !r->items[0].measured)
         return RETOUR__OFF_ROAD;
     retour__case_of_item(f, r, 0);
     rt->it = &r->items[0];
-    return retour__route_count(ev->p, f, retour__category_of(ev->p, rt->it), rt);
+    *named = retour__category_named(p, rt->it);
+    return retour__route_count(p, f, retour__category_or_default(p, *named), rt);
 }
 
 /* ---- the full decision ------------------------------------------------------------- */
@@ -164,11 +168,12 @@ int retour__plan_evaluate(retour__eval *ev)
 {
     retour_case f;
     retour__route rt;
-    retour__road road = find_route(ev, &f, &rt);
+    const retour__category *named;
+    retour__road road = find_route(ev, &f, &rt, &named);
     if (road == RETOUR__OFF_ROAD)
         return RETOUR__PLAN_DECLINED;
     int rc;
-    if ((rc = reserve_reasons(ev)) || (rc = retour__copy_items(ev)))
+    if ((rc = reserve_reasons(ev)) || (rc = retour__copy_items(ev, named)))
         return rc;
     /* The category as retour__item_params names it. */
     const char *category = rt.it->category ? retour__decision_category(ev->d, 0)
@@ -182,6 +187,7 @@ int retour__plan_answer_of(retour__eval *ev, retour__plan_answer *a)
 {
     retour_case f;
     retour__route rt;
-    return retour__route_answer(ev->p, find_route(ev, &f, &rt), &rt, a);
+    const retour__category *named;
+    return retour__route_answer(ev->p, find_route(ev, &f, &rt, &named), &rt, a);
 }
 

@@ -450,7 +450,7 @@ int retour__decide_withdrawal(retour__eval *ev)
     int rc, expired = 0;
     retour__holidays_init(&holidays, ev->p->calendar);
     ev->holidays = &holidays;
-    if ((rc = retour__copy_items(ev)) || (rc = decide_period(ev, &expired)))
+    if ((rc = retour__copy_items(ev, NULL)) || (rc = decide_period(ev, &expired)))
         return rc;
     if (ev->statutory_basis && (rc = set_aside_clauses(ev)))
         return rc;
