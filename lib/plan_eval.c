@@ -75,6 +75,16 @@ static void deadlines(retour__eval *ev, int statutory)
         copy_dated(d, &p->plan->refund_moved, d->refund_by, refund_day)->pub.law = law;
 }
 
+/* Goodwill for the refused item: the rules' own step, entered only when a rule matches
+ * (matching reads the route's case view; most refusals match no rule). */
+static int goodwill(retour__eval *ev, const retour__route *rt, retour__refusal why,
+                    int days_late)
+{
+    if (!retour__goodwill_match(ev->p, rt->f, rt->c, why, days_late, rt->value))
+        return RETOUR_OK;
+    return retour__apply_goodwill(ev, 0, rt->c, why, days_late);
+}
+
 static int withdrawal(retour__eval *ev, const retour__route *rt, const char *category)
 {
     const retour__plan *plan = ev->p->plan;
@@ -99,9 +109,8 @@ static int withdrawal(retour__eval *ev, const retour__route *rt, const char *cat
         if (v->with_category[k])
             rec->params.category = category;
     }
-    if (v->goodwill &&
-        (rc = retour__apply_goodwill(ev, 0, rt->c, (retour__refusal)(v->goodwill - 1),
-                                     rt->in_time ? 0 : (int)(ev->r->notified - rt->law_end))))
+    if (v->goodwill && (rc = goodwill(ev, rt, (retour__refusal)(v->goodwill - 1),
+                                      rt->in_time ? 0 : (int)(ev->r->notified - rt->law_end))))
         return rc;
     if (rt->in_time && v->outcome != RETOUR_OUTCOME_REJECT)
         res->refund = res->value;
@@ -128,8 +137,7 @@ static int complaint(retour__eval *ev, const retour__route *rt, const char *cate
         res->outcome = RETOUR_OUTCOME_REJECT;
         copy_dated(d, &plan->guarantees[rt->slot].expired, rt->legal_end, noticed)
             ->params.category = category;
-        if ((rc = retour__apply_goodwill(ev, 0, rt->c, RETOUR__REFUSED_EXPIRED,
-                                         (int)(noticed - rt->legal_end))))
+        if ((rc = goodwill(ev, rt, RETOUR__REFUSED_EXPIRED, (int)(noticed - rt->legal_end))))
             return rc;
     } else {
         /* Every reason here has the same parameters: the presumption's months and end,
