@@ -72,12 +72,13 @@ static RETOUR__NOINLINE int name_bad_field(const retour_case *c, const char *fn,
     return RETOUR_OK;
 }
 
+_Static_assert(offsetof(retour_case, ordered) ==
+                   offsetof(retour_case, notified) + 3 * sizeof(retour_date),
+               "check_case reads the four days of a case as one array");
+
 /* The same ranges tested all at once, as every case pays for it. The eight one-byte
  * fields lead the struct: each byte plus (128 - its limit) reaches the byte's top bit
  * exactly when the byte is past its limit, and no byte below 128 carries into the next. */
-_Static_assert(offsetof(retour_case, ordered) == offsetof(retour_case, notified) + 3 * sizeof(retour_date),
-               "check_case reads the four days of a case as one array");
-
 static inline int check_case(const retour_case *c, const char *fn, retour_error *err)
 {
     static const unsigned char add_bytes[8] = {

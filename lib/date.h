@@ -76,8 +76,8 @@ static RETOUR__INLINE void retour__date_split_years(retour__date_years *split, r
 /* The split date `years` years later (29 February becomes the 28th in a common year);
  * RETOUR_ERANGE when that leaves years 1..9999. Equals retour__date_add_months with
  * 12 * years months. */
-static RETOUR__INLINE int retour__date_add_years(retour_date *out, const retour__date_years *split,
-                                         int years)
+static RETOUR__INLINE int retour__date_add_years(retour_date *out,
+                                                 const retour__date_years *split, int years)
 {
     int64_t y = (int64_t)split->year + years; /* March-based year */
     if (y >= 2000 && y <= 2098) { /* March-based 2099 ends in February 2100: no 29th */

@@ -95,13 +95,13 @@ int retour__plan_build(retour_policy *p);
 int retour__plan_evaluate(struct retour__eval *ev);
 
 /* The outcome and deciding reason code retour__plan_evaluate would give, and the
- * withdrawal deadline, without writing any decision; RETOUR__PLAN_DECLINED likewise. */
+ * withdrawal deadline, without writing any decision; RETOUR__PLAN_DECLINED likewise.
+ * (For a case: retour__plan_answer_case in plan_route.h.) */
 typedef struct retour__plan_answer {
     retour_outcome outcome;
     retour__code deciding;
     retour_date withdrawal_deadline;
 } retour__plan_answer;
 int retour__plan_answer_of(struct retour__eval *ev, retour__plan_answer *answer);
-/* The same for a case: retour__plan_answer_case in plan_route.h. */
 
 #endif

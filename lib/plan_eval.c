@@ -68,7 +68,8 @@ static void deadlines(retour__eval *ev, int statutory)
     retour_date return_day = ev->r->notified + p->return_days;
     retour_date refund_day = ev->r->notified + p->refund_days;
     d->return_by = retour__plan_working_day(p, return_day);
-    d->refund_by = refund_day == return_day ? d->return_by : retour__plan_working_day(p, refund_day);
+    d->refund_by =
+        refund_day == return_day ? d->return_by : retour__plan_working_day(p, refund_day);
     if (d->return_by != return_day)
         copy_dated(d, &p->plan->return_moved, d->return_by, return_day)->pub.law = law;
     if (d->refund_by != refund_day)
@@ -186,7 +187,8 @@ int retour__plan_evaluate(retour__eval *ev)
     /* The category as retour__item_params names it. */
     const char *category = rt.it->category ? retour__decision_category(ev->d, 0)
                            : rt.c ? rt.c->name : "uncategorised";
-    return road == RETOUR__ROAD_WITHDRAWAL ? withdrawal(ev, &rt, category) : complaint(ev, &rt, category);
+    return road == RETOUR__ROAD_WITHDRAWAL ? withdrawal(ev, &rt, category)
+                                           : complaint(ev, &rt, category);
 }
 
 /* ---- the answer alone: the same route, nothing written (plan_route.h) --------------- */
