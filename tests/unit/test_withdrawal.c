@@ -1528,6 +1528,34 @@ static void test_add_item_rejects_invalid_utf8(void **state)
     retour_request_free(r);
 }
 
+/* A decision shows the SKU and category it was asked about after the request is freed:
+ * a category the policy lists (shown from the policy's own copy of the name), one it does
+ * not list (copied into the decision) and none. */
+static void test_item_names_outlive_request(void **state)
+{
+    fx *f = *state;
+    load(f, HEAD("NL") "categories:\n  phones:\n    exclusion: none\n");
+    static const struct {
+        const char *category, *shown;
+    } cases[] = {
+        { "phones", "\"sku\":\"SKU-7\",\"category\":\"phones\"" },
+        { "gadgets", "\"sku\":\"SKU-7\",\"category\":\"gadgets\"" },
+        { NULL, "\"sku\":\"SKU-7\",\"category\":null" },
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        retour_request_free(f->r);
+        assert_int_equal(retour_request_new(&f->r, RETOUR_REQUEST_WITHDRAWAL, NULL), RETOUR_OK);
+        eval_one(f, ymd(2026, 3, 10), "SKU-7", cases[k].category, 2500, ymd(2026, 3, 2),
+                 RETOUR_PACKAGING_OPENED);
+        retour_request_free(f->r);
+        f->r = NULL;
+        char json[4096];
+        assert_true(retour_decision_to_json(f->d, RETOUR_LANG_EN, json, sizeof json) > 0);
+        assert_contains(json, cases[k].shown);
+        assert_int_equal(retour_decision_item_outcome(f->d, 0), RETOUR_OUTCOME_ACCEPT);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1573,6 +1601,7 @@ int main(void)
         T(test_calendar_return_and_refund),
         T(test_calendar_shop_window),
         T(test_calendar_complaints),
+        T(test_item_names_outlive_request),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
