@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "retour.h"
+#include "decision_asserts.h"
 #include "decision.h"
 #include "policy.h"
 #include "request.h"
@@ -573,18 +574,6 @@ static void test_request_parse_allocfail_long_strings(void **state)
 /* ------------------------------------------------------------------------------------
  * Evaluation
  * ---------------------------------------------------------------------------------- */
-
-static void assert_no_result(const retour_decision *d)
-{
-    assert_int_equal(retour_decision_outcome(d), RETOUR_OUTCOME_REJECT);
-    assert_int_equal(retour_decision_refund(d), 0);
-    assert_int_equal(retour_decision_deductions(d), 0);
-    assert_int_equal(retour_decision_item_count(d), 0);
-    assert_int_equal(retour_decision_reason_count(d), 0);
-    assert_int_equal(retour_decision_withdrawal_deadline(d), RETOUR_DATE_NONE);
-    assert_null(retour_decision_reason(d, 0));
-    assert_string_equal(retour_decision_currency(d), "");
-}
 
 /* A trace sink that reads every event and its message in both languages. */
 static void count_step(void *ctx, const retour_trace_event *event)

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decision_asserts.h"
 #include "evaluation_support.h"
 
 /* ------------------------------------------------------------------------------------
@@ -23,34 +24,6 @@ static void assert_names_category(const char *msg, const char *category)
     if (strncmp(msg + 1, category + 1, n - 1) == 0 && msg[0] == category[0] - 'a' + 'A')
         return;
     assert_contains(msg, category);
-}
-
-/* The decision holds no result: every accessor gives its default. */
-static void assert_empty_decision(const retour_decision *d)
-{
-    char buf[8] = "x";
-    assert_int_equal(retour_decision_outcome(d), RETOUR_OUTCOME_REJECT);
-    assert_int_equal(retour_decision_basis(d), RETOUR_BASIS_WITHDRAWAL_RIGHT);
-    assert_int_equal(retour_decision_refund(d), 0);
-    assert_int_equal(retour_decision_deductions(d), 0);
-    assert_int_equal(retour_decision_shipping_refunded(d), 0);
-    assert_string_equal(retour_decision_currency(d), "");
-    assert_int_equal(retour_decision_return_shipping(d), RETOUR_PAYER_CUSTOMER);
-    assert_int_equal(retour_decision_withdrawal_deadline(d), RETOUR_DATE_NONE);
-    assert_int_equal(retour_decision_return_by(d), RETOUR_DATE_NONE);
-    assert_int_equal(retour_decision_refund_by(d), RETOUR_DATE_NONE);
-    assert_string_equal(retour_decision_calendar(d), "");
-    assert_int_equal(retour_decision_item_count(d), 0);
-    assert_int_equal(retour_decision_item_outcome(d, 0), RETOUR_OUTCOME_REJECT);
-    assert_int_equal(retour_decision_item_refund(d, 0), 0);
-    assert_int_equal(retour_decision_item_deduction(d, 0), 0);
-    assert_int_equal(retour_decision_reason_count(d), 0);
-    assert_null(retour_decision_reason(d, 0));
-    assert_int_equal(retour_decision_reason_message(d, 0, RETOUR_LANG_EN, buf, sizeof buf),
-                     RETOUR_EINVAL);
-    assert_string_equal(buf, "x");
-    assert_int_equal(retour_decision_to_json(d, RETOUR_LANG_EN, buf, sizeof buf), RETOUR_EINVAL);
-    assert_string_equal(buf, "x");
 }
 
 /* Line 2 of every policy below (HEAD) is the jurisdiction; its value starts in column 15. */
@@ -281,7 +254,7 @@ static void test_starts_order_needs_ordered(void **state)
     assert_int_equal(f->err.line, 0);
     assert_string_equal(f->err.file, "");
     assert_contains(f->err.message, "starts: order");
-    assert_empty_decision(f->d);
+    assert_no_result(f->d);
 
     /* With starts: delivery the order date is not needed. */
     load(f, HEAD("EU") "withdrawal:\n  days: 30\n");
@@ -1110,7 +1083,7 @@ static void test_incomplete_requests(void **state)
     assert_int_equal(retour_evaluate(f->d, f->p, f->r, &f->err), RETOUR_EREQUEST);
     assert_int_equal(f->err.code, RETOUR_EREQUEST);
     assert_string_equal(f->err.path, "items[1].delivered");
-    assert_empty_decision(f->d);
+    assert_no_result(f->d);
 }
 
 /* NULL and out-of-range arguments: RETOUR_EINVAL, outputs untouched. */
@@ -1189,9 +1162,9 @@ static void test_fresh_decision_defaults(void **state)
     fx *f = *state;
     retour_decision *d = NULL;
     assert_int_equal(retour_decision_new(&d, NULL), RETOUR_OK);
-    assert_empty_decision(d);
+    assert_no_result(d);
     retour_decision_free(d);
-    assert_empty_decision(NULL);
+    assert_no_result(NULL);
 
     /* A decision that held a result, then failed, holds none. */
     load(f, HEAD("EU"));
@@ -1199,7 +1172,7 @@ static void test_fresh_decision_defaults(void **state)
     assert_int_equal(retour_decision_reason_count(f->d), 2);
     assert_int_equal(retour_request_reset(f->r, RETOUR_REQUEST_WITHDRAWAL), RETOUR_OK);
     assert_int_equal(retour_evaluate(f->d, f->p, f->r, NULL), RETOUR_EREQUEST);
-    assert_empty_decision(f->d);
+    assert_no_result(f->d);
 }
 
 /* A decision is reusable: a second evaluation replaces the first entirely. */
