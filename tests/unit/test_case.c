@@ -197,6 +197,18 @@ static void test_field_errors(void **state)
     reset_phone(state);
     f->phone.delivered = 4000000;
     expect_field_error(f, "delivered", "must be a day of the years 1..9999");
+    /* Each of the four days (checked side by side) one day past either end of years
+     * 1..9999: 0001-01-01 is day -719162, 9999-12-31 day 2932896. */
+    static const char *const day_fields[] = { "notified", "delivered", "noticed", "ordered" };
+    static const retour_date past_ends[] = { -719163, 2932897 };
+    for (size_t k = 0; k < 4; k++)
+        for (size_t e = 0; e < 2; e++) {
+            reset_phone(state);
+            retour_date *days[] = { &f->phone.notified, &f->phone.delivered, &f->phone.noticed,
+                                    &f->phone.ordered };
+            *days[k] = past_ends[e];
+            expect_field_error(f, day_fields[k], "must be a day of the years 1..9999");
+        }
     reset_phone(state);
     f->phone.price = -1;
     expect_field_error(f, "price", "must be at least 0, not -1");
