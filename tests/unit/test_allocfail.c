@@ -17,9 +17,9 @@
 
 #include "retour.h"
 #include "decision_asserts.h"
-#include "decision.h"
-#include "policy.h"
-#include "request.h"
+#include "decision/decision.h"
+#include "policy/policy.h"
+#include "request/request.h"
 
 #ifndef RETOUR_TEST_DATA
 #error "RETOUR_TEST_DATA must be defined as the absolute path of tests/data"

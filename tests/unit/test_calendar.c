@@ -12,8 +12,8 @@
 
 #include <cmocka.h>
 
-#include "calendar.h"
-#include "date.h"
+#include "law/calendar.h"
+#include "base/date.h"
 #include "retour.h"
 
 static retour_date ymd(int y, int m, int d)

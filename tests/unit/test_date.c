@@ -9,7 +9,7 @@
 #include <cmocka.h>
 
 #include "retour.h"
-#include "date.h"
+#include "base/date.h"
 
 /* Parses a NUL-terminated literal; fails the test on anything but success. */
 static retour_date d(const char *text)

@@ -34,8 +34,8 @@
 
 #include <cmocka.h>
 
-#include "error.h"
-#include "policy.h"
+#include "base/error.h"
+#include "policy/policy.h"
 #include "retour.h"
 
 /* ------------------------------------------------------------------------------------

@@ -10,8 +10,8 @@
 
 #include <cmocka.h>
 
-#include "guarantee_law.h"
-#include "jurisdiction.h"
+#include "law/guarantee_law.h"
+#include "law/jurisdiction.h"
 
 #define SGD "Directive (EU) 2019/771"
 

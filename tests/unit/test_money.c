@@ -9,7 +9,7 @@
 #include <cmocka.h>
 
 #include "retour.h"
-#include "money.h"
+#include "base/money.h"
 
 #define SENTINEL INT64_C(-777)
 

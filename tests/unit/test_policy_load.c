@@ -11,7 +11,7 @@
 #include <cmocka.h>
 
 #include "retour.h"
-#include "policy.h"
+#include "policy/policy.h"
 
 #ifndef RETOUR_TEST_DATA
 #error "RETOUR_TEST_DATA must be defined as the absolute path of tests/data"

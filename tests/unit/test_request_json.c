@@ -14,8 +14,8 @@
 #include <cmocka.h>
 
 #include "retour.h"
-#include "request.h"
-#include "yaml_tree.h"
+#include "request/request.h"
+#include "policy/yaml_tree.h"
 
 #ifndef RETOUR_TEST_DATA
 #error "RETOUR_TEST_DATA must be defined as the absolute path of tests/data"

@@ -12,7 +12,7 @@
 #include <cmocka.h>
 
 #include "retour.h"
-#include "request.h"
+#include "request/request.h"
 
 #ifndef RETOUR_TEST_DATA
 #error "RETOUR_TEST_DATA must be defined as the absolute path of tests/data"

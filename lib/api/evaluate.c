@@ -1,0 +1,94 @@
+/* retour_evaluate(): checks what every request needs, then the withdrawal or complaint
+ * rules decide (withdrawal.c, complaint.c). retour_evaluate_traced() is the same with a
+ * trace sink (trace.h). */
+#include "rules/eval.h"
+#include "plan/plan.h"
+#include "rules/trace.h"
+
+static int evaluate(retour_decision *decision, const retour_policy *policy,
+                    const retour_request *request, const retour__tracer *trace,
+                    retour_error *err)
+{
+    retour__error_clear(err);
+    if (!RETOUR__DECISION_OK(decision) || !RETOUR__POLICY_OK(policy) ||
+        !RETOUR__REQUEST_OK(request))
+        return retour__fail(err, RETOUR_EINVAL, NULL, NULL,
+                            "retour_evaluate: decision, policy and request must not be NULL");
+    retour__decision_clear(decision);
+    retour__eval ev = { .d = decision, .p = policy, .r = request, .err = err, .trace = trace };
+    int rc;
+    if (request->notified == RETOUR_DATE_NONE)
+        rc = retour__request_error(&ev, -1, "notified", "the notification date is required");
+    else if (request->count == 0)
+        rc = retour__request_error(&ev, -1, "items", "at least one item is required");
+    else {
+        /* The plan decides the common request; the rules the rest and every trace. */
+        rc = trace ? RETOUR__PLAN_DECLINED : retour__plan_evaluate(&ev);
+        if (rc == RETOUR__PLAN_DECLINED)
+            rc = request->type == RETOUR_REQUEST_COMPLAINT ? retour__decide_complaint(&ev)
+                                                           : retour__decide_withdrawal(&ev);
+    }
+    if (rc) {
+        retour__decision_clear(decision);
+        return rc;
+    }
+    decision->policy = policy;
+    decision->type = request->type;
+    /* A remedy under the guarantee is free of charge for the consumer (SGD art. 14). */
+    decision->return_shipping = request->type == RETOUR_REQUEST_COMPLAINT ? RETOUR_PAYER_SHOP
+                                                                          : policy->return_shipping;
+    decision->valid = 1;
+    return RETOUR_OK;
+}
+
+int retour_evaluate(retour_decision *decision, const retour_policy *policy,
+                    const retour_request *request, retour_error *err)
+{
+    return evaluate(decision, policy, request, NULL, err);
+}
+
+int retour_evaluate_traced(retour_decision *decision, const retour_policy *policy,
+                           const retour_request *request, retour_trace_fn fn, void *fn_ctx,
+                           retour_error *err)
+{
+    retour__tracer trace = { fn, fn_ctx };
+    return evaluate(decision, policy, request, fn ? &trace : NULL, err);
+}
+
+int retour_evaluate_verdict(retour_verdict *verdict, retour_decision *decision,
+                            const retour_policy *policy, const retour_request *request,
+                            retour_error *err)
+{
+    if (verdict == NULL)
+        return retour__fail(err, RETOUR_EINVAL, NULL, NULL,
+                            "retour_evaluate_verdict: verdict must not be NULL");
+    verdict->outcome = RETOUR_OUTCOME_REJECT;
+    verdict->reason = "";
+    verdict->withdrawal_deadline = RETOUR_DATE_NONE;
+    retour__error_clear(err);
+    if (!RETOUR__DECISION_OK(decision) || !RETOUR__POLICY_OK(policy) ||
+        !RETOUR__REQUEST_OK(request))
+        return retour__fail(err, RETOUR_EINVAL, NULL, NULL,
+                            "retour_evaluate_verdict: decision, policy and request must not "
+                            "be NULL");
+    decision->valid = 0;
+    if (request->notified != RETOUR_DATE_NONE && request->count > 0) {
+        retour__eval ev = { .d = decision, .p = policy, .r = request, .err = err };
+        retour__plan_answer a;
+        if (retour__plan_answer_of(&ev, &a) == RETOUR_OK) {
+            verdict->outcome = a.outcome;
+            verdict->reason = retour__code_name(a.deciding);
+            verdict->withdrawal_deadline = a.withdrawal_deadline;
+            return RETOUR_OK;
+        }
+    }
+    int rc = evaluate(decision, policy, request, NULL, err);
+    if (rc == RETOUR_OK) {
+        const retour_reason *why = retour_decision_deciding_reason(decision);
+        verdict->outcome = decision->outcome;
+        verdict->reason = why ? why->code : "";
+        verdict->withdrawal_deadline = decision->withdrawal_deadline;
+    }
+    retour__decision_clear(decision);
+    return rc;
+}

@@ -1,0 +1,300 @@
+/* The decision as canonical JSON: fixed key order, one line, no floating point. The same
+ * bytes in every language binding, so they can be compared. Writes into the caller's
+ * buffer and counts what does not fit, like snprintf; allocates nothing. */
+#include "decision/decision.h"
+#include "base/money.h"
+#include "policy/policy.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct writer {
+    char *buf;
+    size_t size;
+    size_t len;
+} writer;
+
+static inline void put(writer *w, const char *s, size_t n)
+{
+    if (w->len < w->size) {
+        size_t room = w->size - w->len;
+        memcpy(w->buf + w->len, s, n < room ? n : room);
+    }
+    w->len += n;
+}
+
+/* A string literal: keys with their quotes, colon and leading comma, "null", brackets. */
+#define PUT_LIT(w, lit) put((w), (lit), sizeof(lit) - 1)
+
+static void put_escaped(writer *w, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    const char *run = s, *end = s + n;
+    for (; s < end; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        put(w, run, (size_t)(s - run));
+        char esc[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
+        if (c == '"' || c == '\\') {
+            esc[1] = (char)c;
+            put(w, esc, 2);
+        } else if (c == '\n') {
+            put(w, "\\n", 2);
+        } else {
+            put(w, esc, 6);
+        }
+        run = s + 1;
+    }
+    put(w, run, (size_t)(s - run));
+}
+
+/* Nonzero when one of the 8 bytes in v is below 0x20, '"' or '\\' (bytes from 0x80 up,
+ * the UTF-8 sequences, never are): the "has a byte less than n" and "has a zero byte"
+ * tricks, exact as to whether any byte matches. */
+static inline uint64_t needs_escape8(uint64_t v)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101), high = UINT64_C(0x8080808080808080);
+    uint64_t quote = v ^ (ones * '"'), backslash = v ^ (ones * '\\');
+    uint64_t below = (v - ones * 0x20) & ~v;
+    uint64_t is_quote = (quote - ones) & ~quote;
+    uint64_t is_backslash = (backslash - ones) & ~backslash;
+    return (below | is_quote | is_backslash) & high;
+}
+
+/* A JSON string of n bytes: most strings need no escape, so they are scanned eight bytes
+ * at a time and copied at once; the first that needs one continues byte by byte. */
+static void put_string_n(writer *w, const char *s, size_t n)
+{
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t v;
+        memcpy(&v, s + i, 8);
+        if (needs_escape8(v))
+            break;
+    }
+    if (i + 8 > n && i < n) {
+        /* The last few bytes, padded with a letter that needs no escape. */
+        uint64_t v = UINT64_C(0x4141414141414141);
+        memcpy(&v, s + i, n - i);
+        if (!needs_escape8(v))
+            i = n;
+    }
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == '"' || c == '\\')
+            break;
+    }
+    put(w, "\"", 1);
+    put(w, s, i);
+    if (i < n)
+        put_escaped(w, s + i, n - i);
+    put(w, "\"", 1);
+}
+
+static void put_string(writer *w, const char *s)
+{
+    put_string_n(w, s, strlen(s));
+}
+
+/* Decimal digits of v into the end of buf (at least 20 bytes); returns the first. */
+static char *format_u64(char *end, uint64_t v)
+{
+    char *p = end;
+    do {
+        *--p = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return p;
+}
+
+static void put_int(writer *w, int64_t v)
+{
+    char buf[24], *end = buf + sizeof buf;
+    char *p = format_u64(end, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
+    if (v < 0)
+        *--p = '-';
+    put(w, p, (size_t)(end - p));
+}
+
+/* Money and dates never need escaping: their quotes go around the digits directly. */
+static void put_money(writer *w, int64_t minor, int decimals)
+{
+    char m[40];
+    int n = retour__money_format(m + 1, sizeof m - 2, minor, decimals);
+    if (n < 0 || (size_t)n > sizeof m - 3) {
+        PUT_LIT(w, "\"\"");
+        return;
+    }
+    m[0] = '"';
+    m[n + 1] = '"';
+    put(w, m, (size_t)n + 2);
+}
+
+static void put_date(writer *w, retour_date date)
+{
+    char d[12];
+    if (retour_date_format(d + 1, date) == RETOUR_OK) {
+        d[0] = '"';
+        d[11] = '"';
+        put(w, d, 12);
+    } else {
+        PUT_LIT(w, "null");
+    }
+}
+
+static void put_or_null(writer *w, const char *s)
+{
+    if (s)
+        put_string(w, s);
+    else
+        PUT_LIT(w, "null");
+}
+
+/* "file:line:column", as snprintf into a buffer of RETOUR_ERROR_FILE_MAX + 32 bytes would
+ * give it: a longer text is cut there, so that case keeps the snprintf. */
+static void put_source(writer *w, const char *file, int line, int column)
+{
+    char src[RETOUR_ERROR_FILE_MAX + 32];
+    size_t flen = strlen(file);
+    if (flen + 2 * 12 + 2 < sizeof src && line >= 0 && column >= 0) {
+        char num[24], *end = num + sizeof num, *p;
+        memcpy(src, file, flen);
+        size_t n = flen;
+        src[n++] = ':';
+        p = format_u64(end, (uint64_t)line);
+        memcpy(src + n, p, (size_t)(end - p));
+        n += (size_t)(end - p);
+        src[n++] = ':';
+        p = format_u64(end, (uint64_t)column);
+        memcpy(src + n, p, (size_t)(end - p));
+        n += (size_t)(end - p);
+        put_string_n(w, src, n);
+        return;
+    }
+    snprintf(src, sizeof src, "%s:%d:%d", file, line, column);
+    put_string(w, src);
+}
+
+static void put_reason(writer *w, const retour_decision *d, const retour__reason_rec *r,
+                       retour_lang lang)
+{
+    char msg[512];
+    PUT_LIT(w, "{\"code\":");
+    put_string(w, r->pub.code);
+    PUT_LIT(w, ",\"message\":");
+    retour__message_format(msg, sizeof msg, r->code, lang, &r->params, d->policy->currency,
+                           d->policy->decimals);
+    put_string(w, msg);
+    PUT_LIT(w, ",\"source\":");
+    if (r->pub.source_file)
+        put_source(w, r->pub.source_file, r->pub.source_line, r->pub.source_column);
+    else
+        PUT_LIT(w, "null");
+    PUT_LIT(w, ",\"law\":");
+    put_or_null(w, r->pub.law);
+    put(w, "}", 1);
+}
+
+static void put_reasons(writer *w, const retour_decision *d, long item, retour_lang lang)
+{
+    int first = 1;
+    PUT_LIT(w, ",\"reasons\":[");
+    for (size_t i = 0; i < d->reason_count; i++) {
+        if (d->reasons[i].pub.item != item)
+            continue;
+        if (!first)
+            put(w, ",", 1);
+        first = 0;
+        put_reason(w, d, &d->reasons[i], lang);
+    }
+    put(w, "]", 1);
+}
+
+static void put_items(writer *w, const retour_decision *d, retour_lang lang)
+{
+    int dec = d->policy->decimals;
+    PUT_LIT(w, ",\"items\":[");
+    for (size_t i = 0; i < d->item_count; i++) {
+        const retour__item_result *it = &d->items[i];
+        if (i)
+            put(w, ",", 1);
+        PUT_LIT(w, "{\"index\":");
+        put_int(w, (int64_t)i);
+        PUT_LIT(w, ",\"sku\":");
+        put_string(w, retour__decision_sku(d, i));
+        PUT_LIT(w, ",\"category\":");
+        if (!retour__item_has_category(it))
+            PUT_LIT(w, "null");
+        else
+            put_string(w, retour__decision_category(d, i));
+        PUT_LIT(w, ",\"outcome\":");
+        put_string(w, retour_outcome_name(it->outcome));
+        PUT_LIT(w, ",\"refund\":");
+        put_money(w, it->refund, dec);
+        PUT_LIT(w, ",\"deduction\":");
+        put_money(w, it->deduction, dec);
+        PUT_LIT(w, ",\"remedy\":");
+        if (it->remedy == RETOUR_REMEDY_NONE)
+            PUT_LIT(w, "null");
+        else
+            put_string(w, retour_remedy_name(it->remedy));
+        PUT_LIT(w, ",\"remedy_percent\":");
+        if (it->remedy_bp > 0)
+            put_money(w, it->remedy_bp, 2);
+        else
+            PUT_LIT(w, "null");
+        put_reasons(w, d, (long)i, lang);
+        put(w, "}", 1);
+    }
+    put(w, "]", 1);
+}
+
+long retour_decision_to_json(const retour_decision *d, retour_lang lang, char *buf, size_t size)
+{
+    if (!RETOUR__DECISION_OK(d) || !d->valid || (unsigned)lang >= RETOUR_LANG__COUNT || (buf == NULL && size))
+        return RETOUR_EINVAL;
+    writer w = { buf, size, 0 };
+    int dec = d->policy->decimals;
+    PUT_LIT(&w, "{\"outcome\":");
+    put_string(&w, retour_outcome_name(d->outcome));
+    PUT_LIT(&w, ",\"basis\":");
+    put_string(&w, retour_basis_name(d->basis));
+    if (d->type == RETOUR_REQUEST_COMPLAINT)
+        PUT_LIT(&w, ",\"type\":\"complaint\",\"refund\":{\"amount\":");
+    else
+        PUT_LIT(&w, ",\"type\":\"withdrawal\",\"refund\":{\"amount\":");
+    put_money(&w, d->refund, dec);
+    PUT_LIT(&w, ",\"amount_minor\":");
+    put_int(&w, d->refund);
+    PUT_LIT(&w, ",\"items\":");
+    put_money(&w, d->items_total, dec);
+    PUT_LIT(&w, ",\"deductions\":");
+    put_money(&w, d->deductions, dec);
+    PUT_LIT(&w, ",\"outbound_shipping\":");
+    put_money(&w, d->shipping, dec);
+    PUT_LIT(&w, ",\"store_credit\":");
+    put_money(&w, d->store_credit, dec);
+    PUT_LIT(&w, ",\"currency\":");
+    put_string(&w, d->policy->currency);
+    PUT_LIT(&w, "},\"withdrawal_deadline\":");
+    put_date(&w, d->withdrawal_deadline);
+    PUT_LIT(&w, ",\"return_by\":");
+    put_date(&w, d->return_by);
+    PUT_LIT(&w, ",\"refund_by\":");
+    put_date(&w, d->refund_by);
+    PUT_LIT(&w, ",\"calendar\":");
+    put_string(&w, d->calendar);
+    PUT_LIT(&w, ",\"return_shipping\":");
+    if (d->return_shipping == RETOUR_PAYER_SHOP)
+        PUT_LIT(&w, "\"shop\"");
+    else
+        PUT_LIT(&w, "\"customer\"");
+    put_reasons(&w, d, -1, lang);
+    put_items(&w, d, lang);
+    put(&w, "}", 1);
+    if (size)
+        buf[w.len < size ? w.len : size - 1] = '\0';
+    return (long)w.len;
+}

@@ -1,0 +1,37 @@
+/* The legal floor per jurisdiction: withdrawal figures and the citations a decision prints.
+ * Figures and article numbers follow ../shared/law (verified or secondary only; where a
+ * national article is unverified the directive's article is cited alone). */
+#ifndef RETOUR_JURISDICTION_H
+#define RETOUR_JURISDICTION_H
+
+#include <stddef.h>
+#include "law/exclusion.h"
+
+typedef struct retour__jurisdiction {
+    const char *code;
+    const char *name;
+    int eu;                /* the EU directives apply (cite them) */
+    int statutory;         /* a statutory right of withdrawal exists */
+    int withdrawal_days;   /* 14 */
+    int extension_months;  /* 12: period extension when the consumer was not informed */
+    int refund_days;       /* 14: latest refund after the notice */
+    int return_days;       /* 14: the consumer's time to send the goods back */
+    /* National provisions (NULL where none is cited); the directive is appended for EU. */
+    const char *period;
+    const char *extension;
+    const char *refund;
+    const char *return_goods;
+    const char *handling; /* diminished value; opened packaging allowed */
+    const char *exception[RETOUR__EXCL__COUNT];
+} retour__jurisdiction;
+
+/* Finds a jurisdiction by its exact code ("NL", "EU", "UK", "none"); NULL when unknown. */
+const retour__jurisdiction *retour__jurisdiction_find(const char *code);
+
+/* All codes, for error messages listing the known ones. */
+size_t retour__jurisdiction_codes(const char *const **codes);
+
+/* Directive articles cited for EU jurisdictions. */
+#define RETOUR__CRD "Directive 2011/83/EU"
+
+#endif

@@ -1,0 +1,470 @@
+/* The legal lint: clauses of a policy that a statutory withdrawal or the legal guarantee
+ * sets aside (errors), clauses that are lawful but risky (warnings), and clauses lawful
+ * only for the days a shop adds (info). Each names its article and a concrete fix, in
+ * English or Dutch. The facts behind each rule: ../shared/law/consumer-law.md section 7;
+ * docs/lint.md lists the codes. */
+#include "lint/lint.h"
+
+#include "policy/policy.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct lint {
+    retour__sink *sink;
+    const retour_policy *p;
+    const char *text; /* the policy text, to turn line and column into a byte offset */
+    size_t len;
+    int dutch; /* messages in Dutch */
+} lint;
+
+/* Byte offset of 1-based line and column (characters, UTF-8) in the text, so that the
+ * findings sort among the schema's diagnostics. */
+static size_t offset_at(const lint *l, int line, int column)
+{
+    size_t at = 0;
+    for (int n = 1; n < line && at < l->len; at++)
+        if (l->text[at] == '\n')
+            n++;
+    for (int c = 1; c < column && at < l->len; c++) {
+        at++; /* a character's continuation bytes belong to it */
+        while (at < l->len && ((unsigned char)l->text[at] & 0xC0) == 0x80)
+            at++;
+    }
+    return at;
+}
+
+#define TEXT(l, en, nl) ((l)->dutch ? (nl) : (en))
+
+/* Records one finding at src (line 0: not tied to a place). */
+static int finding(lint *l, retour_severity severity, const char *code, retour__src src,
+                   const char *path, const char *law, const char *message, const char *fix)
+{
+    retour__place place = { l->p->file, 0, 0, 0 };
+    const retour__place *at = NULL;
+    if (src.line > 0) {
+        place.line = (size_t)src.line - 1;
+        place.column = (size_t)src.column - 1;
+        place.offset = offset_at(l, src.line, src.column);
+        at = &place;
+    }
+    return retour__sink_add_finding(l->sink, severity, code, at, path, message, law, fix);
+}
+
+/* ---- the withdrawal window ---------------------------------------------------------- */
+
+static int lint_window(lint *l)
+{
+    const retour_policy *p = l->p;
+    const retour__jurisdiction *j = p->jurisdiction;
+    char msg[320], fix[240];
+    int rc = RETOUR_OK;
+    if (p->days < j->withdrawal_days) {
+        snprintf(msg, sizeof msg,
+                 TEXT(l, "a withdrawal window of %d days is shorter than the law's %d days from "
+                         "delivery; the consumer keeps the %d days whatever the terms say",
+                      "een bedenktijd van %d dagen is korter dan de wettelijke %d dagen na "
+                      "levering; de consument houdt die %d dagen, wat de voorwaarden ook zeggen"),
+                 p->days, j->withdrawal_days, j->withdrawal_days);
+        snprintf(fix, sizeof fix,
+                 TEXT(l, "write days: %d or more, or leave days out",
+                      "schrijf days: %d of meer, of laat days weg"),
+                 j->withdrawal_days);
+        rc = finding(l, RETOUR_SEVERITY_ERROR, "withdrawal-period-too-short", p->src_days,
+                     "withdrawal.days", p->law_period, msg, fix);
+    }
+    if (rc == RETOUR_OK && p->starts == RETOUR__START_ORDER) {
+        int always = p->days <= j->withdrawal_days;
+        snprintf(msg, sizeof msg,
+                 always ? TEXT(l, "a window counted from the order ends before the law's %d days "
+                                  "from delivery",
+                               "een termijn vanaf de bestelling eindigt voor de wettelijke %d "
+                               "dagen na levering")
+                        : TEXT(l, "a window counted from the order can end before the law's %d "
+                                  "days from delivery when delivery is slow",
+                               "een termijn vanaf de bestelling kan eindigen voor de wettelijke "
+                               "%d dagen na levering als de levering lang duurt"),
+                 j->withdrawal_days);
+        rc = finding(l, always ? RETOUR_SEVERITY_ERROR : RETOUR_SEVERITY_WARNING,
+                     "withdrawal-starts-at-order", p->src_starts, "withdrawal.starts",
+                     p->law_period, msg,
+                     TEXT(l, "write starts: delivery (the law counts from the day the consumer "
+                             "receives the last good)",
+                          "schrijf starts: delivery (de wet telt vanaf de dag dat de consument "
+                          "het laatste artikel ontvangt)"));
+    }
+    if (rc == RETOUR_OK && !p->informed)
+        rc = finding(l, RETOUR_SEVERITY_WARNING, "consumer-not-informed", p->src_informed,
+                     "withdrawal.informed", p->law_extension,
+                     TEXT(l, "consumers not told about the right of withdrawal get 12 months "
+                             "more and owe nothing for diminished value",
+                          "consumenten die niet over het herroepingsrecht zijn geïnformeerd "
+                          "krijgen 12 maanden extra en betalen niets voor waardevermindering"),
+                     TEXT(l, "inform consumers before the contract (model withdrawal form) and "
+                             "write informed: true",
+                          "informeer consumenten voor de overeenkomst (modelformulier voor "
+                          "herroeping) en schrijf informed: true"));
+    return rc;
+}
+
+static int lint_deadlines(lint *l)
+{
+    const retour_policy *p = l->p;
+    const retour__jurisdiction *j = p->jurisdiction;
+    char msg[320], fix[200];
+    int rc = RETOUR_OK;
+    if (p->refund_days > j->refund_days) {
+        snprintf(msg, sizeof msg,
+                 TEXT(l, "a refund within %d days is later than the law allows: at most %d days "
+                         "after the notice of withdrawal",
+                      "terugbetaling binnen %d dagen is later dan de wet toestaat: uiterlijk %d "
+                      "dagen na de melding van herroeping"),
+                 p->refund_days, j->refund_days);
+        snprintf(fix, sizeof fix,
+                 TEXT(l, "write refund_within_days: %d or less", "schrijf refund_within_days: %d of minder"),
+                 j->refund_days);
+        rc = finding(l, RETOUR_SEVERITY_ERROR, "refund-too-late", p->src_refund_days,
+                     "withdrawal.refund_within_days", p->law_refund, msg, fix);
+    }
+    if (rc == RETOUR_OK && p->return_days < j->return_days) {
+        snprintf(msg, sizeof msg,
+                 TEXT(l, "%d days to send the goods back is less than the consumer's %d days "
+                         "after the notice",
+                      "%d dagen om terug te sturen is minder dan de %d dagen na de melding die "
+                      "de consument heeft"),
+                 p->return_days, j->return_days);
+        snprintf(fix, sizeof fix,
+                 TEXT(l, "write return_within_days: %d or more", "schrijf return_within_days: %d of meer"),
+                 j->return_days);
+        rc = finding(l, RETOUR_SEVERITY_ERROR, "return-window-too-short", p->src_return_days,
+                     "withdrawal.return_within_days", p->law_return, msg, fix);
+    }
+    return rc;
+}
+
+/* ---- conditions, fees and shipping ---------------------------------------------------- */
+
+static int lint_conditions(lint *l, int extra_days)
+{
+    const retour_policy *p = l->p;
+    int rc = RETOUR_OK;
+    if (p->reason_required)
+        rc = finding(l, RETOUR_SEVERITY_ERROR, "reason-required", p->src_reason_required,
+                     "withdrawal.reason_required", p->law_period,
+                     TEXT(l, "a consumer may withdraw without giving any reason; a shop may ask "
+                             "for one but not make it a condition",
+                          "een consument mag herroepen zonder opgave van redenen; een winkel "
+                          "mag ernaar vragen, maar het niet als voorwaarde stellen"),
+                     TEXT(l, "write reason_required: false (a reason field in the form may stay "
+                             "optional)",
+                          "schrijf reason_required: false (een veld voor de reden mag optioneel "
+                          "blijven)"));
+    if (rc == RETOUR_OK && p->restocking.action != RETOUR__PKG_ACCEPT)
+        rc = finding(l, RETOUR_SEVERITY_ERROR, "restocking-fee", p->restocking.src,
+                     "withdrawal.restocking_fee", p->law_refund,
+                     TEXT(l, "no restocking, handling or processing fee may be charged on a "
+                             "statutory withdrawal; only the direct return cost and diminished "
+                             "value may be",
+                          "bij een wettelijke herroeping mogen geen verwerkings- of "
+                          "administratiekosten worden gerekend; alleen de directe "
+                          "retourkosten en waardevermindering"),
+                     TEXT(l, "write restocking_fee: none; charge diminished value through "
+                             "packaging deductions instead",
+                          "schrijf restocking_fee: none; reken waardevermindering via de "
+                          "aftrekken onder packaging"));
+    if (rc == RETOUR_OK && !p->refund_outbound)
+        rc = finding(l, extra_days ? RETOUR_SEVERITY_INFO : RETOUR_SEVERITY_ERROR,
+                     "outbound-shipping-not-refunded", p->src_refund_outbound,
+                     "withdrawal.refund_outbound_shipping", p->law_refund,
+                     extra_days
+                         ? TEXT(l, "outbound shipping is kept only in the days the shop adds; "
+                                   "a statutory withdrawal of the whole order gets the standard "
+                                   "delivery cost back",
+                                "verzendkosten worden alleen in de extra dagen van de winkel "
+                                "ingehouden; bij een wettelijke herroeping van de hele "
+                                "bestelling worden de standaard verzendkosten terugbetaald")
+                         : TEXT(l, "the standard outbound delivery cost must be refunded when "
+                                   "the whole order is withdrawn",
+                                "de standaard verzendkosten moeten worden terugbetaald als de "
+                                "hele bestelling wordt herroepen"),
+                     extra_days
+                         ? TEXT(l, "say in the terms that this applies to the extra days only",
+                                "vermeld in de voorwaarden dat dit alleen voor de extra dagen "
+                                "geldt")
+                         : TEXT(l, "write refund_outbound_shipping: true (only a surcharge for "
+                                   "express delivery may be kept)",
+                                "schrijf refund_outbound_shipping: true (alleen een toeslag "
+                                "voor snelle levering mag worden ingehouden)"));
+    if (rc == RETOUR_OK && p->condition == RETOUR__COND_UNUSED)
+        rc = finding(l, RETOUR_SEVERITY_ERROR, "condition-unused", p->src_condition,
+                     "withdrawal.condition", p->law_handling,
+                     TEXT(l, "goods need not come back unused: the consumer may try them as in "
+                             "a shop, and handling beyond that costs a deduction for diminished "
+                             "value, not the right",
+                          "artikelen hoeven niet ongebruikt terug te komen: de consument mag ze "
+                          "passen en proberen zoals in een winkel, en meer dan dat kost een "
+                          "aftrek voor waardevermindering, niet het recht"),
+                     TEXT(l, "write condition: any and set deductions under packaging",
+                          "schrijf condition: any en stel aftrekken in onder packaging"));
+    if (rc == RETOUR_OK && p->condition == RETOUR__COND_UNDAMAGED)
+        rc = finding(l, RETOUR_SEVERITY_WARNING, "condition-undamaged", p->src_condition,
+                     "withdrawal.condition", p->law_handling,
+                     TEXT(l, "\"undamaged\" is lawful only as a deduction for diminished value; "
+                             "it never takes away the right of withdrawal",
+                          "\"onbeschadigd\" mag alleen betekenen dat waardevermindering wordt "
+                          "afgetrokken; het neemt het herroepingsrecht nooit weg"),
+                     TEXT(l, "write condition: any and state the deduction under packaging",
+                          "schrijf condition: any en noem de aftrek onder packaging"));
+    return rc;
+}
+
+/* ---- packaging ------------------------------------------------------------------------- */
+
+static int lint_rule(lint *l, const retour__pkg_rule *rule, const char *path, int opened)
+{
+    const retour_policy *p = l->p;
+    char msg[320];
+    if (opened && rule->action != RETOUR__PKG_ACCEPT)
+        return finding(l, RETOUR_SEVERITY_ERROR, "opened-packaging-refused", rule->src, path,
+                       p->law_handling,
+                       TEXT(l, "opened packaging may be neither refused nor charged: the "
+                               "consumer may unpack the goods to try them (only hygiene-sealed "
+                               "goods and sealed media lose the right once unsealed)",
+                            "geopende verpakking mag niet worden geweigerd of in rekening "
+                            "gebracht: de consument mag uitpakken om te proberen (alleen "
+                            "hygiënisch verzegelde artikelen en verzegelde media verliezen het "
+                            "recht na openen)"),
+                       TEXT(l, "write opened: accept; mark really sealed goods with exclusion: "
+                               "hygiene_sealed or sealed_media on their category",
+                            "schrijf opened: accept; geef echt verzegelde artikelen exclusion: "
+                            "hygiene_sealed of sealed_media in hun categorie"));
+    if (rule->action == RETOUR__PKG_REJECT)
+        return finding(l, RETOUR_SEVERITY_ERROR, "packaging-damage-refused", rule->src, path,
+                       p->law_handling,
+                       TEXT(l, "damaged or missing packaging may cost a deduction for "
+                               "diminished value, never the right of withdrawal",
+                            "beschadigde of ontbrekende verpakking mag een aftrek voor "
+                            "waardevermindering kosten, nooit het herroepingsrecht"),
+                       TEXT(l, "write 'deduct N%', a fixed 'deduct AMOUNT' or review",
+                            "schrijf 'deduct N%', een vaste 'deduct BEDRAG' of review"));
+    if (rule->action == RETOUR__PKG_DEDUCT_PERCENT && rule->basis_points > 5000) {
+        snprintf(msg, sizeof msg,
+                 TEXT(l, "a deduction of %d%% for packaging alone is more than half the value; "
+                         "it must match the diminished value, and customers will contest it",
+                      "een aftrek van %d%% voor alleen de verpakking is meer dan de helft van "
+                      "de waarde; die moet overeenkomen met de waardevermindering, en klanten "
+                      "zullen hem betwisten"),
+                 (int)(rule->basis_points / 100));
+        return finding(l, RETOUR_SEVERITY_WARNING, "deduction-above-half", rule->src, path,
+                       p->law_handling, msg,
+                       TEXT(l, "use a lower percentage, or review to let a person assess the "
+                               "loss",
+                            "gebruik een lager percentage, of review zodat een medewerker het "
+                            "verlies beoordeelt"));
+    }
+    return RETOUR_OK;
+}
+
+static int is_strict(const retour__pkg_rule *rule)
+{
+    return rule->action == RETOUR__PKG_REVIEW || rule->action == RETOUR__PKG_REJECT ||
+           ((rule->action == RETOUR__PKG_DEDUCT_PERCENT && rule->basis_points > 0) ||
+            (rule->action == RETOUR__PKG_DEDUCT_AMOUNT && rule->amount > 0));
+}
+
+static int lint_packaging(lint *l, int extra_days)
+{
+    const retour_policy *p = l->p;
+    int rc;
+    if ((rc = lint_rule(l, &p->opened, "packaging.opened", 1)) ||
+        (rc = lint_rule(l, &p->damaged, "packaging.damaged", 0)) ||
+        (rc = lint_rule(l, &p->missing, "packaging.missing", 0)))
+        return rc;
+    const retour__pkg_rule *strict = is_strict(&p->damaged) ? &p->damaged
+                                     : is_strict(&p->missing) ? &p->missing : NULL;
+    if (extra_days || strict == NULL || p->days < p->jurisdiction->withdrawal_days)
+        return RETOUR_OK; /* a shorter window is an error of its own */
+    return finding(l, RETOUR_SEVERITY_WARNING, "strict-minimum-window", p->src_days,
+                   "withdrawal.days", p->law_period,
+                   TEXT(l, "the legal minimum window with strict packaging rules is lawful, but "
+                           "it is what customers complain about in reviews",
+                        "de wettelijke minimale termijn met strenge regels voor de verpakking "
+                        "is toegestaan, maar daar klagen klanten over in reviews"),
+                   TEXT(l, "give a few days more than the law, or accept packaging damage "
+                           "without deduction",
+                        "geef een paar dagen meer dan de wet, of accepteer schade aan de "
+                        "verpakking zonder aftrek"));
+}
+
+/* ---- categories: only the law's exceptions ---------------------------------------------- */
+
+/* The legal exception a category's name suggests, or NONE. */
+static retour__exclusion suggested_exception(const char *name)
+{
+    static const struct { const char *word; retour__exclusion e; } hints[] = {
+        { "underwear", RETOUR__EXCL_HYGIENE_SEALED }, { "lingerie", RETOUR__EXCL_HYGIENE_SEALED },
+        { "swim", RETOUR__EXCL_HYGIENE_SEALED },      { "cosmetic", RETOUR__EXCL_HYGIENE_SEALED },
+        { "hygien", RETOUR__EXCL_HYGIENE_SEALED },    { "earring", RETOUR__EXCL_HYGIENE_SEALED },
+        { "piercing", RETOUR__EXCL_HYGIENE_SEALED },  { "makeup", RETOUR__EXCL_HYGIENE_SEALED },
+        { "food", RETOUR__EXCL_PERISHABLE },          { "flower", RETOUR__EXCL_PERISHABLE },
+        { "fresh", RETOUR__EXCL_PERISHABLE },         { "perishable", RETOUR__EXCL_PERISHABLE },
+        { "custom", RETOUR__EXCL_PERSONALISED },      { "personal", RETOUR__EXCL_PERSONALISED },
+        { "engrav", RETOUR__EXCL_PERSONALISED },      { "bespoke", RETOUR__EXCL_PERSONALISED },
+        { "made_to", RETOUR__EXCL_PERSONALISED },     { "software", RETOUR__EXCL_SEALED_MEDIA },
+        { "dvd", RETOUR__EXCL_SEALED_MEDIA },         { "blu", RETOUR__EXCL_SEALED_MEDIA },
+        { "media", RETOUR__EXCL_SEALED_MEDIA },       { "music", RETOUR__EXCL_SEALED_MEDIA },
+        { "game", RETOUR__EXCL_SEALED_MEDIA },        { "magazine", RETOUR__EXCL_NEWSPAPER },
+        { "newspaper", RETOUR__EXCL_NEWSPAPER },      { "download", RETOUR__EXCL_DIGITAL_CONTENT },
+        { "ebook", RETOUR__EXCL_DIGITAL_CONTENT },    { "digital", RETOUR__EXCL_DIGITAL_CONTENT },
+    };
+    char lower[64];
+    size_t n = strlen(name);
+    if (n >= sizeof lower)
+        n = sizeof lower - 1;
+    for (size_t i = 0; i < n; i++)
+        lower[i] = (char)tolower((unsigned char)name[i]);
+    lower[n] = '\0';
+    for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++)
+        if (strstr(lower, hints[i].word))
+            return hints[i].e;
+    return RETOUR__EXCL_NONE;
+}
+
+static int lint_category(lint *l, const retour__category *c, int extra_days)
+{
+    const retour_policy *p = l->p;
+    char msg[400], fix[320], path[96];
+    if (c->returnable)
+        return RETOUR_OK;
+    snprintf(path, sizeof path, "categories.%s.returnable", c->name);
+    if (extra_days) {
+        snprintf(msg, sizeof msg,
+                 TEXT(l, "'%s' is not returnable in the days the shop adds; in the statutory "
+                         "period it stays returnable, as no legal exception covers it",
+                      "'%s' is niet retour te sturen in de extra dagen van de winkel; in de "
+                      "wettelijke bedenktijd wel, want geen wettelijke uitzondering dekt het"),
+                 c->name);
+        return finding(l, RETOUR_SEVERITY_INFO, "not-a-legal-exception", c->src_returnable, path,
+                       p->law_period, msg,
+                       TEXT(l, "say in the terms that the restriction applies to the extra "
+                               "days only",
+                            "vermeld in de voorwaarden dat de beperking alleen voor de extra "
+                            "dagen geldt"));
+    }
+    retour__exclusion e = c->exclusion != RETOUR__EXCL_NONE ? RETOUR__EXCL_NONE
+                                                           : suggested_exception(c->name);
+    snprintf(msg, sizeof msg,
+             TEXT(l, "'%s' is the shop's own exclusion, not one of the law's exceptions: "
+                     "consumers may withdraw from these goods like any others",
+                  "'%s' is een eigen uitsluiting van de winkel, geen wettelijke uitzondering: "
+                  "consumenten mogen deze artikelen herroepen zoals alle andere"),
+             c->name);
+    if (e != RETOUR__EXCL_NONE)
+        snprintf(fix, sizeof fix,
+                 TEXT(l, "remove returnable: false; if the goods really qualify, write "
+                         "exclusion: %s (art. 16(%c))",
+                      "verwijder returnable: false; als de artikelen er echt onder vallen, "
+                      "schrijf exclusion: %s (art. 16(%c))"),
+                 retour__exclusion_ids[e], retour__exclusion_letter(e));
+    else
+        snprintf(fix, sizeof fix, "%s",
+                 TEXT(l, "remove returnable: false (no legal exception fits), or give more "
+                         "days than the law and keep the restriction for those days",
+                      "verwijder returnable: false (geen wettelijke uitzondering past), of geef "
+                      "meer dagen dan de wet en houd de beperking voor die dagen"));
+    return finding(l, RETOUR_SEVERITY_ERROR, "not-a-legal-exception", c->src_returnable, path,
+                   e != RETOUR__EXCL_NONE ? p->law_exception[e] : p->law_period, msg, fix);
+}
+
+/* ---- complaints and review ------------------------------------------------------------ */
+
+static int lint_complaints(lint *l)
+{
+    const retour_policy *p = l->p;
+    const retour__guarantee_law *g = p->guarantee;
+    char msg[360], fix[200];
+    int rc = RETOUR_OK;
+    if (g->months > 0 && p->guarantee_months > 0 && p->guarantee_months < g->months) {
+        snprintf(msg, sizeof msg,
+                 TEXT(l, "a guarantee of %d months is shorter than the legal guarantee of %d "
+                         "months, which applies anyway; terms that suggest otherwise mislead",
+                      "een garantie van %d maanden is korter dan de wettelijke garantie van %d "
+                      "maanden, die hoe dan ook geldt; voorwaarden die anders suggereren "
+                      "misleiden"),
+                 p->guarantee_months, g->months);
+        rc = finding(l, RETOUR_SEVERITY_WARNING, "guarantee-shorter-than-law",
+                     p->src_guarantee_months, "complaints.guarantee_months", g->law_period, msg,
+                     TEXT(l, "leave guarantee_months out, or offer more than the legal period",
+                          "laat guarantee_months weg, of bied meer dan de wettelijke termijn"));
+    }
+    if (rc == RETOUR_OK && p->presumption_months > 0 &&
+        p->presumption_months < g->presumption_months) {
+        snprintf(msg, sizeof msg,
+                 TEXT(l, "a presumption of %d months is shorter than the law's %d: within them "
+                         "the shop must prove the goods were fine at delivery",
+                      "een vermoeden van %d maanden is korter dan de wettelijke %d: binnen die "
+                      "termijn moet de winkel bewijzen dat het artikel bij levering in orde was"),
+                 p->presumption_months, g->presumption_months);
+        snprintf(fix, sizeof fix,
+                 TEXT(l, "write presumption_months: %d or leave it out",
+                      "schrijf presumption_months: %d of laat het weg"),
+                 g->presumption_months);
+        rc = finding(l, RETOUR_SEVERITY_ERROR, "presumption-too-short",
+                     p->src_presumption_months, "complaints.presumption_months",
+                     g->law_presumption, msg, fix);
+    }
+    if (rc == RETOUR_OK && g->months > 0 &&
+        (p->remedy == RETOUR_REMEDY_REFUND || p->remedy == RETOUR_REMEDY_STORE_CREDIT))
+        rc = finding(l, RETOUR_SEVERITY_ERROR, "remedy-denies-repair", p->src_remedy,
+                     "complaints.remedy", g->law_remedy_order,
+                     TEXT(l, "the consumer chooses repair or replacement first; a refund or "
+                             "store credit comes only when that fails or is impossible",
+                          "de consument kiest eerst herstel of vervanging; terugbetaling of "
+                          "tegoed komt pas als dat mislukt of onmogelijk is"),
+                     TEXT(l, "write remedy: repair or remedy: replace (the first remedy the "
+                             "shop offers; the consumer may choose the other)",
+                          "schrijf remedy: repair of remedy: replace (wat de winkel eerst "
+                          "aanbiedt; de consument mag het andere kiezen)"));
+    return rc;
+}
+
+static int lint_review(lint *l)
+{
+    const retour_policy *p = l->p;
+    if (p->review_claims != 1 && p->review_amount != 0)
+        return RETOUR_OK;
+    int claims = p->review_claims == 1;
+    return finding(l, RETOUR_SEVERITY_WARNING, "review-holds-every-request",
+                   claims ? p->src_review_claims : p->src_review_amount,
+                   claims ? "review.claims_last_year" : "review.amount", p->law_refund,
+                   TEXT(l, "this threshold sends every request to a person; a review never "
+                           "reduces a legal right, and the refund deadline keeps running",
+                        "deze drempel stuurt elke aanvraag naar een medewerker; een "
+                        "beoordeling vermindert nooit een wettelijk recht, en de "
+                        "terugbetaaltermijn loopt door"),
+                   TEXT(l, "raise the threshold so that it catches only unusual requests",
+                        "verhoog de drempel zodat alleen ongebruikelijke aanvragen worden "
+                        "tegengehouden"));
+}
+
+int retour__lint(retour__sink *sink, const retour_policy *p, const char *text, size_t len,
+                 retour_lang lang)
+{
+    lint l = { sink, p, text, len, lang == RETOUR_LANG_NL };
+    const retour__jurisdiction *j = p->jurisdiction;
+    int rc = RETOUR_OK;
+    if (j->statutory) {
+        /* Clauses lawful as limits on the days a shop adds on top of the law. */
+        int extra_days = p->starts == RETOUR__START_DELIVERY && p->days > j->withdrawal_days;
+        if ((rc = lint_window(&l)) || (rc = lint_deadlines(&l)) ||
+            (rc = lint_conditions(&l, extra_days)) || (rc = lint_packaging(&l, extra_days)))
+            return rc;
+        for (size_t i = 0; i < p->category_count; i++)
+            if ((rc = lint_category(&l, &p->categories[i], extra_days)))
+                return rc;
+    }
+    if ((rc = lint_complaints(&l)) || (rc = lint_review(&l)))
+        return rc;
+    return RETOUR_OK;
+}

@@ -1,0 +1,107 @@
+/* A policy's plan: the common request decided by tables prepared at load.
+ *
+ * The rules (withdrawal.c, complaint.c) decide every request and define every decision.
+ * Most requests take one narrow road through them: one item, no outbound shipping, no
+ * shop window of its own, a complaint that names no cause and asks no remedy. Along that
+ * road what an item's category and packaging lead to is known once the policy is known,
+ * so the policy compiles it at load into one cell per category and packaging state, each
+ * holding the item's outcome and reasons ready to copy; an evaluation then only counts
+ * the dates, looks up its cell and copies. A request or policy off the road (and every
+ * traced evaluation) goes through the rules. Both roads give the same decision: the
+ * sweep in tests/unit/test_fast_path.c compares them over every example policy.
+ * Immutable once built: evaluations on many threads share it. */
+#ifndef RETOUR_PLAN_H
+#define RETOUR_PLAN_H
+
+#include "decision/decision.h"
+
+/* Item reasons a cell holds at most: an exclusion step, a floor, a packaging step and its
+ * floor (e.g. exclusion_waived, policy_below_legal_floor, policy_below_legal_floor,
+ * damaged_review). */
+#define RETOUR__PLAN_ITEM_REASONS 4
+
+/* What the rules decide for the item in one situation, before goodwill. */
+typedef struct retour__plan_verdict {
+    retour_outcome outcome;
+    int goodwill;       /* 0: none; else 1 + the retour__refusal goodwill rules are tried for */
+    retour__code deciding; /* the last of the reasons that decides, RETOUR__R__COUNT: none */
+    size_t reason_count;
+    /* Complete but for the category parameter (filled per request where with_category). */
+    retour__reason_rec reasons[RETOUR__PLAN_ITEM_REASONS];
+    unsigned char with_category[RETOUR__PLAN_ITEM_REASONS];
+} retour__plan_verdict;
+
+/* One category (or none) in one packaging state, for a withdrawal. */
+typedef struct retour__plan_cell {
+    int planned;                /* 0: the rules decide (a deduction to compute) */
+    retour__plan_verdict in_time;
+    retour__plan_verdict late;
+} retour__plan_cell;
+
+/* One category (or none), for a complaint: its guarantee and its inspection. */
+typedef struct retour__plan_guarantee {
+    int legal_months;           /* the law's period, or the category's longer lifespan */
+    retour__reason_rec expired; /* guarantee_expired, citing where the period comes from */
+    int inspect;                /* a presumed defect goes to a person first */
+    retour__reason_rec inspection; /* inspection_required */
+} retour__plan_guarantee;
+
+/* A cell's verdict in one situation (in time or late) as the answer alone reads it, packed
+ * so that a verdict touches a few bytes instead of a cell's reason records. */
+typedef struct retour__plan_brief {
+    uint8_t planned;            /* the cell's planned */
+    uint8_t outcome;            /* retour_outcome */
+    uint8_t goodwill;           /* as retour__plan_verdict */
+    uint8_t unused;
+    uint32_t deciding;          /* retour__code: the cell's, else the period's */
+} retour__plan_brief;
+
+/* A category's (or none's) guarantee as the answer alone reads it. */
+typedef struct retour__plan_term {
+    int legal_months;
+    int legal_years;            /* legal_months / 12 when whole years, else -1 */
+    int inspect;
+} retour__plan_term;
+
+typedef struct retour__plan {
+    int withdrawal;             /* withdrawals are planned */
+    int complaint;              /* complaints are planned */
+    /* The days a planned request's delivery and notification may fall on: inside the
+     * closed days listed at load, far enough from their end for every deadline. */
+    retour_date first, last;
+    size_t slots;               /* categories + 1; the last slot: no category */
+    retour__plan_cell *cells;   /* slots x RETOUR_PACKAGING__COUNT */
+    retour__plan_guarantee *guarantees; /* slots */
+    retour__plan_brief *briefs; /* per cell: in time, then late */
+    retour__plan_term *terms;   /* per slot */
+    /* Reasons of the request as a whole, dates filled per request (and the citation of a
+     * moved return or refund day, which depends on the basis). */
+    retour__reason_rec within, expired, period_moved, return_moved, refund_moved;
+    retour__reason_rec evidence, presumed, remedy, evidence_no_presumption;
+    int presumption_months;     /* 0: no presumption */
+    int presumption_years;      /* presumption_months / 12 when whole years, else -1 */
+} retour__plan;
+
+struct retour__eval;
+struct retour__category;
+
+/* Compiles p's plan into its arena, or leaves p->plan NULL when the policy is off the
+ * road; RETOUR_ENOMEM only when the arena fails. */
+int retour__plan_build(retour_policy *p);
+
+/* Decides ev's request along the plan: RETOUR_OK (or an error) with the decision made,
+ * or RETOUR__PLAN_DECLINED, before touching the decision, for a request off the road. */
+#define RETOUR__PLAN_DECLINED 1
+int retour__plan_evaluate(struct retour__eval *ev);
+
+/* The outcome and deciding reason code retour__plan_evaluate would give, and the
+ * withdrawal deadline, without writing any decision; RETOUR__PLAN_DECLINED likewise.
+ * (For a case: retour__plan_answer_case in plan_route.h.) */
+typedef struct retour__plan_answer {
+    retour_outcome outcome;
+    retour__code deciding;
+    retour_date withdrawal_deadline;
+} retour__plan_answer;
+int retour__plan_answer_of(struct retour__eval *ev, retour__plan_answer *answer);
+
+#endif

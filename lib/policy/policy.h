@@ -1,0 +1,191 @@
+/* The compiled policy: every value resolved (defaults from the jurisdiction), every
+ * citation composed, every deciding key's place kept for reasons. Immutable after load. */
+#ifndef RETOUR_POLICY_H
+#define RETOUR_POLICY_H
+
+#include "base/alloc.h"
+#include "base/handle.h"
+#include "law/exclusion.h"
+#include "law/guarantee_law.h"
+#include "law/jurisdiction.h"
+
+/* Where a value came from in the policy file (1-based; line 0: not written, defaulted). */
+typedef struct retour__src {
+    int line;
+    int column;
+} retour__src;
+
+typedef enum retour__pkg_action {
+    RETOUR__PKG_ACCEPT = 0,
+    RETOUR__PKG_REVIEW,
+    RETOUR__PKG_DEDUCT_PERCENT,
+    RETOUR__PKG_DEDUCT_AMOUNT,
+    RETOUR__PKG_REJECT /* below the law for a statutory withdrawal: the lint flags it */
+} retour__pkg_action;
+
+/* withdrawal.condition: what state the shop's terms demand the goods back in. */
+typedef enum retour__condition {
+    RETOUR__COND_ANY = 0,
+    RETOUR__COND_UNDAMAGED,
+    RETOUR__COND_UNUSED
+} retour__condition;
+
+typedef struct retour__pkg_rule {
+    retour__pkg_action action;
+    int32_t basis_points; /* DEDUCT_PERCENT */
+    int64_t amount;       /* DEDUCT_AMOUNT, minor units */
+    retour__src src;
+} retour__pkg_rule;
+
+typedef struct retour__category {
+    const char *name;
+    retour__exclusion exclusion;
+    int waived;     /* the shop takes excluded items back anyway */
+    int returnable; /* 0: the shop's own exclusion, beyond the statutory period only */
+    int lifespan_months; /* expected lifespan for complaints; 0: not stated */
+    int inspection;      /* -1: as complaints.inspection; 0 or 1 */
+    retour__src src;
+    retour__src src_exclusion;
+    retour__src src_waived;
+    retour__src src_returnable;
+    retour__src src_lifespan;
+    retour__src src_inspection;
+} retour__category;
+
+/* A goodwill rule: conditions (all must hold; unset ones always do) and a grant. */
+typedef struct retour__goodwill_rule {
+    const char *name;
+    retour__src src;      /* the rule's list entry */
+    int type;             /* -1: any; else a retour_request_type */
+    int min_orders;
+    int64_t min_lifetime_spend;
+    int64_t max_amount;   /* -1: no limit; the item's value (price x quantity) */
+    int max_days_late;    /* -1: no limit */
+    int max_goodwill_last_year; /* -1: no limit */
+    int max_claims_last_year;   /* -1: no limit */
+    unsigned causes;      /* bit per retour_cause; 0: any */
+    int admits_damage;    /* -1: any */
+    int excluded;         /* 1: also for items under a legal or shop exclusion */
+    size_t *categories;   /* indexes into the policy's categories */
+    size_t category_count; /* 0: any */
+    retour_remedy grant;
+    int32_t grant_bp;     /* partial_refund / repair_discount */
+    retour__src src_grant;
+} retour__goodwill_rule;
+
+typedef enum retour__window_start {
+    RETOUR__START_DELIVERY = 0,
+    RETOUR__START_ORDER = 1
+} retour__window_start;
+
+struct retour_policy {
+    uint32_t magic; /* RETOUR__POLICY_MAGIC while alive (handle.h) */
+    const retour_allocator *allocator;
+    retour__arena arena;
+    const char *file;
+    const char *shop;
+    const char *jurisdiction_code;
+    const retour__jurisdiction *jurisdiction;
+    char currency[4];
+    int decimals;
+
+    int days;                /* the shop's window */
+    retour__window_start starts;
+    int informed;
+    int return_days;
+    int refund_days;
+    retour_payer return_shipping;
+    int refund_outbound;
+    /* Clauses real terms contain, some below the law (the lint judges them; a statutory
+     * withdrawal sets them aside). */
+    int reason_required;
+    retour__pkg_rule restocking; /* ACCEPT: no fee */
+    retour__condition condition;
+
+    retour__src src_jurisdiction;
+    retour__src src_days;
+    retour__src src_starts;
+    retour__src src_informed;
+    retour__src src_return_days;
+    retour__src src_refund_days;
+    retour__src src_return_shipping;
+    retour__src src_refund_outbound;
+    retour__src src_reason_required;
+    retour__src src_condition;
+
+    retour__pkg_rule opened;  /* ACCEPT unless the policy says otherwise */
+    retour__pkg_rule damaged;
+    retour__pkg_rule missing;
+
+    retour__category *categories;
+    size_t category_count;
+    long default_category; /* index, or -1 */
+    /* Hash index of the category names (category_index.c); NULL: not built (a policy
+     * being checked), looked up one by one. */
+    uint32_t *category_slots;  /* mask + 1 slots: category index + 1, 0 empty */
+    uint64_t *category_ids;    /* the name's id per slot; its low 32 bits: the name's hash */
+    uint32_t category_mask;
+    uint64_t category_id_clash; /* an id two categories share (never seen); 0: none */
+
+    /* Complaints */
+    const retour__guarantee_law *guarantee;
+    int guarantee_months;       /* the shop's commercial guarantee; 0: none */
+    int inspection;             /* inspect before deciding a presumed defect */
+    retour_remedy remedy;       /* the shop's first remedy: repair or replace; refund and
+                                   store_credit deny the consumer's choice (lint, floor) */
+    int presumption_months;     /* as the policy states it; 0: not stated */
+    retour__src src_presumption_months;
+    retour__src src_guarantee_months;
+    retour__src src_inspection;
+    retour__src src_remedy;
+
+    /* Service generosity */
+    retour__goodwill_rule *goodwill;
+    size_t goodwill_count;
+    int review_claims;          /* 0: no signal */
+    int64_t review_amount;      /* -1: no signal */
+    retour__src src_review_claims;
+    retour__src src_review_amount;
+
+    /* The deadline calendar, and its closed days for the common years (NULL for calendar
+     * days), listed at load so that evaluation moves deadlines by bit tests. */
+    const struct retour__calendar *calendar;
+    const struct retour__closed_days *closed;
+    /* The common request's decisions prepared at load (plan.h); NULL: the rules decide
+     * every request. */
+    const struct retour__plan *plan;
+
+    /* Citations composed at load (NULL where no law applies). */
+    const char *law_period;
+    const char *law_extension;
+    const char *law_refund;
+    const char *law_return;
+    const char *law_handling;
+    const char *law_exception[RETOUR__EXCL__COUNT];
+};
+
+/* Finds a category by name; NULL when not listed. */
+const retour__category *retour__policy_category(const retour_policy *policy, const char *name);
+/* The same, for a name whose retour__name_hash() is known. */
+const retour__category *retour__policy_category_hashed(const retour_policy *policy,
+                                                      const char *name, uint32_t hash);
+/* The category whose retour_category_id() is id; NULL when none is. Inline: a case's
+ * category is one probe of the index, or two. */
+const retour__category *retour__policy_category_by_id_scan(const retour_policy *policy,
+                                                           uint64_t id);
+static inline const retour__category *retour__policy_category_by_id(const retour_policy *p,
+                                                                    uint64_t id)
+{
+    if (p->category_slots == NULL)
+        return retour__policy_category_by_id_scan(p, id); /* not indexed: checking */
+    for (uint32_t k = (uint32_t)id & p->category_mask; p->category_slots[k];
+         k = (k + 1) & p->category_mask)
+        if (p->category_ids[k] == id)
+            return &p->categories[p->category_slots[k] - 1];
+    return NULL;
+}
+/* Builds the hash index of the category names in the policy's arena (after the names are
+ * final); 0 or RETOUR_ENOMEM. */
+int retour__policy_index_categories(retour_policy *policy);
+
+#endif

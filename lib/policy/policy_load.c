@@ -1,0 +1,557 @@
+/* Policy files (schema version 1) -> compiled retour_policy. Strict: the first problem
+ * stops the load with its place, key path and what was expected; no partial policy. */
+#include "policy/policy.h"
+#include "plan/plan.h"
+#include "law/calendar.h"
+#include "lint/policy_check.h"
+#include "base/money.h"
+#include "policy/policy_read.h"
+#include "policy/policy_service.h"
+#include "policy/schema.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define SCHEMA_VERSION 1
+#define MAX_DAYS 3650
+#define MAX_DEADLINE_DAYS 365
+
+/* Reads an optional child of map under key, with the path extended while reading.
+ * When checking, a recorded problem goes on with the next statement (schema.h). */
+#define WITH_KEY(ctx, key, stmt) RETOUR__WITH_KEY(ctx, key, stmt)
+
+/* "10%" or "5.00": a charge on an item, as a percentage of its value or a fixed amount. */
+static int read_charge(retour__ctx *ctx, const retour_policy *p, const retour__node *n,
+                       const char *what, const char *arg, size_t len, retour__pkg_rule *rule)
+{
+    int rc;
+    if (len && arg[len - 1] == '%') {
+        rc = retour__percent_parse(&rule->basis_points, arg, len);
+        if (rc)
+            return retour__fail_at(ctx, n, rc == RETOUR_ERANGE ? RETOUR_ERANGE : RETOUR_ESCHEMA,
+                                   "%s '%s' must be a percentage from 0%% to 100%% with at most "
+                                   "2 decimals",
+                                   what, arg);
+        rule->action = RETOUR__PKG_DEDUCT_PERCENT;
+        return RETOUR_OK;
+    }
+    char why[64];
+    rc = retour__money_parse(&rule->amount, arg, len, p->decimals, why, sizeof why);
+    if (rc)
+        return retour__fail_at(ctx, n, rc == RETOUR_ERANGE ? RETOUR_ERANGE : RETOUR_ESCHEMA,
+                               "%s '%s' must be a percentage such as 20%% or an amount in %s "
+                               "with at most %d decimals",
+                               what, arg, p->currency, p->decimals);
+    rule->action = RETOUR__PKG_DEDUCT_AMOUNT;
+    return RETOUR_OK;
+}
+
+/* withdrawal.restocking_fee: "10%", "5.00" or "none". */
+static int read_restocking_fee(retour__ctx *ctx, retour_policy *p, const retour__node *n)
+{
+    const char *text;
+    int rc = retour__read_string(ctx, n, &text);
+    if (rc)
+        return retour__fail_at(ctx, n, RETOUR_ESCHEMA,
+                               "expected none, a percentage (e.g. 10%%) or an amount (e.g. 5.00)");
+    p->restocking.src = retour__src_of(n);
+    if (strcmp(text, "none") == 0) {
+        p->restocking.action = RETOUR__PKG_ACCEPT;
+        return RETOUR_OK;
+    }
+    return read_charge(ctx, p, n, "restocking fee", text, n->len, &p->restocking);
+}
+
+static int load_withdrawal(retour__ctx *ctx, retour_policy *p, const retour__node *w)
+{
+    static const char *const keys[] = { "days", "starts", "informed", "return_within_days",
+                                        "refund_within_days", "return_shipping",
+                                        "refund_outbound_shipping", "reason_required",
+                                        "restocking_fee", "condition" };
+    static const char *const starts[] = { "delivery", "order" };
+    static const char *const payers[] = { "customer", "shop" };
+    static const char *const conditions[] = { "any", "undamaged", "unused" };
+    int rc;
+    if ((rc = retour__expect_map(ctx, w)) ||
+        (rc = retour__check_keys(ctx, w, keys, sizeof keys / sizeof keys[0])) ||
+        (rc = retour__opt_int(ctx, w, "days", 0, MAX_DAYS, &p->days, &p->src_days)) ||
+        (rc = retour__opt_int(ctx, w, "return_within_days", 1, MAX_DEADLINE_DAYS, &p->return_days,
+                        &p->src_return_days)) ||
+        (rc = retour__opt_int(ctx, w, "refund_within_days", 1, MAX_DEADLINE_DAYS, &p->refund_days,
+                        &p->src_refund_days)) ||
+        (rc = retour__opt_flag(ctx, w, "informed", &p->informed, &p->src_informed)) ||
+        (rc = retour__opt_flag(ctx, w, "refund_outbound_shipping", &p->refund_outbound,
+                        &p->src_refund_outbound)) ||
+        (rc = retour__opt_flag(ctx, w, "reason_required", &p->reason_required,
+                        &p->src_reason_required)))
+        return rc;
+    int v = (int)p->starts;
+    if ((rc = retour__opt_choice(ctx, w, "starts", starts, 2, &v, &p->src_starts)))
+        return rc;
+    p->starts = (retour__window_start)v;
+    v = (int)p->return_shipping;
+    if ((rc = retour__opt_choice(ctx, w, "return_shipping", payers, 2, &v, &p->src_return_shipping)))
+        return rc;
+    p->return_shipping = (retour_payer)v;
+    v = (int)p->condition;
+    if ((rc = retour__opt_choice(ctx, w, "condition", conditions, 3, &v, &p->src_condition)))
+        return rc;
+    p->condition = (retour__condition)v;
+    const retour__node *n = retour__opt(w, "restocking_fee");
+    if (n)
+        WITH_KEY(ctx, "restocking_fee", read_restocking_fee(ctx, p, n));
+    return RETOUR_OK;
+}
+
+/* "accept" | "review" | "reject" | "deduct 20%" | "deduct 5.00" */
+static int read_pkg_rule(retour__ctx *ctx, const retour_policy *p, const retour__node *n,
+                         retour__pkg_rule *rule)
+{
+    static const char *const expected =
+        "expected accept, review, reject, 'deduct N%' (e.g. deduct 20%) or 'deduct AMOUNT' "
+        "(e.g. deduct 5.00)";
+    const char *text;
+    int rc = retour__read_string(ctx, n, &text);
+    if (rc)
+        return retour__fail_at(ctx, n, RETOUR_ESCHEMA, "%s", expected);
+    rule->src = retour__src_of(n);
+    if (strcmp(text, "accept") == 0) {
+        rule->action = RETOUR__PKG_ACCEPT;
+        return RETOUR_OK;
+    }
+    if (strcmp(text, "review") == 0) {
+        rule->action = RETOUR__PKG_REVIEW;
+        return RETOUR_OK;
+    }
+    if (strcmp(text, "reject") == 0) {
+        rule->action = RETOUR__PKG_REJECT;
+        return RETOUR_OK;
+    }
+    if (strncmp(text, "deduct ", 7) != 0)
+        return retour__fail_at(ctx, n, RETOUR_ESCHEMA, "%s; found '%s'", expected, text);
+    return read_charge(ctx, p, n, "deduction", text + 7, n->len - 7, rule);
+}
+
+/* packaging.opened: as the other rules, but nothing about opening needs a person. */
+static int read_opened_rule(retour__ctx *ctx, retour_policy *p, const retour__node *n)
+{
+    int rc = read_pkg_rule(ctx, p, n, &p->opened);
+    if (rc == RETOUR_OK && p->opened.action == RETOUR__PKG_REVIEW) {
+        p->opened.action = RETOUR__PKG_ACCEPT;
+        return retour__fail_at(ctx, n, RETOUR_ESCHEMA,
+                               "expected accept, reject, 'deduct N%%' or 'deduct AMOUNT' for "
+                               "opened packaging; found 'review'");
+    }
+    return rc;
+}
+
+static int load_packaging(retour__ctx *ctx, retour_policy *p, const retour__node *pk)
+{
+    static const char *const keys[] = { "opened", "damaged", "missing" };
+    int rc;
+    if ((rc = retour__expect_map(ctx, pk)) || (rc = retour__check_keys(ctx, pk, keys, 3)))
+        return rc;
+    const retour__node *n = retour__map_get(pk, "opened");
+    if (n && !retour__is_null(n))
+        WITH_KEY(ctx, "opened", read_opened_rule(ctx, p, n));
+    n = retour__map_get(pk, "damaged");
+    if (n && !retour__is_null(n))
+        WITH_KEY(ctx, "damaged", read_pkg_rule(ctx, p, n, &p->damaged));
+    n = retour__map_get(pk, "missing");
+    if (n && !retour__is_null(n))
+        WITH_KEY(ctx, "missing", read_pkg_rule(ctx, p, n, &p->missing));
+    return RETOUR_OK;
+}
+
+static int load_category(retour__ctx *ctx, retour__category *c, const retour__node *body)
+{
+    static const char *const keys[] = { "exclusion", "exclusion_waived", "returnable",
+                                        "lifespan_months", "inspection" };
+    c->exclusion = RETOUR__EXCL_NONE;
+    c->waived = 0;
+    c->returnable = 1;
+    c->inspection = -1;
+    if (retour__is_null(body))
+        return RETOUR_OK; /* "jewellery:" with nothing: ordinary goods */
+    int rc;
+    if ((rc = retour__expect_map(ctx, body)) || (rc = retour__check_keys(ctx, body, keys, 5)) ||
+        (rc = retour__load_category_complaints(ctx, c, body)))
+        return rc;
+    int excl = RETOUR__EXCL_NONE;
+    if ((rc = retour__opt_choice(ctx, body, "exclusion", retour__exclusion_ids, RETOUR__EXCL__COUNT,
+                          &excl, &c->src_exclusion)) ||
+        (rc = retour__opt_flag(ctx, body, "exclusion_waived", &c->waived, &c->src_waived)) ||
+        (rc = retour__opt_flag(ctx, body, "returnable", &c->returnable, &c->src_returnable)))
+        return rc;
+    c->exclusion = (retour__exclusion)excl;
+    return RETOUR_OK;
+}
+
+static int load_categories(retour__ctx *ctx, retour_policy *p, const retour__node *cats)
+{
+    int rc = retour__expect_map(ctx, cats);
+    if (rc)
+        return rc;
+    p->categories = retour__arena_alloc(&p->arena, (cats->count + 1) * sizeof *p->categories);
+    if (p->categories == NULL)
+        return retour__fail_at(ctx, NULL, RETOUR_ENOMEM, "out of memory");
+    for (size_t i = 0; i < cats->count; i++) {
+        const retour__node *key = cats->pairs[i].key;
+        retour__category *c = &p->categories[i];
+        memset(c, 0, sizeof *c);
+        c->name = key->text;
+        c->src = retour__src_of(key);
+        if (key->len == 0 && (rc = retour__skip(retour__fail_at(ctx, key, RETOUR_ESCHEMA,
+                                                                "a category needs a name"))))
+            return rc;
+        WITH_KEY(ctx, key->text, load_category(ctx, c, cats->pairs[i].value));
+    }
+    p->category_count = cats->count;
+    return RETOUR_OK;
+}
+
+static int load_default_category(retour__ctx *ctx, retour_policy *p, const retour__node *n)
+{
+    const char *name;
+    int rc = retour__read_string(ctx, n, &name);
+    if (rc)
+        return rc;
+    for (size_t i = 0; i < p->category_count; i++) {
+        if (strcmp(p->categories[i].name, name) == 0) {
+            p->default_category = (long)i;
+            return RETOUR_OK;
+        }
+    }
+    if (p->category_count == 0)
+        return retour__fail_at(ctx, n, RETOUR_ESCHEMA,
+                               "unknown category '%s': the policy lists no categories", name);
+    const char *names[64];
+    size_t count = p->category_count < 64 ? p->category_count : 64;
+    for (size_t i = 0; i < count; i++)
+        names[i] = p->categories[i].name;
+    const char *near = retour__nearest(name, names, count);
+    if (near)
+        return retour__fail_at(ctx, n, RETOUR_ESCHEMA,
+                               "unknown category '%s'; did you mean '%s'? It must be one of the "
+                               "keys under categories",
+                               name, near);
+    return retour__fail_at(ctx, n, RETOUR_ESCHEMA,
+                           "unknown category '%s'; it must be one of the keys under categories",
+                           name);
+}
+
+/* The value of a required key, or a missing-key problem. The key's path is pushed. */
+/* The required keys: each reader assigns only a valid value, so a checked policy keeps
+ * its stand-in (retour__policy_read()) for a key that failed. */
+static int read_version(retour__ctx *ctx, const retour__node *root)
+{
+    const retour__node *n = NULL;
+    long version;
+    int rc;
+    if ((rc = retour__require(ctx, root, "retour", "the schema version, 1", &n)) ||
+        (rc = retour__read_int(ctx, n, 1, 1000, &version)))
+        return rc;
+    if (version != SCHEMA_VERSION)
+        return retour__fail_at(ctx, n, RETOUR_ESCHEMA,
+                               "schema version %ld is not supported; this library reads version %d",
+                               version, SCHEMA_VERSION);
+    return RETOUR_OK;
+}
+
+static int read_jurisdiction(retour__ctx *ctx, retour_policy *p, const retour__node *root)
+{
+    const retour__node *n = NULL;
+    const char *code;
+    int rc;
+    if ((rc = retour__require(ctx, root, "jurisdiction", "EU, an EU member code, UK or none", &n)) ||
+        (rc = retour__read_string(ctx, n, &code)))
+        return rc;
+    const retour__jurisdiction *j = retour__jurisdiction_find(code);
+    if (j == NULL) {
+        const char *const *codes;
+        size_t count = retour__jurisdiction_codes(&codes);
+        char list[200];
+        retour__join_words(list, sizeof list, codes, count, " ");
+        return retour__fail_at(ctx, n, RETOUR_ESCHEMA, "unknown jurisdiction '%s' (known: %s)",
+                               code, list);
+    }
+    p->jurisdiction_code = code;
+    p->jurisdiction = j;
+    p->src_jurisdiction = retour__src_of(n);
+    return RETOUR_OK;
+}
+
+static int read_currency(retour__ctx *ctx, retour_policy *p, const retour__node *root)
+{
+    const retour__node *n = NULL;
+    const char *currency;
+    int rc;
+    if ((rc = retour__require(ctx, root, "currency", "an ISO 4217 code such as EUR", &n)) ||
+        (rc = retour__read_string(ctx, n, &currency)))
+        return rc;
+    const retour__currency *cur = retour__currency_find(currency, n->len);
+    if (cur == NULL)
+        return retour__fail_at(ctx, n, RETOUR_ESCHEMA,
+                               "unknown currency '%s': expected an upper-case ISO 4217 code "
+                               "such as EUR, GBP or SEK",
+                               currency);
+    memcpy(p->currency, cur->code, 4);
+    p->decimals = cur->decimals;
+    return RETOUR_OK;
+}
+
+/* "BW 6:230o; Directive 2011/83/EU art. 9" - national first, then the directive (EU). */
+/* Composes the citation for one rule into *out (NULL when the jurisdiction has none).
+ * Returns nonzero only when the copy could not be allocated. */
+static int cite(retour_policy *p, const char **out, const char *national, const char *article)
+{
+    const retour__jurisdiction *j = p->jurisdiction;
+    char buf[160];
+    *out = NULL;
+    if (!j->statutory)
+        return 0;
+    if (j->eu && national)
+        snprintf(buf, sizeof buf, "%s; " RETOUR__CRD " %s", national, article);
+    else if (j->eu)
+        snprintf(buf, sizeof buf, RETOUR__CRD " %s", article);
+    else if (national)
+        snprintf(buf, sizeof buf, "%s", national);
+    else
+        return 0;
+    *out = retour__arena_strndup(&p->arena, buf, strlen(buf));
+    return *out == NULL;
+}
+
+static int compose_citations(retour__ctx *ctx, retour_policy *p)
+{
+    const retour__jurisdiction *j = p->jurisdiction;
+    int failed = cite(p, &p->law_period, j->period, "art. 9") |
+                 cite(p, &p->law_extension, j->extension, "art. 10(1)") |
+                 cite(p, &p->law_refund, j->refund, "art. 13(1)") |
+                 cite(p, &p->law_return, j->return_goods, "art. 14(1)") |
+                 cite(p, &p->law_handling, j->handling, "art. 14(2)");
+    for (int e = 1; e < RETOUR__EXCL__COUNT; e++) {
+        char article[16];
+        snprintf(article, sizeof article, "art. 16(%c)", retour__exclusion_letter(e));
+        failed |= cite(p, &p->law_exception[e], j->exception[e], article);
+    }
+    if (failed)
+        return retour__fail_at(ctx, NULL, RETOUR_ENOMEM, "out of memory");
+    return RETOUR_OK;
+}
+
+/* The jurisdiction's deadline calendar (calendar days without a statutory period) and its
+ * closed days, listed once here rather than in every evaluation. */
+static int build_calendar(retour__ctx *ctx, retour_policy *p)
+{
+    const retour__jurisdiction *j = p->jurisdiction;
+    p->calendar = j->statutory ? retour__calendar_for(j->code) : retour__calendar_days();
+    p->closed = NULL;
+    if (p->calendar->kind == RETOUR__CAL_CALENDAR_DAYS)
+        return RETOUR_OK;
+    retour__closed_days *closed = retour__arena_alloc(&p->arena, sizeof *closed);
+    if (closed == NULL)
+        return retour__fail_at(ctx, NULL, RETOUR_ENOMEM, "out of memory");
+    retour__closed_days_build(closed, p->calendar);
+    p->closed = closed;
+    return RETOUR_OK;
+}
+
+static int load_root(retour__ctx *ctx, retour_policy *p, const retour__node *root)
+{
+    static const char *const keys[] = { "retour", "shop", "jurisdiction", "currency",
+                                        "withdrawal", "packaging", "categories",
+                                        "default_category", "complaints", "goodwill",
+                                        "review" };
+    if (root == NULL)
+        return retour__fail_at(ctx, NULL, RETOUR_ESCHEMA,
+                               "empty policy: expected at least retour: 1, jurisdiction and "
+                               "currency");
+    int rc;
+    if ((rc = retour__expect_map(ctx, root)) ||
+        (rc = retour__check_keys(ctx, root, keys, sizeof keys / sizeof keys[0])))
+        return rc;
+
+    const retour__node *n;
+    WITH_KEY(ctx, "retour", read_version(ctx, root));
+    WITH_KEY(ctx, "jurisdiction", read_jurisdiction(ctx, p, root));
+    WITH_KEY(ctx, "currency", read_currency(ctx, p, root));
+
+    n = retour__map_get(root, "shop");
+    if (n && !retour__is_null(n))
+        WITH_KEY(ctx, "shop", retour__read_string(ctx, n, &p->shop));
+    n = retour__map_get(root, "withdrawal");
+    if (n && !retour__is_null(n))
+        WITH_KEY(ctx, "withdrawal", load_withdrawal(ctx, p, n));
+    n = retour__map_get(root, "packaging");
+    if (n && !retour__is_null(n))
+        WITH_KEY(ctx, "packaging", load_packaging(ctx, p, n));
+    n = retour__map_get(root, "categories");
+    if (n && !retour__is_null(n))
+        WITH_KEY(ctx, "categories", load_categories(ctx, p, n));
+    n = retour__map_get(root, "default_category");
+    if (n && !retour__is_null(n))
+        WITH_KEY(ctx, "default_category", load_default_category(ctx, p, n));
+    p->guarantee = retour__guarantee_law_find(p->jurisdiction_code, p->jurisdiction->eu);
+    n = retour__map_get(root, "complaints");
+    if (n && !retour__is_null(n))
+        WITH_KEY(ctx, "complaints", retour__load_complaints(ctx, p, n));
+    n = retour__map_get(root, "goodwill");
+    if (n && !retour__is_null(n))
+        WITH_KEY(ctx, "goodwill", retour__load_goodwill(ctx, p, n));
+    n = retour__map_get(root, "review");
+    if (n && !retour__is_null(n))
+        WITH_KEY(ctx, "review", retour__load_review(ctx, p, n));
+    if ((rc = compose_citations(ctx, p)))
+        return rc;
+    return build_calendar(ctx, p);
+}
+
+static void set_defaults(retour_policy *p)
+{
+    p->shop = "";
+    p->days = 14;
+    p->starts = RETOUR__START_DELIVERY;
+    p->informed = 1;
+    p->return_days = 14;
+    p->refund_days = 14;
+    p->return_shipping = RETOUR_PAYER_CUSTOMER;
+    p->refund_outbound = 1;
+    p->restocking.action = RETOUR__PKG_ACCEPT;
+    p->condition = RETOUR__COND_ANY;
+    p->opened.action = RETOUR__PKG_ACCEPT;
+    p->damaged.action = RETOUR__PKG_ACCEPT;
+    p->missing.action = RETOUR__PKG_ACCEPT;
+    p->default_category = -1;
+    p->remedy = RETOUR_REMEDY_REPAIR;
+    p->review_amount = -1;
+}
+
+int retour__policy_read(retour__ctx *ctx, retour_policy *p, const retour__node *root)
+{
+    set_defaults(p);
+    /* Stand-ins for required keys that fail, so that the keys after them are checked
+     * without problems that only follow from the first: the EU baseline, and XXX (ISO 4217
+     * for "no currency") with 3 decimals, the most any listed currency has. */
+    p->jurisdiction_code = "EU";
+    p->jurisdiction = retour__jurisdiction_find("EU");
+    memcpy(p->currency, "XXX", 4);
+    p->decimals = 3;
+    return load_root(ctx, p, root);
+}
+
+int retour_policy_load_string(retour_policy **out, const char *text, size_t len,
+                              const char *name, const retour_options *options, retour_error *err)
+{
+    retour__error_clear(err);
+    if (out == NULL || (text == NULL && len > 0))
+        return retour__fail(err, RETOUR_EINVAL, NULL, NULL,
+                            "retour_policy_load_string: out and text must not be NULL");
+    int rc = retour__options_check(options, "retour_policy_load_string", err);
+    if (rc)
+        return rc;
+    const retour_allocator *a = retour__allocator(options ? options->allocator : NULL);
+    retour__limits limits;
+    retour__limits_from_options(&limits, options);
+
+    retour_policy *p = retour__malloc(a, sizeof *p);
+    if (p == NULL)
+        return retour__fail(err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
+    memset(p, 0, sizeof *p);
+    p->allocator = a;
+    retour__arena_init(&p->arena, a);
+    set_defaults(p);
+
+    /* The document tree lives in the policy's arena' sibling; names and texts the policy
+     * keeps are copied out of it, so the tree can be dropped after loading. */
+    retour__doc doc;
+    rc = retour__doc_parse(&doc, text ? text : "", len, name ? name : "<string>", &limits,
+                               a, err);
+    if (rc) {
+        retour__arena_release(&p->arena);
+        retour__free(a, p);
+        return rc;
+    }
+    retour__ctx ctx;
+    retour__ctx_init(&ctx, &doc, err);
+    rc = load_root(&ctx, p, doc.root);
+    if (rc == RETOUR_OK) {
+        /* Move the strings the policy refers to out of the document. */
+        p->file = retour__arena_strndup(&p->arena, doc.file, strlen(doc.file));
+        p->shop = retour__arena_strndup(&p->arena, p->shop, strlen(p->shop));
+        p->jurisdiction_code =
+            retour__arena_strndup(&p->arena, p->jurisdiction_code, strlen(p->jurisdiction_code));
+        int ok = p->file && p->shop && p->jurisdiction_code;
+        for (size_t i = 0; ok && i < p->category_count; i++) {
+            p->categories[i].name = retour__arena_strndup(&p->arena, p->categories[i].name,
+                                                          strlen(p->categories[i].name));
+            ok = p->categories[i].name != NULL;
+        }
+        ok = ok && retour__policy_index_categories(p) == RETOUR_OK &&
+             retour__plan_build(p) == RETOUR_OK;
+        if (!ok)
+            rc = retour__fail(err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
+    }
+    retour__doc_free(&doc);
+    if (rc) {
+        retour__arena_release(&p->arena);
+        retour__free(a, p);
+        return rc;
+    }
+    p->magic = RETOUR__POLICY_MAGIC;
+    *out = p;
+    return RETOUR_OK;
+}
+
+int retour_policy_load_file(retour_policy **out, const char *path, const retour_options *options,
+                            retour_error *err)
+{
+    retour__error_clear(err);
+    if (out == NULL || path == NULL)
+        return retour__fail(err, RETOUR_EINVAL, NULL, NULL,
+                            "retour_policy_load_file: out and path must not be NULL");
+    int rc = retour__options_check(options, "retour_policy_load_file", err);
+    if (rc)
+        return rc;
+    const retour_allocator *a = retour__allocator(options ? options->allocator : NULL);
+    retour__limits limits;
+    retour__limits_from_options(&limits, options);
+    char *text;
+    size_t len;
+    rc = retour__read_file(&text, &len, path, limits.max_bytes, a, err);
+    if (rc)
+        return rc;
+    rc = retour_policy_load_string(out, text, len, path, options, err);
+    retour__free(a, text);
+    return rc;
+}
+
+void retour_policy_free(retour_policy *policy)
+{
+    if (!RETOUR__POLICY_OK(policy))
+        return;
+    policy->magic = 0;
+    const retour_allocator *a = policy->allocator;
+    retour__arena_release(&policy->arena);
+    retour__free(a, policy);
+}
+
+const char *retour_policy_shop(const retour_policy *policy)
+{
+    return RETOUR__POLICY_OK(policy) ? policy->shop : "";
+}
+
+const char *retour_policy_jurisdiction(const retour_policy *policy)
+{
+    return RETOUR__POLICY_OK(policy) ? policy->jurisdiction_code : "";
+}
+
+const char *retour_policy_currency(const retour_policy *policy)
+{
+    return RETOUR__POLICY_OK(policy) ? policy->currency : "";
+}
+
+int retour_policy_currency_decimals(const retour_policy *policy)
+{
+    return RETOUR__POLICY_OK(policy) ? policy->decimals : -1;
+}

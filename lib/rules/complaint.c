@@ -1,0 +1,284 @@
+/* Deciding a complaint under the legal guarantee, law first.
+ *
+ * Per item, in order (docs/decisions.md explains each):
+ *   1. the guarantee: the legal period (the expected lifespan where the law follows it) or
+ *      the shop's own longer guarantee must cover the day the problem appeared, else the
+ *      item is refused (guarantee_expired);
+ *   2. damage the customer caused (misuse, accident, admitted) is no lack of conformity;
+ *   3. wear: a person judges it within the expected lifespan; after it, it is no defect;
+ *   4. an established defect is accepted; otherwise within the presumption period the
+ *      defect is presumed (accept, or review when the policy inspects first), after it
+ *      the consumer must show it (review);
+ *   5. the remedy: the consumer's choice of repair or replacement; price reduction or
+ *      refund only after a failed repair, or within a short-term right to reject;
+ *   then goodwill for refused items, the review signals and the totals. */
+#include "rules/eval.h"
+#include "rules/trace.h"
+
+#include "base/date.h"
+
+#include <stdio.h>
+
+typedef struct coverage {
+    retour_date noticed;
+    retour_date legal_end;       /* RETOUR_DATE_NONE: no legal guarantee */
+    retour_date shop_end;        /* RETOUR_DATE_NONE: no commercial guarantee */
+    retour_date presumption_end; /* RETOUR_DATE_NONE: no presumption */
+    retour_date policy_presumption_end; /* the policy's shorter presumption, if stated */
+    int presumption_months;
+    retour__src presumption_src;
+    int legal_months;
+    retour__src legal_src;
+    int by_law;                  /* the legal guarantee covers the problem */
+} coverage;
+
+static int item_error(retour__eval *ev, size_t i, const char *key, const char *message)
+{
+    char path[64];
+    snprintf(path, sizeof path, "items[%zu].%s", i, key);
+    return retour__request_error(ev, (long)i, path, message);
+}
+
+static int measure(retour__eval *ev, size_t i, const retour__category *c, coverage *cv)
+{
+    const retour_policy *p = ev->p;
+    const retour__guarantee_law *g = p->guarantee;
+    const retour__item *it = &ev->r->items[i];
+    int rc;
+    if (it->delivered == RETOUR_DATE_NONE)
+        return item_error(ev, i, "delivered", "the delivery date is needed to count the guarantee");
+    cv->noticed = it->noticed != RETOUR_DATE_NONE ? it->noticed : ev->r->notified;
+    if (cv->noticed < it->delivered)
+        return item_error(ev, i, it->noticed != RETOUR_DATE_NONE ? "noticed" : "delivered",
+                          "the problem appeared before the item was delivered");
+    cv->legal_end = cv->shop_end = cv->presumption_end = RETOUR_DATE_NONE;
+    cv->legal_months = g->months;
+    cv->legal_src = p->src_jurisdiction;
+    if (g->lifespan_based && c && c->lifespan_months > cv->legal_months) {
+        cv->legal_months = c->lifespan_months;
+        cv->legal_src = c->src_lifespan;
+    }
+    if (cv->legal_months > 0 &&
+        (rc = retour__eval_add_months(ev, &cv->legal_end, it->delivered, cv->legal_months)))
+        return rc;
+    if (p->guarantee_months > 0 &&
+        (rc = retour__eval_add_months(ev, &cv->shop_end, it->delivered, p->guarantee_months)))
+        return rc;
+    /* The law's presumption, or the policy's when it is longer; a shorter one is kept to
+     * name it when the law decides a case it would have refused. */
+    cv->presumption_months = g->presumption_months;
+    cv->presumption_src = p->src_jurisdiction;
+    cv->policy_presumption_end = RETOUR_DATE_NONE;
+    if (p->presumption_months > g->presumption_months) {
+        cv->presumption_months = p->presumption_months;
+        cv->presumption_src = p->src_presumption_months;
+    } else if (p->presumption_months > 0 && p->presumption_months < g->presumption_months &&
+               (rc = retour__eval_add_months(ev, &cv->policy_presumption_end, it->delivered,
+                                             p->presumption_months))) {
+        return rc;
+    }
+    if (cv->presumption_months > 0 &&
+        (rc = retour__eval_add_months(ev, &cv->presumption_end, it->delivered,
+                                      cv->presumption_months)))
+        return rc;
+    cv->by_law = cv->legal_end != RETOUR_DATE_NONE && cv->noticed <= cv->legal_end;
+    return RETOUR_OK;
+}
+
+static int refuse(retour__eval *ev, size_t i, const retour__category *c, retour__code code,
+                  const char *law, retour__src src, const retour__params *prm,
+                  retour__refusal why, int days_late)
+{
+    ev->d->items[i].outcome = RETOUR_OUTCOME_REJECT;
+    int rc = retour__add_reason(ev, code, (long)i, law, src, prm);
+    return rc ? rc : retour__apply_goodwill(ev, i, c, why, days_late);
+}
+
+static int review(retour__eval *ev, size_t i, retour__code code, const char *law,
+                  retour__src src, const retour__params *prm)
+{
+    ev->d->items[i].outcome = RETOUR_OUTCOME_REVIEW;
+    return retour__add_reason(ev, code, (long)i, law, src, prm);
+}
+
+/* Rule 5: what the consumer gets for an accepted complaint. */
+static int decide_remedy(retour__eval *ev, size_t i, const coverage *cv, retour__params *prm)
+{
+    const retour_policy *p = ev->p;
+    const retour__guarantee_law *g = p->guarantee;
+    const retour__item *it = &ev->r->items[i];
+    retour__item_result *res = &ev->d->items[i];
+    retour_remedy asked = it->remedy;
+    int rc;
+    if (g->short_reject_days > 0 && asked == RETOUR_REMEDY_REFUND) {
+        retour_date end;
+        if ((rc = retour__eval_add_days(ev, &end, it->delivered, g->short_reject_days)))
+            return rc;
+        if (cv->noticed <= end) {
+            res->remedy = RETOUR_REMEDY_REFUND;
+            res->refund = res->value;
+            prm->date = end;
+            return retour__add_reason(ev, RETOUR__R_SHORT_TERM_REJECT, (long)i,
+                                      g->law_short_reject, retour__no_src, prm);
+        }
+    }
+    /* A policy remedy of refund or store credit denies the consumer's choice of repair or
+     * replacement: the law's order decides instead. */
+    int policy_denies = p->remedy != RETOUR_REMEDY_REPAIR && p->remedy != RETOUR_REMEDY_REPLACE;
+    if (asked == RETOUR_REMEDY_REPAIR || asked == RETOUR_REMEDY_REPLACE) {
+        res->remedy = prm->grant = asked;
+        rc = retour__add_reason(ev, RETOUR__R_REMEDY_CONSUMER_CHOICE, (long)i,
+                                g->law_remedy_order, retour__no_src, prm);
+        if (rc == RETOUR_OK && policy_denies)
+            rc = retour__below_floor(ev, (long)i, "complaints.remedy", g->law_remedy_order,
+                                     p->src_remedy);
+        return rc;
+    }
+    if (asked != RETOUR_REMEDY_NONE && it->remedy_failed) {
+        res->remedy = prm->grant = asked;
+        if ((rc = retour__add_reason(ev, RETOUR__R_REMEDY_AFTER_FAILED_REPAIR, (long)i,
+                                     g->law_remedy_failed, retour__no_src, prm)))
+            return rc;
+        if (asked == RETOUR_REMEDY_REFUND) {
+            res->refund = res->value;
+            return RETOUR_OK;
+        }
+        return review(ev, i, RETOUR__R_PRICE_REDUCTION_TO_AGREE, g->law_remedy_failed,
+                      retour__no_src, prm);
+    }
+    if (policy_denies) {
+        res->remedy = prm->grant = RETOUR_REMEDY_REPAIR;
+        rc = retour__add_reason(ev, RETOUR__R_REMEDY_REPAIR_OR_REPLACE_FIRST, (long)i,
+                                g->law_remedy_order, retour__no_src, prm);
+        return rc ? rc : retour__below_floor(ev, (long)i, "complaints.remedy",
+                                             g->law_remedy_order, p->src_remedy);
+    }
+    res->remedy = prm->grant = p->remedy;
+    return retour__add_reason(ev, RETOUR__R_REMEDY_REPAIR_OR_REPLACE_FIRST, (long)i,
+                              g->law_remedy_order, p->src_remedy, prm);
+}
+
+/* Rule 4: an established or presumed defect, or one the consumer must show. */
+static int decide_defect(retour__eval *ev, size_t i, const retour__category *c,
+                         const coverage *cv, retour__params *prm)
+{
+    const retour_policy *p = ev->p;
+    const retour__guarantee_law *g = p->guarantee;
+    const retour__item *it = &ev->r->items[i];
+    int rc;
+    if (it->cause == RETOUR_CAUSE_DEFECT) {
+        prm->date = cv->by_law ? cv->legal_end : cv->shop_end;
+        if ((rc = retour__add_reason(ev, RETOUR__R_DEFECT_CONFIRMED, (long)i,
+                                     cv->by_law ? g->law_period : NULL,
+                                     cv->by_law ? cv->legal_src : p->src_guarantee_months, prm)))
+            return rc;
+        return decide_remedy(ev, i, cv, prm);
+    }
+    RETOUR__TRACE_NOTE(ev, "complaint.defect", (long)i, 0, RETOUR__N_NO_DEFECT_ESTABLISHED, NULL, retour__no_src, prm);
+    prm->days = cv->presumption_months;
+    prm->date = cv->presumption_end;
+    /* The policy's own longer presumption cites no law. */
+    const char *law = cv->presumption_months == g->presumption_months ? g->law_presumption : NULL;
+    if (!cv->by_law || cv->presumption_end == RETOUR_DATE_NONE)
+        return review(ev, i, RETOUR__R_EVIDENCE_REQUIRED_NO_PRESUMPTION, NULL,
+                      cv->by_law ? p->src_jurisdiction : p->src_guarantee_months, prm);
+    if (cv->noticed > cv->presumption_end)
+        return review(ev, i, RETOUR__R_EVIDENCE_REQUIRED, law, cv->presumption_src, prm);
+    if ((rc = retour__add_reason(ev, RETOUR__R_PRESUMED_DEFECT, (long)i, law,
+                                 cv->presumption_src, prm)))
+        return rc;
+    if (cv->policy_presumption_end != RETOUR_DATE_NONE &&
+        cv->noticed > cv->policy_presumption_end &&
+        (rc = retour__below_floor(ev, (long)i, "complaints.presumption_months",
+                                  g->law_presumption, p->src_presumption_months)))
+        return rc;
+    int inspect = c && c->inspection >= 0 ? c->inspection : p->inspection;
+    if (inspect)
+        return review(ev, i, RETOUR__R_INSPECTION_REQUIRED, NULL,
+                      c && c->inspection >= 0 ? c->src_inspection : p->src_inspection, prm);
+    RETOUR__TRACE_NOTE(ev, "complaint.inspection", (long)i, 0, RETOUR__N_NO_INSPECTION, NULL, c && c->inspection >= 0 ? c->src_inspection : p->src_inspection, prm);
+    return decide_remedy(ev, i, cv, prm);
+}
+
+/* Decides item i; *shop_only says whether only the shop's own guarantee covered it. */
+static int decide_item(retour__eval *ev, size_t i, int *shop_only)
+{
+    const retour_policy *p = ev->p;
+    const retour__item *it = &ev->r->items[i];
+    const retour__category *c = retour__category_of(p, it);
+    retour__params prm;
+    coverage cv;
+    int rc;
+    retour__item_params(ev, i, c, &prm);
+    if ((rc = measure(ev, i, c, &cv)))
+        return rc;
+    prm.date2 = cv.noticed;
+
+    /* Rule 1: some guarantee must cover the day the problem appeared. */
+    int by_shop = cv.shop_end != RETOUR_DATE_NONE && cv.noticed <= cv.shop_end;
+    *shop_only = !cv.by_law && by_shop;
+    if (!cv.by_law && !by_shop) {
+        int shop_later = cv.shop_end != RETOUR_DATE_NONE &&
+                         (cv.legal_end == RETOUR_DATE_NONE || cv.shop_end > cv.legal_end);
+        prm.date = shop_later ? cv.shop_end
+                   : cv.legal_end != RETOUR_DATE_NONE ? cv.legal_end : it->delivered;
+        return refuse(ev, i, c, RETOUR__R_GUARANTEE_EXPIRED,
+                      shop_later ? NULL : p->guarantee->law_period,
+                      shop_later ? p->src_guarantee_months : cv.legal_src, &prm,
+                      RETOUR__REFUSED_EXPIRED, (int)(cv.noticed - prm.date));
+    }
+    if (!cv.by_law) {
+        retour__params gp = prm;
+        gp.days = p->guarantee_months;
+        gp.date = cv.shop_end;
+        if ((rc = retour__add_reason(ev, RETOUR__R_WITHIN_COMMERCIAL_GUARANTEE, (long)i, NULL,
+                                     p->src_guarantee_months, &gp)))
+            return rc;
+    } else RETOUR__TRACE_NOTE(ev, "complaint.guarantee", (long)i, 1, RETOUR__N_WITHIN_LEGAL_GUARANTEE, p->guarantee->law_period, cv.legal_src, &(retour__params){ .date = cv.legal_end, .date2 = cv.noticed });
+    /* Rule 2: damage the customer caused. */
+    if (it->admits_damage || it->cause == RETOUR_CAUSE_MISUSE ||
+        it->cause == RETOUR_CAUSE_ACCIDENT) {
+        prm.cause = it->cause == RETOUR_CAUSE_MISUSE || it->cause == RETOUR_CAUSE_ACCIDENT
+                    ? it->cause : RETOUR_CAUSE_UNKNOWN;
+        return refuse(ev, i, c, RETOUR__R_CUSTOMER_CAUSED_DAMAGE, NULL, retour__no_src, &prm,
+                      RETOUR__REFUSED_CAUSED, 0);
+    }
+    RETOUR__TRACE_NOTE(ev, "complaint.customer_caused", (long)i, 0, RETOUR__N_NOT_CAUSED, NULL, retour__no_src, &prm);
+    /* Rule 3: wear, judged against the expected lifespan. */
+    if (it->cause == RETOUR_CAUSE_WEAR) {
+        int lifespan = c && c->lifespan_months ? c->lifespan_months : cv.legal_months;
+        retour__src src = c && c->lifespan_months ? c->src_lifespan : cv.legal_src;
+        retour_date end;
+        if ((rc = retour__eval_add_months(ev, &end, it->delivered, lifespan)))
+            return rc;
+        prm.days = lifespan;
+        prm.date = end;
+        if (cv.noticed > end)
+            return refuse(ev, i, c, RETOUR__R_WEAR_BEYOND_LIFESPAN, NULL, src, &prm,
+                          RETOUR__REFUSED_WORN, (int)(cv.noticed - end));
+        return review(ev, i, RETOUR__R_WEAR_WITHIN_LIFESPAN, NULL, src, &prm);
+    }
+    RETOUR__TRACE_NOTE(ev, "complaint.wear", (long)i, 0, RETOUR__N_NOT_WEAR, NULL, retour__no_src, &prm);
+    return decide_defect(ev, i, c, &cv, &prm);
+}
+
+int retour__decide_complaint(retour__eval *ev)
+{
+    retour_decision *d = ev->d;
+    retour__tally tally;
+    size_t shop_only = 0;
+    int rc;
+    if ((rc = retour__copy_items(ev, NULL)))
+        return rc;
+    for (size_t i = 0; i < d->item_count; i++) {
+        int only = 0;
+        if ((rc = decide_item(ev, i, &only)))
+            return rc;
+        shop_only += (size_t)only;
+    }
+    d->basis = shop_only == d->item_count ? RETOUR_BASIS_COMMERCIAL_GUARANTEE
+                                          : RETOUR_BASIS_LEGAL_GUARANTEE;
+    if ((rc = retour__apply_review_signals(ev)))
+        return rc;
+    return retour__settle_items(ev, &tally);
+}

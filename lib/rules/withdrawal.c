@@ -1,0 +1,483 @@
+/* Deciding a withdrawal: the law's floor first, then the shop's policy on top.
+ *
+ * Order of the rules (docs/decisions.md explains each):
+ *   1. the period: statutory (from receipt of the last good, extended when the consumer
+ *      was not informed) or the shop's longer window; after it every item is refused, for
+ *      a legal exception when one applies, else for being late;
+ *   2. per item: legal exceptions (seal-dependent ones only once unsealed), unless waived;
+ *      the shop's own exclusions only beyond the statutory period;
+ *   3. per item: packaging (opened is always fine; damaged or missing costs the policy's
+ *      deduction or goes to review, never the right itself); in the shop's own window its
+ *      terms on opened packaging and its restocking fee apply;
+ *   4. goodwill rules for refused items, then the policy's review signals;
+ *   5. refund, outbound shipping, deadlines; the overall outcome.
+ * A clause below the law that a statutory withdrawal sets aside is named with the reason
+ * policy_below_legal_floor and its line. */
+#include "rules/eval.h"
+#include "rules/trace.h"
+
+#include "law/calendar.h"
+#include "base/date.h"
+#include "base/money.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* A last day on a Saturday, Sunday or public holiday moves to the next working day: by the
+ * closed days the policy listed at load, or by computing the year's holidays for a date
+ * outside them. The calendar is the policy's (docs/decisions.md, "Deadline calendars"). */
+static int to_working_day(retour__eval *ev, retour_date *date)
+{
+    const retour_policy *p = ev->p;
+    if (p->calendar->kind == RETOUR__CAL_CALENDAR_DAYS)
+        return RETOUR_OK; /* nothing moves */
+    if (p->closed && retour__closed_days_next(p->closed, date))
+        return RETOUR_OK;
+    if (retour__holidays_next_working_day(date, ev->holidays, *date))
+        return retour__fail(ev->err, RETOUR_ERANGE, NULL, NULL, "a deadline falls after 9999-12-31");
+    return RETOUR_OK;
+}
+
+/* deadline_moved_to_working_day when `moved` differs from the day counted. The regulation is
+ * cited for the EU's statutory periods only; the UK's and the shop's own are moved too, as
+ * the consumer-friendly reading, without a citation. */
+static int moved_reason(retour__eval *ev, retour__code code, retour_date counted,
+                        retour_date moved, int statutory)
+{
+    if (moved == counted)
+        return RETOUR_OK;
+    retour__params prm;
+    memset(&prm, 0, sizeof prm);
+    prm.date = moved;
+    prm.date2 = counted;
+    return retour__add_reason(ev, code, -1,
+                              statutory && ev->p->jurisdiction->eu ? RETOUR__REG_PERIODS : NULL,
+                              ev->p->src_jurisdiction, &prm);
+}
+
+/* Rule 1: which window covers the notification, and until when. Returns 1 when expired. */
+static int decide_period(retour__eval *ev, int *expired)
+{
+    const retour_policy *p = ev->p;
+    const retour_request *r = ev->r;
+    const retour__jurisdiction *j = p->jurisdiction;
+    retour_decision *d = ev->d;
+    int rc;
+
+    /* The period runs from receipt of the last good of the order. */
+    retour_date start = r->last_delivered;
+    for (size_t i = 0; i < r->count; i++) {
+        if (r->items[i].delivered == RETOUR_DATE_NONE) {
+            char path[48];
+            snprintf(path, sizeof path, "items[%zu].delivered", i);
+            return retour__request_error(ev, (long)i, path, "the delivery date is needed to count the period");
+        }
+        if (start == RETOUR_DATE_NONE || r->items[i].delivered > start)
+            start = r->items[i].delivered;
+    }
+
+    /* Each end is counted (law_day, shop_day), then moved to a working day. The extension
+     * runs 12 months from the end of the initial period, so from its moved end. */
+    d->calendar = ev->holidays->cal->name;
+    retour_date law_end = RETOUR_DATE_NONE, law_day = RETOUR_DATE_NONE;
+    retour_date plain_end = RETOUR_DATE_NONE; /* the law's initial period, moved */
+    if (j->statutory) {
+        if ((rc = retour__eval_add_days(ev, &law_day, start, j->withdrawal_days)))
+            return rc;
+        plain_end = law_day;
+        if ((rc = to_working_day(ev, &plain_end)))
+            return rc;
+        if (!p->informed &&
+            (rc = retour__eval_add_months(ev, &law_day, plain_end, j->extension_months)))
+            return rc;
+        law_end = law_day;
+        if ((rc = to_working_day(ev, &law_end)))
+            return rc;
+    }
+
+    retour_date shop_start = start;
+    if (p->starts == RETOUR__START_ORDER) {
+        if (r->ordered == RETOUR_DATE_NONE)
+            return retour__request_error(ev, -1, "ordered",
+                                 "the policy's window starts at the order (withdrawal.starts: "
+                                 "order), so the request needs the order date");
+        shop_start = r->ordered;
+    }
+    retour_date shop_end, shop_day;
+    if ((rc = retour__eval_add_days(ev, &shop_day, shop_start, p->days)))
+        return rc;
+    shop_end = shop_day;
+    if (shop_day == law_day)
+        shop_end = law_end; /* the same last day (the default policy): moved already */
+    else if ((rc = to_working_day(ev, &shop_end)))
+        return rc;
+
+    retour__params prm;
+    memset(&prm, 0, sizeof prm);
+    prm.date2 = r->notified;
+    prm.days = p->days;
+    d->withdrawal_deadline = law_end != RETOUR_DATE_NONE && law_end > shop_end ? law_end : shop_end;
+    ev->shop_extends = shop_end > plain_end;
+
+    if (j->statutory && r->notified <= law_end) {
+        d->basis = RETOUR_BASIS_WITHDRAWAL_RIGHT;
+        ev->statutory_basis = 1;
+        prm.date = law_end;
+        if ((rc = retour__add_reason(ev, RETOUR__R_WITHIN_WITHDRAWAL_PERIOD, -1, p->law_period,
+                             p->src_jurisdiction, &prm)))
+            return rc;
+        /* The shop's own window alone would have refused: a shorter window, or one that
+         * counts from the order. */
+        if (r->notified > shop_end && shop_end < plain_end) {
+            int by_days = p->days < j->withdrawal_days;
+            if ((rc = retour__below_floor(ev, -1, by_days ? "withdrawal.days" : "withdrawal.starts",
+                                          p->law_period, by_days ? p->src_days : p->src_starts)))
+                return rc;
+        }
+        if (!p->informed) {
+            retour__params ext = prm;
+            ext.days = j->extension_months;
+            if ((rc = retour__add_reason(ev, RETOUR__R_WITHDRAWAL_PERIOD_EXTENDED, -1, p->law_extension,
+                                 p->src_informed, &ext)))
+                return rc;
+        }
+        *expired = 0;
+        if ((rc = moved_reason(ev, RETOUR__R_PERIOD_MOVED_TO_WORKING_DAY, law_day, law_end, 1)))
+            return rc;
+        /* The shop's longer window is the decision's deadline: it may have moved too. */
+        return d->withdrawal_deadline == law_end
+                   ? RETOUR_OK
+                   : moved_reason(ev, RETOUR__R_PERIOD_MOVED_TO_WORKING_DAY, shop_day, shop_end, 0);
+    }
+    RETOUR__TRACE_NOTE(ev, "withdrawal.period", -1, 0, j->statutory ? RETOUR__N_STATUTORY_PERIOD_OVER : RETOUR__N_NO_STATUTORY_RIGHT, p->law_period, p->src_jurisdiction, &(retour__params){ .date = law_end, .date2 = r->notified });
+    if (r->notified <= shop_end) {
+        d->basis = RETOUR_BASIS_SHOP_POLICY;
+        prm.date = shop_end;
+        *expired = 0;
+        if ((rc = retour__add_reason(ev, RETOUR__R_WITHIN_SHOP_PERIOD, -1, NULL, p->src_days, &prm)))
+            return rc;
+        return moved_reason(ev, RETOUR__R_PERIOD_MOVED_TO_WORKING_DAY, shop_day, shop_end, 0);
+    }
+    int shop_longer = law_end == RETOUR_DATE_NONE || shop_end > law_end;
+    d->basis = shop_longer ? RETOUR_BASIS_SHOP_POLICY : RETOUR_BASIS_WITHDRAWAL_RIGHT;
+    prm.date = d->withdrawal_deadline;
+    *expired = 1;
+    if ((rc = retour__add_reason(ev, RETOUR__R_WITHDRAWAL_PERIOD_EXPIRED, -1,
+                                 shop_longer ? NULL : p->law_period,
+                                 shop_longer ? p->src_days : p->src_jurisdiction, &prm)))
+        return rc;
+    return moved_reason(ev, RETOUR__R_PERIOD_MOVED_TO_WORKING_DAY,
+                        shop_longer ? shop_day : law_day, d->withdrawal_deadline, !shop_longer);
+}
+
+/* Rule 2: legal exceptions and the shop's own exclusions. */
+static int decide_exclusion(retour__eval *ev, size_t i, const retour__category *c,
+                            retour__params *prm)
+{
+    const retour_policy *p = ev->p;
+    retour__item_result *res = &ev->d->items[i];
+    retour_packaging pkg = ev->r->items[i].packaging;
+    int rc;
+    if (ev->trace && (!c || c->exclusion == RETOUR__EXCL_NONE))
+        retour__trace_note(ev, "exclusion", (long)i, 0, RETOUR__N_NO_EXCLUSION, NULL, c ? c->src : retour__no_src, prm);
+    if (c && c->exclusion != RETOUR__EXCL_NONE) {
+        const char *law = p->law_exception[c->exclusion];
+        int applies = 1;
+        if (retour__exclusion_needs_unsealing(c->exclusion)) {
+            if (pkg == RETOUR_PACKAGING_SEALED) {
+                applies = 0;
+                if ((rc = retour__add_reason(ev, RETOUR__R_SEAL_INTACT, (long)i, law, c->src_exclusion, prm)))
+                    return rc;
+            } else if (pkg == RETOUR_PACKAGING_UNKNOWN && !c->waived) {
+                res->outcome = RETOUR_OUTCOME_REVIEW;
+                return retour__add_reason(ev, RETOUR__R_PACKAGING_STATE_UNKNOWN, (long)i, law,
+                                  c->src_exclusion, prm);
+            }
+        }
+        if (applies && c->waived) {
+            if ((rc = retour__add_reason(ev, RETOUR__R_EXCLUSION_WAIVED, (long)i, NULL, c->src_waived, prm)))
+                return rc;
+        } else if (applies) {
+            res->outcome = RETOUR_OUTCOME_REJECT;
+            return retour__add_reason(ev, retour__exclusion_code(c->exclusion), (long)i, law, c->src_exclusion, prm);
+        }
+    }
+    if (c && !c->returnable) {
+        /* Lawful as a limit on the days the shop adds; with none added it can only mean
+         * refusing the statutory right, which the law sets aside. */
+        if (ev->statutory_basis)
+            return ev->shop_extends ? (RETOUR__TRACE_NOTE(ev, "exclusion.shop", (long)i, 0, RETOUR__N_SHOP_EXCLUSION_STATUTORY, NULL, c->src_returnable, prm), RETOUR_OK)
+                   : retour__add_reason(ev, RETOUR__R_FLOOR_NOT_RETURNABLE, (long)i,
+                                        p->law_period, c->src_returnable, prm);
+        res->outcome = RETOUR_OUTCOME_REJECT;
+        return retour__add_reason(ev, RETOUR__R_EXCLUDED_BY_SHOP, (long)i, NULL, c->src_returnable, prm);
+    }
+    return RETOUR_OK;
+}
+
+/* A charge on the item: a percentage of its value or a fixed amount, never more than what
+ * is left of the value. Returns the cut into *cut. */
+static int charge(retour__eval *ev, size_t i, const retour__pkg_rule *rule, int64_t *cut)
+{
+    const retour__item_result *res = &ev->d->items[i];
+    *cut = rule->amount;
+    if (rule->action == RETOUR__PKG_DEDUCT_PERCENT &&
+        retour__money_mul_bp(cut, res->value, rule->basis_points))
+        return retour__overflow_error(ev, (long)i, "the deduction");
+    if (*cut > res->value - res->deduction)
+        *cut = res->value - res->deduction;
+    return RETOUR_OK;
+}
+
+/* Deducts rule's charge from item i with reason code. */
+static int deduct(retour__eval *ev, size_t i, const retour__pkg_rule *rule, retour__code code,
+                  const char *law, const retour__params *prm)
+{
+    retour__item_result *res = &ev->d->items[i];
+    int64_t cut;
+    int rc = charge(ev, i, rule, &cut);
+    if (rc)
+        return rc;
+    res->deduction += cut;
+    if (cut > 0)
+        res->outcome = RETOUR_OUTCOME_PARTIAL;
+    retour__params dp = *prm;
+    dp.amount = cut;
+    dp.basis_points = rule->action == RETOUR__PKG_DEDUCT_PERCENT ? rule->basis_points : 0;
+    return retour__add_reason(ev, code, (long)i, law, rule->src, &dp);
+}
+
+/* Opened packaging: always fine in the statutory period (trying the goods needs it); in
+ * the shop's own window its terms may refuse or charge. */
+static int decide_opened(retour__eval *ev, size_t i, retour__params *prm)
+{
+    const retour_policy *p = ev->p;
+    const retour__pkg_rule *rule = &p->opened;
+    int rc;
+    if (rule->action == RETOUR__PKG_ACCEPT || ev->statutory_basis) {
+        rc = retour__add_reason(ev, RETOUR__R_PACKAGING_OPENED_ALLOWED, (long)i, p->law_handling,
+                                retour__no_src, prm);
+        if (rc == RETOUR_OK && rule->action != RETOUR__PKG_ACCEPT)
+            rc = retour__below_floor(ev, (long)i, "packaging.opened", p->law_handling, rule->src);
+        return rc;
+    }
+    if (rule->action == RETOUR__PKG_REJECT) {
+        ev->d->items[i].outcome = RETOUR_OUTCOME_REJECT;
+        return retour__add_reason(ev, RETOUR__R_OPENED_PACKAGING_REFUSED, (long)i, NULL, rule->src,
+                                  prm);
+    }
+    return deduct(ev, i, rule, RETOUR__R_OPENED_PACKAGING_DEDUCTION, NULL, prm);
+}
+
+/* Rule 3: packaging beyond opening costs a deduction or a review, never the right. */
+static int decide_packaging(retour__eval *ev, size_t i, retour__params *prm)
+{
+    const retour_policy *p = ev->p;
+    retour__item_result *res = &ev->d->items[i];
+    retour_packaging pkg = ev->r->items[i].packaging;
+    if (pkg == RETOUR_PACKAGING_OPENED)
+        return decide_opened(ev, i, prm);
+    if (pkg != RETOUR_PACKAGING_DAMAGED && pkg != RETOUR_PACKAGING_MISSING)
+        return RETOUR__TRACE_NOTE(ev, "packaging", (long)i, 0, RETOUR__N_PACKAGING_INTACT, NULL, retour__no_src, prm), RETOUR_OK;
+
+    int damaged = pkg == RETOUR_PACKAGING_DAMAGED;
+    const retour__pkg_rule *rule = damaged ? &p->damaged : &p->missing;
+    const char *clause = damaged ? "packaging.damaged" : "packaging.missing";
+    int rc;
+    /* Art. 14(2): a consumer who was not informed of the right owes nothing for diminished
+     * value, so there is nothing to deduct and nothing to review. */
+    if (rule->action != RETOUR__PKG_ACCEPT && ev->statutory_basis && !p->informed)
+        return retour__add_reason(ev, RETOUR__R_DEDUCTION_WAIVED_NOT_INFORMED, (long)i, p->law_handling,
+                          p->src_informed, prm);
+    switch (rule->action) {
+    case RETOUR__PKG_ACCEPT:
+        return retour__add_reason(ev, damaged ? RETOUR__R_DAMAGED_ACCEPTED : RETOUR__R_MISSING_PACKAGING_ACCEPTED,
+                          (long)i, NULL, rule->src, prm);
+    case RETOUR__PKG_REJECT:
+        if (!ev->statutory_basis) {
+            res->outcome = RETOUR_OUTCOME_REJECT;
+            return retour__add_reason(ev, damaged ? RETOUR__R_DAMAGED_REFUSED
+                                                  : RETOUR__R_MISSING_PACKAGING_REFUSED,
+                                      (long)i, NULL, rule->src, prm);
+        }
+        /* The right stays: what the damage costs is diminished value, for a person to
+         * assess. */
+        if ((rc = retour__below_floor(ev, (long)i, clause, p->law_handling, rule->src)))
+            return rc;
+        /* fall through */
+    case RETOUR__PKG_REVIEW:
+        res->outcome = RETOUR_OUTCOME_REVIEW;
+        return retour__add_reason(ev, damaged ? RETOUR__R_DAMAGED_REVIEW : RETOUR__R_MISSING_PACKAGING_REVIEW,
+                          (long)i, p->law_handling, rule->src, prm);
+    case RETOUR__PKG_DEDUCT_PERCENT:
+    case RETOUR__PKG_DEDUCT_AMOUNT:
+        break;
+    }
+    return deduct(ev, i, rule, damaged ? RETOUR__R_DAMAGED_DEDUCTION : RETOUR__R_MISSING_PACKAGING_DEDUCTION,
+                  p->law_handling, prm);
+}
+
+/* Rule 4: the shop's restocking fee, only in its own window (art. 13(1) leaves no room for
+ * fees on a statutory withdrawal). */
+static int decide_restocking(retour__eval *ev, size_t i, retour__params *prm)
+{
+    const retour__pkg_rule *rule = &ev->p->restocking;
+    retour_outcome o = ev->d->items[i].outcome;
+    if (rule->action == RETOUR__PKG_ACCEPT || ev->statutory_basis ||
+        (o != RETOUR_OUTCOME_ACCEPT && o != RETOUR_OUTCOME_PARTIAL))
+        return RETOUR_OK;
+    return deduct(ev, i, rule, RETOUR__R_RESTOCKING_FEE_DEDUCTED, NULL, prm);
+}
+
+/* Clauses of the whole policy that a statutory withdrawal sets aside, named once. */
+static int set_aside_clauses(retour__eval *ev)
+{
+    const retour_policy *p = ev->p;
+    int rc = RETOUR_OK;
+    if (p->reason_required)
+        rc = retour__below_floor(ev, -1, "withdrawal.reason_required", p->law_period,
+                                 p->src_reason_required);
+    if (rc == RETOUR_OK && p->condition == RETOUR__COND_UNUSED)
+        rc = retour__below_floor(ev, -1, "withdrawal.condition", p->law_handling,
+                                 p->src_condition);
+    if (rc == RETOUR_OK && p->restocking.action != RETOUR__PKG_ACCEPT)
+        rc = retour__below_floor(ev, -1, "withdrawal.restocking_fee", p->law_refund,
+                                 p->restocking.src);
+    return rc;
+}
+
+/* Rule 5: outbound shipping and the deadlines to return and refund. */
+static int shipping_and_deadlines(retour__eval *ev, const retour__tally *t)
+{
+    retour_decision *d = ev->d;
+    const retour_policy *p = ev->p;
+    const retour_request *r = ev->r;
+    const retour__jurisdiction *j = p->jurisdiction;
+    int rc;
+    /* Outbound delivery: refunded with a whole-order withdrawal (art. 13(1)); in the shop's
+     * own window only when the policy says so. */
+    if (r->shipping_paid > 0 && t->accepted > 0) {
+        retour__params sp;
+        memset(&sp, 0, sizeof sp);
+        sp.amount = r->shipping_paid;
+        /* A goodwill gesture gives what its grant says, no delivery cost on top. */
+        int whole = r->whole_order && t->rejected == 0 && t->review == 0 && t->goodwill == 0;
+        if (whole && (ev->statutory_basis || p->refund_outbound)) {
+            d->shipping = r->shipping_paid;
+            rc = retour__add_reason(ev, RETOUR__R_OUTBOUND_SHIPPING_REFUNDED, -1,
+                                    ev->statutory_basis ? p->law_refund : NULL,
+                                    ev->statutory_basis ? retour__no_src : p->src_refund_outbound,
+                                    &sp);
+            if (rc == RETOUR_OK && ev->statutory_basis && !p->refund_outbound)
+                rc = retour__below_floor(ev, -1, "withdrawal.refund_outbound_shipping",
+                                         p->law_refund, p->src_refund_outbound);
+        } else {
+            rc = retour__add_reason(ev, RETOUR__R_OUTBOUND_SHIPPING_NOT_REFUNDED, -1, NULL,
+                                    whole ? p->src_refund_outbound : retour__no_src, &sp);
+        }
+        if (rc)
+            return rc;
+    }
+    if (retour__money_add(&d->refund, d->refund, d->shipping))
+        return retour__overflow_error(ev, -1, "the refund with outbound shipping");
+
+    if (t->accepted + t->review == 0)
+        return RETOUR_OK; /* nothing comes back: no return or refund deadline */
+    int return_days = p->return_days, refund_days = p->refund_days;
+    retour__params dp;
+    memset(&dp, 0, sizeof dp);
+    if (ev->statutory_basis && return_days < j->return_days) {
+        dp.days = return_days;
+        dp.days2 = j->return_days;
+        return_days = j->return_days;
+        if ((rc = retour__add_reason(ev, RETOUR__R_RETURN_PERIOD_EXTENDED, -1, p->law_return,
+                             p->src_return_days, &dp)) ||
+            (rc = retour__below_floor(ev, -1, "withdrawal.return_within_days", p->law_return,
+                                      p->src_return_days)))
+            return rc;
+    }
+    if (ev->statutory_basis && refund_days > j->refund_days) {
+        dp.days = refund_days;
+        dp.days2 = j->refund_days;
+        refund_days = j->refund_days;
+        if ((rc = retour__add_reason(ev, RETOUR__R_REFUND_DEADLINE_CAPPED, -1, p->law_refund,
+                             p->src_refund_days, &dp)) ||
+            (rc = retour__below_floor(ev, -1, "withdrawal.refund_within_days", p->law_refund,
+                                      p->src_refund_days)))
+            return rc;
+    }
+    retour_date return_day, refund_day;
+    if ((rc = retour__eval_add_days(ev, &return_day, r->notified, return_days)) ||
+        (rc = retour__eval_add_days(ev, &refund_day, r->notified, refund_days)))
+        return rc;
+    d->return_by = return_day;
+    d->refund_by = refund_day;
+    if ((rc = to_working_day(ev, &d->return_by)))
+        return rc;
+    if (refund_day == return_day)
+        d->refund_by = d->return_by; /* the same day (the default policy): moved already */
+    else if ((rc = to_working_day(ev, &d->refund_by)))
+        return rc;
+    if ((rc = moved_reason(ev, RETOUR__R_RETURN_BY_MOVED_TO_WORKING_DAY, return_day, d->return_by,
+                           ev->statutory_basis)))
+        return rc;
+    return moved_reason(ev, RETOUR__R_REFUND_BY_MOVED_TO_WORKING_DAY, refund_day, d->refund_by,
+                        ev->statutory_basis);
+}
+
+/* After the period: every item is refused, for an exception that applies regardless of
+ * time when there is one (it tells the shop more), else for being late. */
+static int refuse_late(retour__eval *ev, size_t i, const retour__category *c,
+                       retour__params *prm)
+{
+    const retour_policy *p = ev->p;
+    retour__item_result *res = &ev->d->items[i];
+    res->outcome = RETOUR_OUTCOME_REJECT;
+    if (retour__exclusion_refuses_late(c, ev->r->items[i].packaging)) {
+        int rc = retour__add_reason(ev, retour__exclusion_code(c->exclusion), (long)i,
+                                    p->law_exception[c->exclusion], c->src_exclusion, prm);
+        return rc ? rc : retour__apply_goodwill(ev, i, c, RETOUR__REFUSED_EXCLUDED, 0);
+    }
+    int late = (int)(ev->r->notified - ev->d->withdrawal_deadline);
+    return retour__apply_goodwill(ev, i, c, RETOUR__REFUSED_LATE, late);
+}
+
+int retour__decide_withdrawal(retour__eval *ev)
+{
+    retour_decision *d = ev->d;
+    retour__tally tally;
+    retour__holidays holidays;
+    int rc, expired = 0;
+    retour__holidays_init(&holidays, ev->p->calendar);
+    ev->holidays = &holidays;
+    if ((rc = retour__copy_items(ev, NULL)) || (rc = decide_period(ev, &expired)))
+        return rc;
+    if (ev->statutory_basis && (rc = set_aside_clauses(ev)))
+        return rc;
+    for (size_t i = 0; i < d->item_count; i++) {
+        const retour__category *c = retour__category_of(ev->p, &ev->r->items[i]);
+        retour__item_result *res = &d->items[i];
+        retour__params prm;
+        retour__item_params(ev, i, c, &prm);
+        if (expired) {
+            if ((rc = refuse_late(ev, i, c, &prm)))
+                return rc;
+            continue;
+        }
+        if ((rc = decide_exclusion(ev, i, c, &prm)))
+            return rc;
+        if (res->outcome == RETOUR_OUTCOME_REJECT) {
+            if ((rc = retour__apply_goodwill(ev, i, c, RETOUR__REFUSED_EXCLUDED, 0)))
+                return rc;
+            continue;
+        }
+        if (res->outcome == RETOUR_OUTCOME_ACCEPT &&
+            ((rc = decide_packaging(ev, i, &prm)) || (rc = decide_restocking(ev, i, &prm))))
+            return rc;
+        res->refund = res->value - res->deduction;
+    }
+    if ((rc = retour__apply_review_signals(ev)) ||
+        (rc = retour__settle_items(ev, &tally)))
+        return rc;
+    return shipping_and_deadlines(ev, &tally);
+}
