@@ -4,6 +4,7 @@
  * caller's stack, decided by the same code as every request. Nothing is allocated and no
  * text is compared. */
 #include "base/compiler.h"
+#include "policy/category_index.h"
 #include "base/date.h"
 #include "decision/decision.h"
 #include "base/error.h"

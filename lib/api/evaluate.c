@@ -2,7 +2,10 @@
  * rules decide (withdrawal.c, complaint.c). retour_evaluate_traced() is the same with a
  * trace sink (trace.h). */
 #include "rules/eval.h"
-#include "plan/plan.h"
+#include "plan/plan_eval.h"
+#include "rules/complaint.h"
+#include "rules/eval_support.h"
+#include "rules/withdrawal.h"
 #include "rules/trace.h"
 
 static int evaluate(retour_decision *decision, const retour_policy *policy,

@@ -5,7 +5,7 @@
 #include "base/money.h"
 #include "policy/policy.h"
 #include "policy/policy_read.h"
-#include "request/request.h"
+#include "request/request_parse.h"
 #include "policy/schema.h"
 #include "base/strbuf.h"
 

@@ -1,5 +1,6 @@
 /* The decision object and its read accessors. */
 #include "decision/decision.h"
+#include "decision/messages.h"
 #include "policy/policy.h"
 #include "base/options.h"
 

@@ -2,6 +2,7 @@
  * bytes in every language binding, so they can be compared. Writes into the caller's
  * buffer and counts what does not fit, like snprintf; allocates nothing. */
 #include "decision/decision.h"
+#include "decision/messages.h"
 #include "base/money.h"
 #include "policy/policy.h"
 

@@ -1,8 +1,7 @@
 /* Message templates in English and Dutch, and their expansion. Placeholders:
  * {date} {date2} {days} {days2} {amount} {percent} {category} {name} {remedy} {cause}. */
+#include "decision/messages.h"
 #include "base/money.h"
-#include "decision/reasons.h"
-#include "rules/trace.h"
 
 #include <stdio.h>
 #include <string.h>

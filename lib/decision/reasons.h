@@ -92,8 +92,5 @@ extern const char *const retour__code_names[RETOUR__R__COUNT];
 /* 1 for the codes that give or confirm an outcome (retour_decision_deciding_reason). */
 extern const unsigned char retour__code_decides[RETOUR__R__COUNT];
 
-/* Expands the code's template in lang into buf; returns the length needed (snprintf). */
-int retour__message_format(char *buf, size_t size, retour__code code, retour_lang lang,
-                           const retour__params *params, const char *currency, int decimals);
 
 #endif

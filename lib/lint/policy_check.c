@@ -1,5 +1,5 @@
 /* retour_policy_check(): the loader run in collecting mode, every problem reported. */
-#include "lint/policy_check.h"
+#include "policy/policy_load.h"
 #include "base/diagnostic.h"
 #include "lint/lint.h"
 #include "base/options.h"

@@ -82,26 +82,15 @@ typedef struct retour__plan {
     int presumption_years;      /* presumption_months / 12 when whole years, else -1 */
 } retour__plan;
 
-struct retour__eval;
-struct retour__category;
-
-/* Compiles p's plan into its arena, or leaves p->plan NULL when the policy is off the
- * road; RETOUR_ENOMEM only when the arena fails. */
-int retour__plan_build(retour_policy *p);
-
-/* Decides ev's request along the plan: RETOUR_OK (or an error) with the decision made,
- * or RETOUR__PLAN_DECLINED, before touching the decision, for a request off the road. */
+/* What retour__plan_evaluate and the answers return for a request off the road. */
 #define RETOUR__PLAN_DECLINED 1
-int retour__plan_evaluate(struct retour__eval *ev);
 
-/* The outcome and deciding reason code retour__plan_evaluate would give, and the
- * withdrawal deadline, without writing any decision; RETOUR__PLAN_DECLINED likewise.
- * (For a case: retour__plan_answer_case in plan_route.h.) */
+/* The outcome and deciding reason code the plan gives a request, and the withdrawal
+ * deadline, without writing any decision (plan_eval.h, plan_route.h). */
 typedef struct retour__plan_answer {
     retour_outcome outcome;
     retour__code deciding;
     retour_date withdrawal_deadline;
 } retour__plan_answer;
-int retour__plan_answer_of(struct retour__eval *ev, retour__plan_answer *answer);
 
 #endif

@@ -3,8 +3,10 @@
  * restates one of those rules for the road's conditions (a statutory withdrawal in the
  * law's own period, the consumer informed, nothing below the law that the rules would
  * name); the sweep test holds the two to the same decisions. */
+#include "plan/plan_build.h"
 #include "plan/plan.h"
-#include "rules/eval.h"
+#include "rules/eval_support.h"
+#include "rules/withdrawal.h"
 #include "law/calendar.h"
 #include "base/date.h"
 

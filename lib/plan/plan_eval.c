@@ -2,7 +2,9 @@
  * item's cell, copy its reasons. The steps and their order are those of
  * retour__decide_withdrawal and retour__decide_complaint for a request on the road;
  * goodwill, review signals and the totals are the rules' own functions. */
+#include "plan/plan_eval.h"
 #include "plan/plan_route.h"
+#include "rules/review_signals.h"
 #include "request/case.h"
 #include "request/request.h"
 

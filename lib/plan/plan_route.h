@@ -11,6 +11,8 @@
 #include "base/compiler.h"
 #include "base/date.h"
 #include "rules/eval.h"
+#include "rules/goodwill.h"
+#include "rules/items.h"
 #include "base/money.h"
 
 /* The road's conditions on a one-item request, seen as a case; the policy's were checked

@@ -4,6 +4,7 @@
  * name's hash extended to 64 bits) is found in the same table without any compare of
  * text. */
 #include "policy/policy.h"
+#include "policy/category_index.h"
 #include "base/name_hash.h"
 
 #include <string.h>

@@ -1,9 +1,8 @@
 /* Policy files (schema version 1) -> compiled retour_policy. Strict: the first problem
  * stops the load with its place, key path and what was expected; no partial policy. */
-#include "policy/policy.h"
-#include "plan/plan.h"
+#include "policy/policy_load.h"
+#include "policy/category_index.h"
 #include "law/calendar.h"
-#include "lint/policy_check.h"
 #include "base/money.h"
 #include "policy/policy_read.h"
 #include "policy/policy_service.h"
@@ -440,118 +439,26 @@ int retour__policy_read(retour__ctx *ctx, retour_policy *p, const retour__node *
     return load_root(ctx, p, root);
 }
 
-int retour_policy_load_string(retour_policy **out, const char *text, size_t len,
-                              const char *name, const retour_options *options, retour_error *err)
+int retour__policy_load_doc(retour_policy *p, const retour__doc *doc, retour_error *err)
 {
-    retour__error_clear(err);
-    if (out == NULL || (text == NULL && len > 0))
-        return retour__fail(err, RETOUR_EINVAL, NULL, NULL,
-                            "retour_policy_load_string: out and text must not be NULL");
-    int rc = retour__options_check(options, "retour_policy_load_string", err);
-    if (rc)
-        return rc;
-    const retour_allocator *a = retour__allocator(options ? options->allocator : NULL);
-    retour__limits limits;
-    retour__limits_from_options(&limits, options);
-
-    retour_policy *p = retour__malloc(a, sizeof *p);
-    if (p == NULL)
-        return retour__fail(err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
-    memset(p, 0, sizeof *p);
-    p->allocator = a;
-    retour__arena_init(&p->arena, a);
     set_defaults(p);
-
-    /* The document tree lives in the policy's arena' sibling; names and texts the policy
-     * keeps are copied out of it, so the tree can be dropped after loading. */
-    retour__doc doc;
-    rc = retour__doc_parse(&doc, text ? text : "", len, name ? name : "<string>", &limits,
-                               a, err);
-    if (rc) {
-        retour__arena_release(&p->arena);
-        retour__free(a, p);
-        return rc;
-    }
     retour__ctx ctx;
-    retour__ctx_init(&ctx, &doc, err);
-    rc = load_root(&ctx, p, doc.root);
-    if (rc == RETOUR_OK) {
-        /* Move the strings the policy refers to out of the document. */
-        p->file = retour__arena_strndup(&p->arena, doc.file, strlen(doc.file));
-        p->shop = retour__arena_strndup(&p->arena, p->shop, strlen(p->shop));
-        p->jurisdiction_code =
-            retour__arena_strndup(&p->arena, p->jurisdiction_code, strlen(p->jurisdiction_code));
-        int ok = p->file && p->shop && p->jurisdiction_code;
-        for (size_t i = 0; ok && i < p->category_count; i++) {
-            p->categories[i].name = retour__arena_strndup(&p->arena, p->categories[i].name,
-                                                          strlen(p->categories[i].name));
-            ok = p->categories[i].name != NULL;
-        }
-        ok = ok && retour__policy_index_categories(p) == RETOUR_OK &&
-             retour__plan_build(p) == RETOUR_OK;
-        if (!ok)
-            rc = retour__fail(err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
-    }
-    retour__doc_free(&doc);
-    if (rc) {
-        retour__arena_release(&p->arena);
-        retour__free(a, p);
+    retour__ctx_init(&ctx, doc, err);
+    int rc = load_root(&ctx, p, doc->root);
+    if (rc)
         return rc;
+    /* Move the strings the policy refers to out of the document. */
+    p->file = retour__arena_strndup(&p->arena, doc->file, strlen(doc->file));
+    p->shop = retour__arena_strndup(&p->arena, p->shop, strlen(p->shop));
+    p->jurisdiction_code =
+        retour__arena_strndup(&p->arena, p->jurisdiction_code, strlen(p->jurisdiction_code));
+    int ok = p->file && p->shop && p->jurisdiction_code;
+    for (size_t i = 0; ok && i < p->category_count; i++) {
+        p->categories[i].name = retour__arena_strndup(&p->arena, p->categories[i].name,
+                                                      strlen(p->categories[i].name));
+        ok = p->categories[i].name != NULL;
     }
-    p->magic = RETOUR__POLICY_MAGIC;
-    *out = p;
+    if (!ok || retour__policy_index_categories(p) != RETOUR_OK)
+        return retour__fail(err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
     return RETOUR_OK;
-}
-
-int retour_policy_load_file(retour_policy **out, const char *path, const retour_options *options,
-                            retour_error *err)
-{
-    retour__error_clear(err);
-    if (out == NULL || path == NULL)
-        return retour__fail(err, RETOUR_EINVAL, NULL, NULL,
-                            "retour_policy_load_file: out and path must not be NULL");
-    int rc = retour__options_check(options, "retour_policy_load_file", err);
-    if (rc)
-        return rc;
-    const retour_allocator *a = retour__allocator(options ? options->allocator : NULL);
-    retour__limits limits;
-    retour__limits_from_options(&limits, options);
-    char *text;
-    size_t len;
-    rc = retour__read_file(&text, &len, path, limits.max_bytes, a, err);
-    if (rc)
-        return rc;
-    rc = retour_policy_load_string(out, text, len, path, options, err);
-    retour__free(a, text);
-    return rc;
-}
-
-void retour_policy_free(retour_policy *policy)
-{
-    if (!RETOUR__POLICY_OK(policy))
-        return;
-    policy->magic = 0;
-    const retour_allocator *a = policy->allocator;
-    retour__arena_release(&policy->arena);
-    retour__free(a, policy);
-}
-
-const char *retour_policy_shop(const retour_policy *policy)
-{
-    return RETOUR__POLICY_OK(policy) ? policy->shop : "";
-}
-
-const char *retour_policy_jurisdiction(const retour_policy *policy)
-{
-    return RETOUR__POLICY_OK(policy) ? policy->jurisdiction_code : "";
-}
-
-const char *retour_policy_currency(const retour_policy *policy)
-{
-    return RETOUR__POLICY_OK(policy) ? policy->currency : "";
-}
-
-int retour_policy_currency_decimals(const retour_policy *policy)
-{
-    return RETOUR__POLICY_OK(policy) ? policy->decimals : -1;
 }

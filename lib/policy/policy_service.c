@@ -1,9 +1,10 @@
 /* The policy's complaint, goodwill and review sections: how the shop handles defects
  * and how far its service goes beyond the law. */
 #include "policy/policy_service.h"
+#include "policy/category_index.h"
 
 #include "policy/policy_read.h"
-#include "request/request.h"
+#include "base/names.h"
 
 #include <string.h>
 

@@ -19,27 +19,6 @@ const char *const retour__customer_keys[RETOUR__CK__COUNT] = {
 const char *const retour__request_types[RETOUR_REQUEST_TYPE__COUNT] = {
     "withdrawal", "complaint"
 };
-const char *const retour__packaging_names[RETOUR_PACKAGING__COUNT] = {
-    "unknown", "sealed", "opened", "damaged", "missing"
-};
-const char *const retour__cause_names[RETOUR_CAUSE__COUNT] = {
-    "unknown", "defect", "wear", "misuse", "accident"
-};
-const char *const retour__remedy_names[RETOUR_REMEDY__COUNT] = {
-    "none", "repair", "replace", "refund", "price_reduction", "store_credit", "exchange",
-    "partial_refund", "repair_discount"
-};
-
-const char *retour_cause_name(retour_cause cause)
-{
-    return (unsigned)cause < RETOUR_CAUSE__COUNT ? retour__cause_names[cause] : "";
-}
-
-const char *retour_remedy_name(retour_remedy remedy)
-{
-    return (unsigned)remedy < RETOUR_REMEDY__COUNT ? retour__remedy_names[remedy] : "";
-}
-
 static void clear_fields(retour_request *r, retour_request_type type)
 {
     r->type = type;

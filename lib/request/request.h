@@ -6,6 +6,7 @@
 #include "base/error.h"
 #include "base/options.h"
 #include "base/handle.h"
+#include "base/names.h"
 
 typedef struct retour__item {
     const char *sku;
@@ -75,18 +76,6 @@ extern const char *const retour__request_keys[RETOUR__RK__COUNT];
 extern const char *const retour__item_keys[RETOUR__IK__COUNT];
 extern const char *const retour__customer_keys[RETOUR__CK__COUNT];
 extern const char *const retour__request_types[RETOUR_REQUEST_TYPE__COUNT];
-extern const char *const retour__packaging_names[RETOUR_PACKAGING__COUNT]; /* "unknown" first */
-
-/* Names of the enum values, as written in requests and decisions. */
-extern const char *const retour__cause_names[RETOUR_CAUSE__COUNT];
-extern const char *const retour__remedy_names[RETOUR_REMEDY__COUNT];
-
-/* Reads a request from a node of a larger document (a test case's `request:`) into an
- * empty request; errors carry ctx's path as the prefix. */
-struct retour__ctx;
-struct retour__node;
-int retour__request_parse_node(retour_request *request, const retour_policy *policy,
-                               struct retour__ctx *ctx, const struct retour__node *root);
 
 /* Records the lengths of the item's strings and the hash of its category. */
 void retour__item_measure(retour__item *it);

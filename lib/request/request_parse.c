@@ -1,4 +1,5 @@
 /* Requests from YAML or JSON text (JSON is YAML: one parser, one set of errors). */
+#include "request/request_parse.h"
 #include "policy/policy.h"
 #include "policy/policy_read.h"
 #include "request/request.h"

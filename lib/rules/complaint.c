@@ -12,7 +12,11 @@
  *   5. the remedy: the consumer's choice of repair or replacement; price reduction or
  *      refund only after a failed repair, or within a short-term right to reject;
  *   then goodwill for refused items, the review signals and the totals. */
-#include "rules/eval.h"
+#include "rules/complaint.h"
+#include "rules/eval_support.h"
+#include "rules/goodwill.h"
+#include "rules/items.h"
+#include "rules/review_signals.h"
 #include "rules/trace.h"
 
 #include "base/date.h"

@@ -1,8 +1,10 @@
 /* Goodwill: how far service goes where the law and the normal policy say no. The policy's
  * rules are tried in order; the first whose conditions all hold grants its gesture. */
-#include "rules/eval.h"
-#include "request/case.h"
+#include "rules/goodwill.h"
+#include "rules/eval_support.h"
+#include "rules/items.h"
 #include "rules/trace.h"
+#include "request/case.h"
 
 #include "base/money.h"
 
@@ -83,8 +85,11 @@ int retour__apply_goodwill(retour__eval *ev, size_t i, const retour__category *c
         const retour__goodwill_rule *rule = &p->goodwill[k];
         retour__note miss = matches(p, rule, &f, c, why, days_late, ev->d->items[i].value);
         if (miss) {
-            if (ev->trace)
-                retour__trace_goodwill_miss(ev, k, i, c, miss, days_late);
+            if (ev->trace) {
+                retour__params prm;
+                retour__item_params(ev, i, c, &prm);
+                retour__trace_goodwill_miss(ev, k, i, &prm, miss, days_late);
+            }
             continue;
         }
         int rc = grant(ev, i, rule);

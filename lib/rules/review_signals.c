@@ -1,7 +1,8 @@
 /* Review signals: thresholds on the customer's claims and the request's worth that send a
  * case to a person. They never refuse anything: accepted items wait for the person, and
  * refused items stay refused. */
-#include "rules/eval.h"
+#include "rules/review_signals.h"
+#include "rules/eval_support.h"
 #include "rules/trace.h"
 
 #include "base/money.h"

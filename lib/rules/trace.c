@@ -2,6 +2,7 @@
  * An event is built on the stack inside a record that also keeps what its message needs,
  * so nothing here allocates. */
 #include "rules/trace.h"
+#include "decision/messages.h"
 
 #include <string.h>
 
@@ -161,12 +162,12 @@ void retour__trace_note(retour__eval *ev, const char *rule, long item, int match
 }
 
 void retour__trace_goodwill_miss(retour__eval *ev, size_t k, size_t i,
-                                 const retour__category *c, retour__note miss, int days_late)
+                                 const retour__params *item_params, retour__note miss,
+                                 int days_late)
 {
     const retour__goodwill_rule *rule = &ev->p->goodwill[k];
     const retour_request *r = ev->r;
-    retour__params prm;
-    retour__item_params(ev, i, c, &prm);
+    retour__params prm = *item_params;
     prm.name = rule->name;
     prm.cause = r->items[i].cause;
     switch (miss) {

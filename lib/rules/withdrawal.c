@@ -13,7 +13,11 @@
  *   5. refund, outbound shipping, deadlines; the overall outcome.
  * A clause below the law that a statutory withdrawal sets aside is named with the reason
  * policy_below_legal_floor and its line. */
-#include "rules/eval.h"
+#include "rules/withdrawal.h"
+#include "rules/eval_support.h"
+#include "rules/goodwill.h"
+#include "rules/items.h"
+#include "rules/review_signals.h"
 #include "rules/trace.h"
 
 #include "law/calendar.h"
@@ -22,6 +26,33 @@
 
 #include <stdio.h>
 #include <string.h>
+
+retour__code retour__exclusion_code(retour__exclusion e)
+{
+    switch (e) {
+    case RETOUR__EXCL_SERVICES_PERFORMED: return RETOUR__R_EXCLUDED_SERVICES_PERFORMED;
+    case RETOUR__EXCL_PRICE_FLUCTUATION: return RETOUR__R_EXCLUDED_PRICE_FLUCTUATION;
+    case RETOUR__EXCL_PERSONALISED: return RETOUR__R_EXCLUDED_PERSONALISED;
+    case RETOUR__EXCL_PERISHABLE: return RETOUR__R_EXCLUDED_PERISHABLE;
+    case RETOUR__EXCL_HYGIENE_SEALED: return RETOUR__R_EXCLUDED_UNSEALED_HYGIENE;
+    case RETOUR__EXCL_MIXED_GOODS: return RETOUR__R_EXCLUDED_MIXED_GOODS;
+    case RETOUR__EXCL_ALCOHOL_FUTURE_DELIVERY: return RETOUR__R_EXCLUDED_ALCOHOL_FUTURE_DELIVERY;
+    case RETOUR__EXCL_URGENT_REPAIRS: return RETOUR__R_EXCLUDED_URGENT_REPAIRS;
+    case RETOUR__EXCL_SEALED_MEDIA: return RETOUR__R_EXCLUDED_UNSEALED_MEDIA;
+    case RETOUR__EXCL_NEWSPAPER: return RETOUR__R_EXCLUDED_NEWSPAPER;
+    case RETOUR__EXCL_PUBLIC_AUCTION: return RETOUR__R_EXCLUDED_PUBLIC_AUCTION;
+    case RETOUR__EXCL_DATED_SERVICE: return RETOUR__R_EXCLUDED_DATED_SERVICE;
+    case RETOUR__EXCL_DIGITAL_CONTENT: return RETOUR__R_EXCLUDED_DIGITAL_CONTENT;
+    default: return RETOUR__R__COUNT;
+    }
+}
+
+int retour__exclusion_refuses_late(const retour__category *c, retour_packaging packaging)
+{
+    return c && c->exclusion != RETOUR__EXCL_NONE && !c->waived &&
+           (!retour__exclusion_needs_unsealing(c->exclusion) ||
+            (packaging != RETOUR_PACKAGING_SEALED && packaging != RETOUR_PACKAGING_UNKNOWN));
+}
 
 /* A last day on a Saturday, Sunday or public holiday moves to the next working day: by the
  * closed days the policy listed at load, or by computing the year's holidays for a date
