@@ -1,5 +1,5 @@
-/* Unit tests for goodwill rules and review signals (lib/goodwill.c, lib/review_signals.c,
- * lib/policy_service.c): which rule applies (the first that matches), every condition on its
+/* Unit tests for goodwill rules and review signals (lib/rules/goodwill.c, lib/rules/review_signals.c,
+ * lib/policy/policy_service.c): which rule applies (the first that matches), every condition on its
  * boundary, every grant and what it pays, the reason naming the rule and its policy line, the
  * review thresholds, and the policy errors of the goodwill, review and complaints sections.
  * Policies are inline YAML; requests are built through the C API.

@@ -1,4 +1,4 @@
-/* Unit tests for lib/money.c: currency table, exact parsing and formatting, percentages,
+/* Unit tests for lib/base/money.c: currency table, exact parsing and formatting, percentages,
  * and checked arithmetic. */
 #include <setjmp.h>
 #include <stdarg.h>

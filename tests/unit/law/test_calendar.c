@@ -1,4 +1,4 @@
-/* Unit tests for the deadline calendars (lib/calendar.c): weekdays, Easter, the public
+/* Unit tests for the deadline calendars (lib/law/calendar.c): weekdays, Easter, the public
  * holidays of NL, DE, BE and FR, the next working day, and which jurisdiction gets which
  * calendar. Easter is checked against a list of known dates and, for every Gregorian year
  * the library accepts, against a second, independent algorithm (Gauss, with his two
@@ -38,7 +38,7 @@ static void assert_day(retour_date actual, const char *expected)
 }
 
 /* ------------------------------------------------------------------------------------
- * Weekdays (lib/date.c, reused by the calendars)
+ * Weekdays (lib/base/date.c, reused by the calendars)
  * ---------------------------------------------------------------------------------- */
 
 static void test_weekday(void **state)

@@ -1,4 +1,4 @@
-/* Unit tests for request parsing (lib/request_parse.c): every kind of bad request must fail
+/* Unit tests for request parsing (lib/request/request_parse.c): every kind of bad request must fail
  * with its exact code, place, key path and message, leaving the out pointer alone; YAML and
  * JSON spellings of one request must give the same request. The policies requests are read
  * against are loaded once, in the group fixture. */

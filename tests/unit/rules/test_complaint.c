@@ -1,5 +1,5 @@
-/* Unit tests for the complaint rules of retour_evaluate() (lib/complaint.c with the figures of
- * lib/guarantee_law.c): the legal guarantee per jurisdiction, the shop's own guarantee, the
+/* Unit tests for the complaint rules of retour_evaluate() (lib/rules/complaint.c with the figures of
+ * lib/law/guarantee_law.c): the legal guarantee per jurisdiction, the shop's own guarantee, the
  * presumption period, customer-caused damage, wear, inspection, remedies in legal order, the
  * UK short-term right to reject, request errors, citations, policy sources and messages.
  * Policies are inline YAML; requests are built through the C API. Every period is tested on

@@ -1,4 +1,4 @@
-/* Unit tests for the compiled law tables (lib/jurisdiction.c, lib/guarantee_law.c): every
+/* Unit tests for the compiled law tables (lib/law/jurisdiction.c, lib/law/guarantee_law.c): every
  * figure and citation a decision or the lint uses, per jurisdiction the issue names, checked
  * against ../shared/law (consumer-law.md, jurisdictions.yaml). A change to a figure must
  * change this file too, with its source. */

@@ -1,4 +1,4 @@
-/* Unit tests for the direct JSON request reader (lib/request_json.c): every example request
+/* Unit tests for the direct JSON request reader (lib/request/request_json.c): every example request
  * read as JSON must give the request the YAML parser gives and a byte-identical decision;
  * complaint fields too; each mistake must fail with its exact code, place, key path and
  * message (the YAML parser's wherever the text is also YAML); a warm re-read must not

@@ -1,4 +1,4 @@
-/* Unit tests for the legal lint (lib/lint.c) through retour_policy_check(): every rule with
+/* Unit tests for the legal lint (lib/lint/lint.c) through retour_policy_check(): every rule with
  * its severity, code, place, key path, article and fix; Dutch messages; lawful policies per
  * jurisdiction give no finding; a policy with schema errors is not linted; the bad-terms
  * example gives each error at its line. */

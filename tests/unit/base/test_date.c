@@ -1,4 +1,4 @@
-/* Unit tests for lib/date.c: civil-date conversion, parsing, formatting, arithmetic. */
+/* Unit tests for lib/base/date.c: civil-date conversion, parsing, formatting, arithmetic. */
 #include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,5 +1,5 @@
-/* Unit tests for retour_policy_check() (lib/policy_check.c, the collecting mode of
- * lib/schema.c and lib/diagnostic.c): every independent problem reported once, in file
+/* Unit tests for retour_policy_check() (lib/lint/policy_check.c, the collecting mode of
+ * lib/policy/schema.c and lib/base/diagnostic.c): every independent problem reported once, in file
  * order, with its exact place, key path, code and message; syntax errors end the check
  * with one diagnostic; clean policies give none; strict loading is not affected. */
 #include <setjmp.h>

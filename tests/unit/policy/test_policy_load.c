@@ -1,5 +1,5 @@
-/* Unit tests for policy loading (lib/policy_load.c on top of lib/yaml_tree.c and
- * lib/schema.c): every kind of bad input must fail with its exact code, place (line,
+/* Unit tests for policy loading (lib/policy/policy_load.c on top of lib/policy/yaml_tree.c and
+ * lib/policy/schema.c): every kind of bad input must fail with its exact code, place (line,
  * column, byte offset), key path and message, and must leave the out pointer alone. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,4 +1,4 @@
-/* Unit tests for retour_evaluate_traced() (lib/trace.c and the evaluator's hooks): the
+/* Unit tests for retour_evaluate_traced() (lib/rules/trace.c and the evaluator's hooks): the
  * events of a few requests, rule by rule (id, item, matched, reason, policy line and
  * column, law), their messages in English and Dutch, that a traced evaluation decides
  * exactly as retour_evaluate() does, and the misuse answers. Policies are inline YAML;
