@@ -1,14 +1,15 @@
 /* A policy's plan: the common request decided by tables prepared at load.
  *
- * The rules (withdrawal.c, complaint.c) decide every request and define every decision.
- * Most requests take one narrow road through them: one item, no outbound shipping, no
- * shop window of its own, a complaint that names no cause and asks no remedy. Along that
- * road what an item's category and packaging lead to is known once the policy is known,
- * so the policy compiles it at load into one cell per category and packaging state, each
- * holding the item's outcome and reasons ready to copy; an evaluation then only counts
- * the dates, looks up its cell and copies. A request or policy off the road (and every
- * traced evaluation) goes through the rules. Both roads give the same decision: the
- * sweep in tests/unit/test_fast_path.c compares them over every example policy.
+ * The rules (rules/withdrawal.c, rules/complaint.c) decide every request and define every
+ * decision. Most requests take one narrow road through them: one item, no outbound
+ * shipping, no shop window of its own, a complaint that names no cause and asks no remedy.
+ * Along that road what an item's category and packaging (or a complaint's stage) lead to
+ * is known once the policy is known, so at load the rules decide each situation once, for
+ * a stand-in request, and the plan keeps their result in a cell: the item's outcome and
+ * reasons ready to copy. An evaluation then only counts the dates, looks up its cell and
+ * copies. A request or policy off the road (and every traced evaluation) goes through the
+ * rules. Both roads give the same decision: the sweep in tests/unit/plan/test_fast_path.c
+ * compares them over every example policy.
  * Immutable once built: evaluations on many threads share it. */
 #ifndef RETOUR_PLAN_H
 #define RETOUR_PLAN_H
@@ -17,37 +18,49 @@
 
 /* Item reasons a cell holds at most: an exclusion step, a floor, a packaging step and its
  * floor (e.g. exclusion_waived, policy_below_legal_floor, policy_below_legal_floor,
- * damaged_review). */
+ * damaged_review). A situation whose rules write more is left to the rules. */
 #define RETOUR__PLAN_ITEM_REASONS 4
 
-/* What the rules decide for the item in one situation, before goodwill. */
+/* What the rules decided for the item in one situation, before goodwill: kept from
+ * running them at load (plan_build.c). */
 typedef struct retour__plan_verdict {
     retour_outcome outcome;
-    int goodwill;       /* 0: none; else 1 + the retour__refusal goodwill rules are tried for */
+    retour_remedy remedy;  /* a complaint's remedy granted */
+    int goodwill;          /* 0: none; else 1 + the retour__refusal goodwill rules are tried for */
     retour__code deciding; /* the last of the reasons that decides, RETOUR__R__COUNT: none */
     size_t reason_count;
-    /* Complete but for the category parameter (filled per request where with_category). */
+    /* As the rules wrote them; per request the plan fills in the category (where
+     * with_category) and a complaint's dates. */
     retour__reason_rec reasons[RETOUR__PLAN_ITEM_REASONS];
     unsigned char with_category[RETOUR__PLAN_ITEM_REASONS];
 } retour__plan_verdict;
 
 /* One category (or none) in one packaging state, for a withdrawal. */
 typedef struct retour__plan_cell {
-    int planned;                /* 0: the rules decide (a deduction to compute) */
+    int planned;                /* 0: the rules decide (a charge on the item's value) */
     retour__plan_verdict in_time;
     retour__plan_verdict late;
 } retour__plan_cell;
 
-/* One category (or none), for a complaint: its guarantee and its inspection. */
+/* Where a complaint on the road ends up, by its dates (complaint.c's rules 1 and 4). */
+typedef enum retour__complaint_stage {
+    RETOUR__STAGE_EXPIRED,        /* after the guarantee */
+    RETOUR__STAGE_NO_PRESUMPTION, /* the law presumes nothing */
+    RETOUR__STAGE_EVIDENCE,       /* after the presumption */
+    RETOUR__STAGE_PRESUMED,       /* within the presumption */
+    RETOUR__STAGE__COUNT
+} retour__complaint_stage;
+
+/* One category (or none), for a complaint: its guarantee and what the rules decide in
+ * each stage. */
 typedef struct retour__plan_guarantee {
     int legal_months;           /* the law's period, or the category's longer lifespan */
-    retour__reason_rec expired; /* guarantee_expired, citing where the period comes from */
-    int inspect;                /* a presumed defect goes to a person first */
-    retour__reason_rec inspection; /* inspection_required */
+    int planned[RETOUR__STAGE__COUNT]; /* 0: a stage the road never reaches */
+    retour__plan_verdict stages[RETOUR__STAGE__COUNT];
 } retour__plan_guarantee;
 
-/* A cell's verdict in one situation (in time or late) as the answer alone reads it, packed
- * so that a verdict touches a few bytes instead of a cell's reason records. */
+/* A verdict as the answer alone reads it, packed so that an answer touches a few bytes
+ * instead of a cell's reason records. */
 typedef struct retour__plan_brief {
     uint8_t planned;            /* the cell's planned */
     uint8_t outcome;            /* retour_outcome */
@@ -60,7 +73,7 @@ typedef struct retour__plan_brief {
 typedef struct retour__plan_term {
     int legal_months;
     int legal_years;            /* legal_months / 12 when whole years, else -1 */
-    int inspect;
+    retour__plan_brief stages[RETOUR__STAGE__COUNT];
 } retour__plan_term;
 
 typedef struct retour__plan {
@@ -77,7 +90,6 @@ typedef struct retour__plan {
     /* Reasons of the request as a whole, dates filled per request (and the citation of a
      * moved return or refund day, which depends on the basis). */
     retour__reason_rec within, expired, period_moved, return_moved, refund_moved;
-    retour__reason_rec evidence, presumed, remedy, evidence_no_presumption;
     int presumption_months;     /* 0: no presumption */
     int presumption_years;      /* presumption_months / 12 when whole years, else -1 */
 } retour__plan;

@@ -1,11 +1,13 @@
-/* Compiling a policy's plan (plan.h): which policies are on the common road, and what the
- * item rules of withdrawal.c and complaint.c decide there, cell by cell. Every choice here
- * restates one of those rules for the road's conditions (a statutory withdrawal in the
- * law's own period, the consumer informed, nothing below the law that the rules would
- * name); the sweep test holds the two to the same decisions. */
+/* Compiling a policy's plan (plan.h): which policies are on the common road, and, for
+ * each situation on it, what the rules decide. The rules are not restated here: every
+ * cell is what rules/withdrawal.c or rules/complaint.c wrote when they decided a stand-in
+ * request for that situation at load (a rehearsal). The sweep test holds the plan and the
+ * rules to the same decisions. */
 #include "plan/plan_build.h"
 #include "plan/plan.h"
+#include "rules/complaint.h"
 #include "rules/eval_support.h"
+#include "rules/items.h"
 #include "rules/withdrawal.h"
 #include "law/calendar.h"
 #include "base/date.h"
@@ -13,7 +15,8 @@
 #include <string.h>
 
 /* The policy clauses the plan assumes for a withdrawal: the period is the law's, counted
- * from delivery, and no clause would be set aside or charge anything. */
+ * from delivery, and no clause of the request as a whole would be set aside or charge
+ * anything (the plan copies the period's reasons and the item's, nothing else). */
 static int withdrawal_on_road(const retour_policy *p)
 {
     const retour__jurisdiction *j = p->jurisdiction;
@@ -34,121 +37,134 @@ static int complaint_on_road(const retour_policy *p)
            (p->remedy == RETOUR_REMEDY_REPAIR || p->remedy == RETOUR_REMEDY_REPLACE);
 }
 
-static void add(retour__plan_verdict *v, const retour_policy *p, retour__code code,
-                const char *law, retour__src src, const retour__params *prm, int with_category)
+/* ---- rehearsals: the rules deciding a stand-in request at load ---------------------- */
+
+/* A one-item request of the policy's, a decision for it and the evaluation joining them. */
+typedef struct rehearsal {
+    retour_request r;
+    retour_decision d;
+    retour__eval ev;
+    retour_error err;
+    retour__holidays holidays;
+} rehearsal;
+
+static void rehearsal_init(rehearsal *h, const retour_policy *p)
 {
-    if (retour__code_decides[code])
-        v->deciding = code;
-    retour__reason_make(&v->reasons[v->reason_count], p, code, 0, law, src, prm);
-    v->with_category[v->reason_count++] = (unsigned char)with_category;
+    memset(h, 0, sizeof *h);
+    h->r.ordered = h->r.last_delivered = RETOUR_DATE_NONE;
+    h->r.items = &h->r.first_item;
+    h->r.count = h->r.cap = 1;
+    h->r.first_item.sku = "";
+    h->r.first_item.quantity = 1;
+    h->r.first_item.noticed = RETOUR_DATE_NONE;
+    h->d.allocator = p->allocator;
+    retour__strbuf_init(&h->d.strings, p->allocator);
 }
 
-/* retour__below_floor's reason for the item. */
-static void add_floor(retour__plan_verdict *v, const retour_policy *p, const char *clause,
-                      const char *law, retour__src src)
+static void rehearsal_free(rehearsal *h)
 {
-    retour__params prm;
-    memset(&prm, 0, sizeof prm);
-    prm.name = clause;
-    add(v, p, RETOUR__R_POLICY_BELOW_LEGAL_FLOOR, law, src, &prm, 0);
+    retour__free(h->d.allocator, h->d.items);
+    retour__free(h->d.allocator, h->d.reasons);
+    retour__strbuf_free(&h->d.strings);
 }
 
-/* decide_exclusion and decide_packaging of withdrawal.c in the law's period. Returns 0
- * when the cell needs the rules (a deduction depends on the item's value). */
-static int verdict_in_time(retour__plan_verdict *v, const retour_policy *p,
-                           const retour__category *c, retour_packaging pkg)
+/* Sets up the stand-in: one item of category c (NULL: none) in packaging pkg, delivered and
+ * notified on the days given; its items copied into the decision. */
+static int rehearsal_start(rehearsal *h, const retour_policy *p, retour_request_type type,
+                           const retour__category *c, retour_packaging pkg,
+                           retour_date delivered, retour_date notified)
 {
-    retour__params prm;
-    memset(&prm, 0, sizeof prm);
-    v->outcome = RETOUR_OUTCOME_ACCEPT;
-    if (c && c->exclusion != RETOUR__EXCL_NONE) {
-        const char *law = p->law_exception[c->exclusion];
-        int applies = 1;
-        if (retour__exclusion_needs_unsealing(c->exclusion)) {
-            if (pkg == RETOUR_PACKAGING_SEALED) {
-                applies = 0;
-                add(v, p, RETOUR__R_SEAL_INTACT, law, c->src_exclusion, &prm, 1);
-            } else if (pkg == RETOUR_PACKAGING_UNKNOWN && !c->waived) {
-                v->outcome = RETOUR_OUTCOME_REVIEW;
-                add(v, p, RETOUR__R_PACKAGING_STATE_UNKNOWN, law, c->src_exclusion, &prm, 1);
-                return 1;
-            }
-        }
-        if (applies && c->waived) {
-            add(v, p, RETOUR__R_EXCLUSION_WAIVED, NULL, c->src_waived, &prm, 1);
-        } else if (applies) {
-            v->outcome = RETOUR_OUTCOME_REJECT;
-            v->goodwill = 1 + RETOUR__REFUSED_EXCLUDED;
-            add(v, p, retour__exclusion_code(c->exclusion), law, c->src_exclusion, &prm, 1);
-            return 1;
-        }
-    }
-    /* A category the shop does not take back: with no days of its own, the law decides. */
-    if (c && !c->returnable)
-        add(v, p, RETOUR__R_FLOOR_NOT_RETURNABLE, p->law_period, c->src_returnable, &prm, 1);
-    if (pkg == RETOUR_PACKAGING_OPENED) {
-        add(v, p, RETOUR__R_PACKAGING_OPENED_ALLOWED, p->law_handling, retour__no_src, &prm, 1);
-        return 1;
-    }
-    if (pkg != RETOUR_PACKAGING_DAMAGED && pkg != RETOUR_PACKAGING_MISSING)
-        return 1;
-    int damaged = pkg == RETOUR_PACKAGING_DAMAGED;
-    const retour__pkg_rule *rule = damaged ? &p->damaged : &p->missing;
-    switch (rule->action) {
-    case RETOUR__PKG_ACCEPT:
-        add(v, p, damaged ? RETOUR__R_DAMAGED_ACCEPTED : RETOUR__R_MISSING_PACKAGING_ACCEPTED,
-            NULL, rule->src, &prm, 1);
-        return 1;
-    case RETOUR__PKG_REJECT:
-        /* The right stays: a person assesses the diminished value. */
-        add_floor(v, p, damaged ? "packaging.damaged" : "packaging.missing", p->law_handling,
-                  rule->src);
-        /* fall through */
-    case RETOUR__PKG_REVIEW:
-        v->outcome = RETOUR_OUTCOME_REVIEW;
-        add(v, p, damaged ? RETOUR__R_DAMAGED_REVIEW : RETOUR__R_MISSING_PACKAGING_REVIEW,
-            p->law_handling, rule->src, &prm, 1);
-        return 1;
-    default:
+    retour__decision_clear(&h->d);
+    h->r.type = type;
+    h->r.notified = notified;
+    h->r.first_item.found = c;
+    h->r.first_item.packaging = pkg;
+    h->r.first_item.delivered = delivered;
+    memset(&h->ev, 0, sizeof h->ev);
+    h->ev.d = &h->d;
+    h->ev.p = p;
+    h->ev.r = &h->r;
+    h->ev.err = &h->err;
+    return retour__copy_items(&h->ev, NULL);
+}
+
+/* Keeps what the rules wrote for the item from reason `first` on, with its refusal, as
+ * v; 0 when it does not fit a cell (the rules then decide such requests). */
+static int keep(retour__plan_verdict *v, rehearsal *h, size_t first,
+                const retour__item_refusal *refusal)
+{
+    const retour_decision *d = &h->d;
+    retour__params item;
+    retour__item_params(&h->ev, 0, h->r.first_item.found, &item);
+    memset(v, 0, sizeof *v);
+    v->outcome = d->items[0].outcome;
+    v->remedy = d->items[0].remedy;
+    v->goodwill = refusal->refused ? 1 + (int)refusal->why : 0;
+    v->deciding = RETOUR__R__COUNT;
+    if (d->reason_count - first > RETOUR__PLAN_ITEM_REASONS)
         return 0;
+    for (size_t k = first; k < d->reason_count; k++) {
+        const retour__reason_rec *rec = &d->reasons[k];
+        if (rec->pub.item != 0)
+            return 0; /* a reason of the whole request: not the item's to keep */
+        if (retour__code_decides[rec->code])
+            v->deciding = rec->code;
+        v->with_category[v->reason_count] =
+            (unsigned char)(rec->params.category != NULL && rec->params.category == item.category);
+        v->reasons[v->reason_count++] = *rec;
     }
+    return 1;
 }
 
-/* refuse_late of withdrawal.c: an exception that applies regardless of time, else late. */
-static void verdict_late(retour__plan_verdict *v, const retour_policy *p,
-                         const retour__category *c, retour_packaging pkg)
+/* The rehearsal's outcome: RETOUR_OK, RETOUR_ENOMEM, or 1 when the rules refused the
+ * stand-in (a date out of range): the plan then stays off. */
+static int rehearsal_result(int rc)
 {
-    retour__params prm;
-    memset(&prm, 0, sizeof prm);
-    v->outcome = RETOUR_OUTCOME_REJECT;
-    v->goodwill = 1 + RETOUR__REFUSED_LATE;
-    if (retour__exclusion_refuses_late(c, pkg)) {
-        v->goodwill = 1 + RETOUR__REFUSED_EXCLUDED;
-        add(v, p, retour__exclusion_code(c->exclusion), p->law_exception[c->exclusion],
-            c->src_exclusion, &prm, 1);
-    }
+    return rc == RETOUR_OK || rc == RETOUR_ENOMEM ? rc : 1;
 }
 
-/* measure() and decide_defect() of complaint.c, the parts fixed by the category. */
-static void guarantee_of(retour__plan_guarantee *g, const retour_policy *p,
-                         const retour__category *c)
+/* A withdrawal of one item of category c in packaging pkg, notified on `notified`: the
+ * cell's verdict v, and *planned 0 when the rules charged the item's value. *period gets
+ * the period's first reason (within or expired) when not NULL. */
+static int rehearse_withdrawal(rehearsal *h, const retour_policy *p, const retour__category *c,
+                               retour_packaging pkg, retour_date delivered, retour_date notified,
+                               retour__plan_verdict *v, int *planned, retour__reason_rec *period)
 {
-    const retour__guarantee_law *law = p->guarantee;
-    retour__params prm;
-    memset(&prm, 0, sizeof prm);
-    retour__src legal_src = p->src_jurisdiction;
-    g->legal_months = law->months;
-    if (law->lifespan_based && c && c->lifespan_months > g->legal_months) {
-        g->legal_months = c->lifespan_months;
-        legal_src = c->src_lifespan;
-    }
-    retour__reason_make(&g->expired, p, RETOUR__R_GUARANTEE_EXPIRED, 0, law->law_period,
-                        legal_src, &prm);
-    int own = c && c->inspection >= 0;
-    g->inspect = own ? c->inspection : p->inspection;
-    retour__reason_make(&g->inspection, p, RETOUR__R_INSPECTION_REQUIRED, 0, NULL,
-                        own ? c->src_inspection : p->src_inspection, &prm);
+    int expired = 0, rc;
+    retour__item_refusal refusal;
+    if ((rc = rehearsal_start(h, p, RETOUR_REQUEST_WITHDRAWAL, c, pkg, delivered, notified)) ||
+        (rc = retour__withdrawal_period(&h->ev, &h->holidays, &expired)))
+        return rehearsal_result(rc);
+    size_t first = h->d.reason_count;
+    retour__code expected = expired ? RETOUR__R_WITHDRAWAL_PERIOD_EXPIRED
+                                    : RETOUR__R_WITHIN_WITHDRAWAL_PERIOD;
+    if (first == 0 || h->d.reasons[0].code != expected)
+        return 1; /* not the road's period */
+    if (period)
+        *period = h->d.reasons[0];
+    if ((rc = retour__withdrawal_item(&h->ev, 0, c, expired, &refusal)))
+        return rehearsal_result(rc);
+    *planned = keep(v, h, first, &refusal) && !h->ev.charged;
+    return RETOUR_OK;
 }
+
+/* A complaint about one item of category c that appeared on `notified`: the stage's
+ * verdict v; *planned 0 when it does not fit a cell. */
+static int rehearse_complaint(rehearsal *h, const retour_policy *p, const retour__category *c,
+                              retour_date delivered, retour_date notified,
+                              retour__plan_verdict *v, int *planned)
+{
+    int shop_only, rc;
+    retour__item_refusal refusal;
+    if ((rc = rehearsal_start(h, p, RETOUR_REQUEST_COMPLAINT, c, RETOUR_PACKAGING_UNKNOWN,
+                              delivered, notified)) ||
+        (rc = retour__complaint_item(&h->ev, 0, &shop_only, &refusal)))
+        return rehearsal_result(rc);
+    *planned = keep(v, h, 0, &refusal) && !shop_only;
+    return RETOUR_OK;
+}
+
+/* ---- the plan --------------------------------------------------------------------- */
 
 /* Months as whole years, or -1: a complaint's periods are added by years where they can. */
 static int whole_years(int months)
@@ -156,54 +172,86 @@ static int whole_years(int months)
     return months % 12 == 0 ? months / 12 : -1;
 }
 
-/* The request-wide reasons, parameters filled per request. */
-static void request_reasons(retour__plan *plan, const retour_policy *p)
+/* The withdrawal cells of category c (slot s): in time and late, per packaging state,
+ * and the period's reasons (the same for every slot: kept from the first). */
+static int plan_withdrawals(retour__plan *plan, const retour_policy *p, rehearsal *h,
+                            const retour__category *c, size_t s)
 {
-    const retour__guarantee_law *g = p->guarantee;
-    const char *reg = p->jurisdiction->eu ? RETOUR__REG_PERIODS : NULL;
+    retour_date delivered = plan->first;
+    /* Any day after the period (which ends on a working day within a few weeks). */
+    retour_date late = delivered + p->jurisdiction->withdrawal_days + 60;
+    for (int k = 0; k < RETOUR_PACKAGING__COUNT; k++) {
+        retour__plan_cell *cell = &plan->cells[s * RETOUR_PACKAGING__COUNT + (size_t)k];
+        int in_time_planned = 0, late_planned = 0, rc;
+        if ((rc = rehearse_withdrawal(h, p, c, (retour_packaging)k, delivered, delivered,
+                                      &cell->in_time, &in_time_planned,
+                                      s == 0 && k == 0 ? &plan->within : NULL)) ||
+            (rc = rehearse_withdrawal(h, p, c, (retour_packaging)k, delivered, late,
+                                      &cell->late, &late_planned,
+                                      s == 0 && k == 0 ? &plan->expired : NULL)))
+            return rc;
+        cell->planned = in_time_planned && late_planned;
+    }
+    return RETOUR_OK;
+}
+
+/* The complaint stages of category c (slot s), each from a complaint on a day inside it. */
+static int plan_complaints(retour__plan *plan, const retour_policy *p, rehearsal *h,
+                           const retour__category *c, size_t s)
+{
+    retour__plan_guarantee *g = &plan->guarantees[s];
+    retour__src src;
+    retour_date delivered = plan->first, legal_end, presumption_end = RETOUR_DATE_NONE;
+    g->legal_months = retour__legal_guarantee_months(p, c, &src);
+    if (retour__date_add_months(&legal_end, delivered, g->legal_months) ||
+        (plan->presumption_months > 0 &&
+         retour__date_add_months(&presumption_end, delivered, plan->presumption_months)))
+        return 1;
+    /* A day in each stage the road can reach; RETOUR_DATE_NONE: none. */
+    retour_date day[RETOUR__STAGE__COUNT];
+    day[RETOUR__STAGE_EXPIRED] = legal_end + 1;
+    day[RETOUR__STAGE_NO_PRESUMPTION] = plan->presumption_months == 0 ? delivered
+                                                                      : RETOUR_DATE_NONE;
+    day[RETOUR__STAGE_EVIDENCE] = plan->presumption_months > 0 && presumption_end < legal_end
+                                      ? presumption_end + 1 : RETOUR_DATE_NONE;
+    day[RETOUR__STAGE_PRESUMED] = plan->presumption_months > 0 ? delivered : RETOUR_DATE_NONE;
+    for (int k = 0; k < RETOUR__STAGE__COUNT; k++) {
+        int rc;
+        if (day[k] == RETOUR_DATE_NONE)
+            continue;
+        if ((rc = rehearse_complaint(h, p, c, delivered, day[k], &g->stages[k], &g->planned[k])))
+            return rc;
+    }
+    return RETOUR_OK;
+}
+
+/* The reasons of a request as a whole that no rehearsal shows every time (a deadline
+ * moves only when it falls on a closed day); dates and a return or refund day's citation
+ * are filled per request. */
+static void moved_reasons(retour__plan *plan, const retour_policy *p)
+{
     retour__params prm;
     memset(&prm, 0, sizeof prm);
-    prm.days = p->days;
-    retour__reason_make(&plan->within, p, RETOUR__R_WITHIN_WITHDRAWAL_PERIOD, -1,
-                        p->law_period, p->src_jurisdiction, &prm);
-    retour__reason_make(&plan->expired, p, RETOUR__R_WITHDRAWAL_PERIOD_EXPIRED, -1,
-                        p->law_period, p->src_jurisdiction, &prm);
-    memset(&prm, 0, sizeof prm);
-    retour__reason_make(&plan->period_moved, p, RETOUR__R_PERIOD_MOVED_TO_WORKING_DAY, -1, reg,
-                        p->src_jurisdiction, &prm);
+    retour__reason_make(&plan->period_moved, p, RETOUR__R_PERIOD_MOVED_TO_WORKING_DAY, -1,
+                        retour__moved_law(p, 1), p->src_jurisdiction, &prm);
     retour__reason_make(&plan->return_moved, p, RETOUR__R_RETURN_BY_MOVED_TO_WORKING_DAY, -1,
                         NULL, p->src_jurisdiction, &prm);
     retour__reason_make(&plan->refund_moved, p, RETOUR__R_REFUND_BY_MOVED_TO_WORKING_DAY, -1,
                         NULL, p->src_jurisdiction, &prm);
-
-    /* The presumption: the law's, or the policy's longer one (which cites no law). */
-    int own = p->presumption_months > g->presumption_months;
-    plan->presumption_months = own ? p->presumption_months : g->presumption_months;
-    plan->presumption_years = whole_years(plan->presumption_months);
-    retour__src src = own ? p->src_presumption_months : p->src_jurisdiction;
-    const char *law = own ? NULL : g->law_presumption;
-    retour__reason_make(&plan->evidence, p, RETOUR__R_EVIDENCE_REQUIRED, 0, law, src, &prm);
-    retour__reason_make(&plan->presumed, p, RETOUR__R_PRESUMED_DEFECT, 0, law, src, &prm);
-    retour__reason_make(&plan->evidence_no_presumption, p,
-                        RETOUR__R_EVIDENCE_REQUIRED_NO_PRESUMPTION, 0, NULL,
-                        p->src_jurisdiction, &prm);
-    retour__reason_make(&plan->remedy, p, RETOUR__R_REMEDY_REPAIR_OR_REPLACE_FIRST, 0,
-                        g->law_remedy_order, p->src_remedy, &prm);
 }
 
-/* The deciding reason is the item's own, or else the period's. */
+/* The deciding reason is the verdict's own, or else the given one (the period's). */
 static void brief_of(retour__plan_brief *b, int planned, const retour__plan_verdict *v,
-                     retour__code period)
+                     retour__code otherwise)
 {
     b->planned = (uint8_t)planned;
     b->outcome = (uint8_t)v->outcome;
     b->goodwill = (uint8_t)v->goodwill;
     b->unused = 0;
-    b->deciding = (uint32_t)(v->deciding != RETOUR__R__COUNT ? v->deciding : period);
+    b->deciding = (uint32_t)(v->deciding != RETOUR__R__COUNT ? v->deciding : otherwise);
 }
 
-/* The packed copies of the cells and guarantees the answer reads; the plan is p's once
- * they are made. */
+/* The packed copies of the cells and guarantees the answer reads. */
 static int briefs_of(retour__plan *plan, retour_policy *p)
 {
     size_t cells = plan->slots * RETOUR_PACKAGING__COUNT;
@@ -218,12 +266,30 @@ static int briefs_of(retour__plan *plan, retour_policy *p)
                  RETOUR__R_WITHDRAWAL_PERIOD_EXPIRED);
     }
     for (size_t s = 0; s < plan->slots; s++) {
-        plan->terms[s].legal_months = plan->guarantees[s].legal_months;
-        plan->terms[s].legal_years = whole_years(plan->terms[s].legal_months);
-        plan->terms[s].inspect = plan->guarantees[s].inspect;
+        const retour__plan_guarantee *g = &plan->guarantees[s];
+        plan->terms[s].legal_months = g->legal_months;
+        plan->terms[s].legal_years = whole_years(g->legal_months);
+        for (int k = 0; k < RETOUR__STAGE__COUNT; k++)
+            brief_of(&plan->terms[s].stages[k], g->planned[k], &g->stages[k], RETOUR__R__COUNT);
     }
-    p->plan = plan;
     return RETOUR_OK;
+}
+
+/* Every cell of the plan, from the rules; RETOUR_OK, RETOUR_ENOMEM, or 1: plan nothing. */
+static int plan_cells(retour__plan *plan, const retour_policy *p)
+{
+    rehearsal h;
+    int rc = RETOUR_OK;
+    rehearsal_init(&h, p);
+    for (size_t s = 0; rc == RETOUR_OK && s < plan->slots; s++) {
+        const retour__category *c = s < p->category_count ? &p->categories[s] : NULL;
+        if (plan->withdrawal)
+            rc = plan_withdrawals(plan, p, &h, c, s);
+        if (rc == RETOUR_OK && plan->complaint)
+            rc = plan_complaints(plan, p, &h, c, s);
+    }
+    rehearsal_free(&h);
+    return rc;
 }
 
 int retour__plan_build(retour_policy *p)
@@ -253,16 +319,17 @@ int retour__plan_build(retour_policy *p)
     margin = p->refund_days > margin ? p->refund_days : margin;
     plan->first = p->closed->first;
     plan->last = p->closed->last - margin;
-    request_reasons(plan, p);
-    for (size_t s = 0; s < slots; s++) {
-        const retour__category *c = s < p->category_count ? &p->categories[s] : NULL;
-        guarantee_of(&guarantees[s], p, c);
-        for (int k = 0; k < RETOUR_PACKAGING__COUNT; k++) {
-            retour__plan_cell *cell = &cells[s * RETOUR_PACKAGING__COUNT + (size_t)k];
-            cell->in_time.deciding = cell->late.deciding = RETOUR__R__COUNT;
-            cell->planned = verdict_in_time(&cell->in_time, p, c, (retour_packaging)k);
-            verdict_late(&cell->late, p, c, (retour_packaging)k);
-        }
-    }
-    return briefs_of(plan, p);
+    retour__src src;
+    plan->presumption_months = retour__presumption_months(p, &src);
+    plan->presumption_years = whole_years(plan->presumption_months);
+    moved_reasons(plan, p);
+    int rc = plan_cells(plan, p);
+    if (rc == RETOUR_ENOMEM)
+        return rc;
+    if (rc != RETOUR_OK)
+        return RETOUR_OK; /* the rules refused a stand-in: they decide every request */
+    if ((rc = briefs_of(plan, p)))
+        return rc;
+    p->plan = plan;
+    return RETOUR_OK;
 }

@@ -5,6 +5,7 @@
 #include "plan/plan_eval.h"
 #include "plan/plan_route.h"
 #include "rules/review_signals.h"
+#include "rules/withdrawal.h"
 #include "request/case.h"
 #include "request/request.h"
 
@@ -66,7 +67,7 @@ static void deadlines(retour__eval *ev, int statutory)
 {
     const retour_policy *p = ev->p;
     retour_decision *d = ev->d;
-    const char *law = statutory && p->jurisdiction->eu ? RETOUR__REG_PERIODS : NULL;
+    const char *law = retour__moved_law(p, statutory);
     retour_date return_day = ev->r->notified + p->return_days;
     retour_date refund_day = ev->r->notified + p->refund_days;
     d->return_by = retour__plan_working_day(p, return_day);
@@ -88,11 +89,32 @@ static int goodwill(retour__eval *ev, const retour__route *rt, retour__refusal w
     return retour__apply_goodwill(ev, 0, rt->c, why, days_late);
 }
 
+/* The item's verdict, copied: its outcome and reasons (the category and, for a complaint,
+ * the stage's dates filled in), then goodwill for a refusal. */
+static int item_verdict(retour__eval *ev, const retour__route *rt, const retour__plan_verdict *v,
+                        const char *category, int dated, retour_date date)
+{
+    retour_decision *d = ev->d;
+    d->items[0].outcome = v->outcome;
+    d->items[0].remedy = v->remedy;
+    for (size_t k = 0; k < v->reason_count; k++) {
+        retour__reason_rec *rec = copy_reason(d, &v->reasons[k]);
+        if (v->with_category[k])
+            rec->params.category = category;
+        if (dated) {
+            rec->params.date = date;
+            rec->params.date2 = ev->r->notified;
+        }
+    }
+    if (v->goodwill)
+        return goodwill(ev, rt, (retour__refusal)(v->goodwill - 1), rt->days_late);
+    return RETOUR_OK;
+}
+
 static int withdrawal(retour__eval *ev, const retour__route *rt, const char *category)
 {
     const retour__plan *plan = ev->p->plan;
     const retour__plan_cell *cell = &plan->cells[rt->cell];
-    const retour__plan_verdict *v = rt->in_time ? &cell->in_time : &cell->late;
     retour_decision *d = ev->d;
     retour__item_result *res = &d->items[0];
     int rc;
@@ -105,15 +127,8 @@ static int withdrawal(retour__eval *ev, const retour__route *rt, const char *cat
     if (rt->law_end != rt->law_day)
         copy_dated(d, &plan->period_moved, rt->law_end, rt->law_day);
 
-    /* The item: its cell's verdict, then goodwill for a refusal. */
-    res->outcome = v->outcome;
-    for (size_t k = 0; k < v->reason_count; k++) {
-        retour__reason_rec *rec = copy_reason(d, &v->reasons[k]);
-        if (v->with_category[k])
-            rec->params.category = category;
-    }
-    if (v->goodwill && (rc = goodwill(ev, rt, (retour__refusal)(v->goodwill - 1),
-                                      rt->in_time ? 0 : (int)(ev->r->notified - rt->law_end))))
+    const retour__plan_verdict *v = rt->in_time ? &cell->in_time : &cell->late;
+    if ((rc = item_verdict(ev, rt, v, category, 0, RETOUR_DATE_NONE)))
         return rc;
     if (rt->in_time && v->outcome != RETOUR_OUTCOME_REJECT)
         res->refund = res->value;
@@ -128,49 +143,15 @@ static int withdrawal(retour__eval *ev, const retour__route *rt, const char *cat
 
 static int complaint(retour__eval *ev, const retour__route *rt, const char *category)
 {
-    const retour_policy *p = ev->p;
-    const retour__plan *plan = p->plan;
-    retour_decision *d = ev->d;
-    retour__item_result *res = &d->items[0];
-    retour_date noticed = ev->r->notified;
-    int rc;
-
-    d->basis = RETOUR_BASIS_LEGAL_GUARANTEE;
-    if (rt->stage == RETOUR__STAGE_EXPIRED) {
-        res->outcome = RETOUR_OUTCOME_REJECT;
-        copy_dated(d, &plan->guarantees[rt->slot].expired, rt->legal_end, noticed)
-            ->params.category = category;
-        if ((rc = goodwill(ev, rt, RETOUR__REFUSED_EXPIRED, (int)(noticed - rt->legal_end))))
-            return rc;
-    } else {
-        /* Every reason here has the same parameters: the presumption's months and end,
-         * the day the problem appeared. */
-        retour__params prm = { 0 };
-        prm.category = category;
-        prm.date2 = noticed;
-        prm.days = plan->presumption_months;
-        prm.date = rt->presumption_end;
-        res->outcome = RETOUR_OUTCOME_REVIEW;
-        switch (rt->stage) {
-        case RETOUR__STAGE_NO_PRESUMPTION:
-            copy_reason(d, &plan->evidence_no_presumption)->params = prm;
-            break;
-        case RETOUR__STAGE_EVIDENCE:
-            copy_reason(d, &plan->evidence)->params = prm;
-            break;
-        case RETOUR__STAGE_INSPECTION:
-            copy_reason(d, &plan->presumed)->params = prm;
-            copy_reason(d, &plan->guarantees[rt->slot].inspection)->params = prm;
-            break;
-        default:
-            res->outcome = RETOUR_OUTCOME_ACCEPT;
-            res->remedy = prm.grant = p->remedy;
-            copy_reason(d, &plan->presumed)->params = prm;
-            copy_reason(d, &plan->remedy)->params = prm;
-        }
-    }
+    const retour__plan_guarantee *g = &ev->p->plan->guarantees[rt->slot];
     retour__tally tally;
-    if ((rc = retour__apply_review_signals(ev)))
+    int rc;
+    ev->d->basis = RETOUR_BASIS_LEGAL_GUARANTEE;
+    /* Every reason of a stage is dated by its end: the guarantee's, else the
+     * presumption's. */
+    retour_date end = rt->stage == RETOUR__STAGE_EXPIRED ? rt->legal_end : rt->presumption_end;
+    if ((rc = item_verdict(ev, rt, &g->stages[rt->stage], category, 1, end)) ||
+        (rc = retour__apply_review_signals(ev)))
         return rc;
     return retour__settle_items(ev, &tally);
 }

@@ -54,15 +54,6 @@ static RETOUR__INLINE retour_date retour__plan_months_after(const retour__date_y
     return end; /* inside the plan's range neither fails */
 }
 
-/* Where a complaint on the road ends up (decide_item and decide_defect of complaint.c). */
-typedef enum retour__complaint_stage {
-    RETOUR__STAGE_EXPIRED,        /* guarantee_expired, then goodwill */
-    RETOUR__STAGE_NO_PRESUMPTION, /* evidence_required: the law presumes nothing */
-    RETOUR__STAGE_EVIDENCE,       /* evidence_required: after the presumption */
-    RETOUR__STAGE_INSPECTION,     /* presumed_defect, inspection_required */
-    RETOUR__STAGE_PRESUMED        /* presumed_defect, then the remedy */
-} retour__complaint_stage;
-
 /* Everything the rules would count for a request on the road, before anything is written:
  * the full decision (retour__plan_evaluate) and the answers read it. */
 typedef struct retour__route {
@@ -71,12 +62,14 @@ typedef struct retour__route {
     int64_t value;
     const retour__category *c;
     size_t slot;                   /* the category's index; category_count: none */
-    /* A withdrawal: the law's last day as counted and as moved, the item's cell and its
-     * verdict's brief. */
+    /* The verdict's brief: the cell's (a withdrawal) or the stage's (a complaint); days
+     * past the period or the guarantee, for goodwill (0 in time). */
+    const retour__plan_brief *brief;
+    int days_late;
+    /* A withdrawal: the law's last day as counted and as moved, the item's cell. */
     retour_date law_day, law_end;
     int in_time;
     size_t cell;
-    const retour__plan_brief *brief;
     /* A complaint: the guarantee's and the presumption's end, and the stage reached. */
     retour_date legal_end, presumption_end;
     retour__complaint_stage stage;
@@ -89,6 +82,7 @@ static RETOUR__INLINE void retour__route_withdrawal(const retour_policy *p, reto
     rt->law_end = retour__plan_working_day(p, rt->law_day);
     rt->in_time = rt->f->notified <= rt->law_end;
     rt->brief = &p->plan->briefs[2 * rt->cell + (size_t)!rt->in_time];
+    rt->days_late = rt->in_time ? 0 : (int)(rt->f->notified - rt->law_end);
 }
 
 static RETOUR__INLINE void retour__route_complaint(const retour_policy *p, retour__route *rt)
@@ -102,19 +96,20 @@ static RETOUR__INLINE void retour__route_complaint(const retour_policy *p, retou
     rt->legal_end = retour__plan_months_after(&split, delivered, g->legal_months, g->legal_years);
     rt->presumption_end = RETOUR_DATE_NONE;
     rt->in_time = 0; /* no withdrawal period */
+    rt->days_late = 0;
     if (noticed > rt->legal_end) {
         rt->stage = RETOUR__STAGE_EXPIRED;
-        return;
+        rt->days_late = (int)(noticed - rt->legal_end);
     }
-    if (months == 0) {
+    else if (months == 0)
         rt->stage = RETOUR__STAGE_NO_PRESUMPTION;
-        return;
+    else {
+        rt->presumption_end =
+            retour__plan_months_after(&split, delivered, months, plan->presumption_years);
+        rt->stage = noticed > rt->presumption_end ? RETOUR__STAGE_EVIDENCE
+                                                  : RETOUR__STAGE_PRESUMED;
     }
-    rt->presumption_end =
-        retour__plan_months_after(&split, delivered, months, plan->presumption_years);
-    rt->stage = noticed > rt->presumption_end ? RETOUR__STAGE_EVIDENCE
-                : g->inspect                  ? RETOUR__STAGE_INSPECTION
-                                              : RETOUR__STAGE_PRESUMED;
+    rt->brief = &g->stages[rt->stage];
 }
 
 /* Where the plan takes the one item f, whose category is c: off the road (the rules
@@ -142,7 +137,7 @@ static RETOUR__INLINE retour__road retour__route_count(const retour_policy *p,
         if (!retour__route_complaint_on_road(plan, f))
             return RETOUR__OFF_ROAD;
         retour__route_complaint(p, rt);
-        return RETOUR__ROAD_COMPLAINT;
+        return rt->brief->planned ? RETOUR__ROAD_COMPLAINT : RETOUR__OFF_ROAD;
     }
     if (!plan->withdrawal)
         return RETOUR__OFF_ROAD;
@@ -176,51 +171,26 @@ static RETOUR__INLINE void retour__route_finish_answer(const retour_policy *p,
     }
 }
 
-static RETOUR__INLINE void retour__route_withdrawal_answer(const retour_policy *p,
-                                                           const retour__route *rt,
-                                                           retour__plan_answer *a)
+/* The verdict's brief with goodwill and the review signals: the answer of a route. */
+static RETOUR__INLINE void retour__route_brief_answer(const retour_policy *p,
+                                                      const retour__route *rt,
+                                                      retour__plan_answer *a)
 {
     const retour__plan_brief *v = rt->brief;
-    a->withdrawal_deadline = rt->law_end;
     a->outcome = (retour_outcome)v->outcome;
     a->deciding = (retour__code)v->deciding;
-    retour__route_finish_answer(p, rt, (retour__refusal)(v->goodwill - 1),
-                                rt->in_time ? 0 : (int)(rt->f->notified - rt->law_end),
+    retour__route_finish_answer(p, rt, (retour__refusal)(v->goodwill - 1), rt->days_late,
                                 v->goodwill != 0, a);
-}
-
-static RETOUR__INLINE void retour__route_complaint_answer(const retour_policy *p,
-                                                          const retour__route *rt,
-                                                          retour__plan_answer *a)
-{
-    static const retour__code deciding[] = {
-        [RETOUR__STAGE_EXPIRED] = RETOUR__R_GUARANTEE_EXPIRED,
-        [RETOUR__STAGE_NO_PRESUMPTION] = RETOUR__R_EVIDENCE_REQUIRED_NO_PRESUMPTION,
-        [RETOUR__STAGE_EVIDENCE] = RETOUR__R_EVIDENCE_REQUIRED,
-        [RETOUR__STAGE_INSPECTION] = RETOUR__R_INSPECTION_REQUIRED,
-        [RETOUR__STAGE_PRESUMED] = RETOUR__R_PRESUMED_DEFECT,
-    };
-    a->withdrawal_deadline = RETOUR_DATE_NONE;
-    a->deciding = deciding[rt->stage];
-    a->outcome = rt->stage == RETOUR__STAGE_EXPIRED    ? RETOUR_OUTCOME_REJECT
-                 : rt->stage == RETOUR__STAGE_PRESUMED ? RETOUR_OUTCOME_ACCEPT
-                                                       : RETOUR_OUTCOME_REVIEW;
-    int expired = rt->stage == RETOUR__STAGE_EXPIRED;
-    retour__route_finish_answer(p, rt, RETOUR__REFUSED_EXPIRED,
-                                expired ? (int)(rt->f->notified - rt->legal_end) : 0, expired,
-                                a);
 }
 
 /* The answer of a counted route: RETOUR_OK, or RETOUR__PLAN_DECLINED off the road. */
 static RETOUR__INLINE int retour__route_answer(const retour_policy *p, retour__road road,
                                                const retour__route *rt, retour__plan_answer *a)
 {
-    if (road == RETOUR__ROAD_WITHDRAWAL)
-        retour__route_withdrawal_answer(p, rt, a);
-    else if (road == RETOUR__ROAD_COMPLAINT)
-        retour__route_complaint_answer(p, rt, a);
-    else
+    if (road == RETOUR__OFF_ROAD)
         return RETOUR__PLAN_DECLINED;
+    a->withdrawal_deadline = road == RETOUR__ROAD_WITHDRAWAL ? rt->law_end : RETOUR_DATE_NONE;
+    retour__route_brief_answer(p, rt, a);
     return RETOUR_OK;
 }
 

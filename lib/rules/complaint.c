@@ -22,6 +22,7 @@
 #include "base/date.h"
 
 #include <stdio.h>
+#include <string.h>
 
 typedef struct coverage {
     retour_date noticed;
@@ -35,6 +36,36 @@ typedef struct coverage {
     retour__src legal_src;
     int by_law;                  /* the legal guarantee covers the problem */
 } coverage;
+
+int retour__legal_guarantee_months(const retour_policy *p, const retour__category *c,
+                                   retour__src *src)
+{
+    const retour__guarantee_law *g = p->guarantee;
+    *src = p->src_jurisdiction;
+    if (g->lifespan_based && c && c->lifespan_months > g->months) {
+        *src = c->src_lifespan;
+        return c->lifespan_months;
+    }
+    return g->months;
+}
+
+int retour__presumption_months(const retour_policy *p, retour__src *src)
+{
+    const retour__guarantee_law *g = p->guarantee;
+    if (p->presumption_months > g->presumption_months) {
+        *src = p->src_presumption_months;
+        return p->presumption_months;
+    }
+    *src = p->src_jurisdiction;
+    return g->presumption_months;
+}
+
+int retour__inspects(const retour_policy *p, const retour__category *c, retour__src *src)
+{
+    int own = c && c->inspection >= 0;
+    *src = own ? c->src_inspection : p->src_inspection;
+    return own ? c->inspection : p->inspection;
+}
 
 static int item_error(retour__eval *ev, size_t i, const char *key, const char *message)
 {
@@ -56,12 +87,7 @@ static int measure(retour__eval *ev, size_t i, const retour__category *c, covera
         return item_error(ev, i, it->noticed != RETOUR_DATE_NONE ? "noticed" : "delivered",
                           "the problem appeared before the item was delivered");
     cv->legal_end = cv->shop_end = cv->presumption_end = RETOUR_DATE_NONE;
-    cv->legal_months = g->months;
-    cv->legal_src = p->src_jurisdiction;
-    if (g->lifespan_based && c && c->lifespan_months > cv->legal_months) {
-        cv->legal_months = c->lifespan_months;
-        cv->legal_src = c->src_lifespan;
-    }
+    cv->legal_months = retour__legal_guarantee_months(p, c, &cv->legal_src);
     if (cv->legal_months > 0 &&
         (rc = retour__eval_add_months(ev, &cv->legal_end, it->delivered, cv->legal_months)))
         return rc;
@@ -70,17 +96,12 @@ static int measure(retour__eval *ev, size_t i, const retour__category *c, covera
         return rc;
     /* The law's presumption, or the policy's when it is longer; a shorter one is kept to
      * name it when the law decides a case it would have refused. */
-    cv->presumption_months = g->presumption_months;
-    cv->presumption_src = p->src_jurisdiction;
+    cv->presumption_months = retour__presumption_months(p, &cv->presumption_src);
     cv->policy_presumption_end = RETOUR_DATE_NONE;
-    if (p->presumption_months > g->presumption_months) {
-        cv->presumption_months = p->presumption_months;
-        cv->presumption_src = p->src_presumption_months;
-    } else if (p->presumption_months > 0 && p->presumption_months < g->presumption_months &&
-               (rc = retour__eval_add_months(ev, &cv->policy_presumption_end, it->delivered,
-                                             p->presumption_months))) {
+    if (p->presumption_months > 0 && p->presumption_months < g->presumption_months &&
+        (rc = retour__eval_add_months(ev, &cv->policy_presumption_end, it->delivered,
+                                      p->presumption_months)))
         return rc;
-    }
     if (cv->presumption_months > 0 &&
         (rc = retour__eval_add_months(ev, &cv->presumption_end, it->delivered,
                                       cv->presumption_months)))
@@ -89,13 +110,16 @@ static int measure(retour__eval *ev, size_t i, const retour__category *c, covera
     return RETOUR_OK;
 }
 
-static int refuse(retour__eval *ev, size_t i, const retour__category *c, retour__code code,
-                  const char *law, retour__src src, const retour__params *prm,
-                  retour__refusal why, int days_late)
+/* Refuses item i; goodwill is the caller's, told by *refusal. */
+static int refuse(retour__eval *ev, size_t i, retour__code code, const char *law,
+                  retour__src src, const retour__params *prm, retour__refusal why,
+                  int days_late, retour__item_refusal *refusal)
 {
     ev->d->items[i].outcome = RETOUR_OUTCOME_REJECT;
-    int rc = retour__add_reason(ev, code, (long)i, law, src, prm);
-    return rc ? rc : retour__apply_goodwill(ev, i, c, why, days_late);
+    refusal->refused = 1;
+    refusal->why = why;
+    refusal->days_late = days_late;
+    return retour__add_reason(ev, code, (long)i, law, src, prm);
 }
 
 static int review(retour__eval *ev, size_t i, retour__code code, const char *law,
@@ -196,16 +220,15 @@ static int decide_defect(retour__eval *ev, size_t i, const retour__category *c,
         (rc = retour__below_floor(ev, (long)i, "complaints.presumption_months",
                                   g->law_presumption, p->src_presumption_months)))
         return rc;
-    int inspect = c && c->inspection >= 0 ? c->inspection : p->inspection;
-    if (inspect)
-        return review(ev, i, RETOUR__R_INSPECTION_REQUIRED, NULL,
-                      c && c->inspection >= 0 ? c->src_inspection : p->src_inspection, prm);
-    RETOUR__TRACE_NOTE(ev, "complaint.inspection", (long)i, 0, RETOUR__N_NO_INSPECTION, NULL, c && c->inspection >= 0 ? c->src_inspection : p->src_inspection, prm);
+    retour__src inspection_src;
+    if (retour__inspects(p, c, &inspection_src))
+        return review(ev, i, RETOUR__R_INSPECTION_REQUIRED, NULL, inspection_src, prm);
+    RETOUR__TRACE_NOTE(ev, "complaint.inspection", (long)i, 0, RETOUR__N_NO_INSPECTION, NULL, inspection_src, prm);
     return decide_remedy(ev, i, cv, prm);
 }
 
-/* Decides item i; *shop_only says whether only the shop's own guarantee covered it. */
-static int decide_item(retour__eval *ev, size_t i, int *shop_only)
+int retour__complaint_item(retour__eval *ev, size_t i, int *shop_only,
+                           retour__item_refusal *refusal)
 {
     const retour_policy *p = ev->p;
     const retour__item *it = &ev->r->items[i];
@@ -213,6 +236,8 @@ static int decide_item(retour__eval *ev, size_t i, int *shop_only)
     retour__params prm;
     coverage cv;
     int rc;
+    memset(refusal, 0, sizeof *refusal);
+    *shop_only = 0;
     retour__item_params(ev, i, c, &prm);
     if ((rc = measure(ev, i, c, &cv)))
         return rc;
@@ -226,10 +251,10 @@ static int decide_item(retour__eval *ev, size_t i, int *shop_only)
                          (cv.legal_end == RETOUR_DATE_NONE || cv.shop_end > cv.legal_end);
         prm.date = shop_later ? cv.shop_end
                    : cv.legal_end != RETOUR_DATE_NONE ? cv.legal_end : it->delivered;
-        return refuse(ev, i, c, RETOUR__R_GUARANTEE_EXPIRED,
+        return refuse(ev, i, RETOUR__R_GUARANTEE_EXPIRED,
                       shop_later ? NULL : p->guarantee->law_period,
                       shop_later ? p->src_guarantee_months : cv.legal_src, &prm,
-                      RETOUR__REFUSED_EXPIRED, (int)(cv.noticed - prm.date));
+                      RETOUR__REFUSED_EXPIRED, (int)(cv.noticed - prm.date), refusal);
     }
     if (!cv.by_law) {
         retour__params gp = prm;
@@ -244,8 +269,8 @@ static int decide_item(retour__eval *ev, size_t i, int *shop_only)
         it->cause == RETOUR_CAUSE_ACCIDENT) {
         prm.cause = it->cause == RETOUR_CAUSE_MISUSE || it->cause == RETOUR_CAUSE_ACCIDENT
                     ? it->cause : RETOUR_CAUSE_UNKNOWN;
-        return refuse(ev, i, c, RETOUR__R_CUSTOMER_CAUSED_DAMAGE, NULL, retour__no_src, &prm,
-                      RETOUR__REFUSED_CAUSED, 0);
+        return refuse(ev, i, RETOUR__R_CUSTOMER_CAUSED_DAMAGE, NULL, retour__no_src, &prm,
+                      RETOUR__REFUSED_CAUSED, 0, refusal);
     }
     RETOUR__TRACE_NOTE(ev, "complaint.customer_caused", (long)i, 0, RETOUR__N_NOT_CAUSED, NULL, retour__no_src, &prm);
     /* Rule 3: wear, judged against the expected lifespan. */
@@ -258,8 +283,8 @@ static int decide_item(retour__eval *ev, size_t i, int *shop_only)
         prm.days = lifespan;
         prm.date = end;
         if (cv.noticed > end)
-            return refuse(ev, i, c, RETOUR__R_WEAR_BEYOND_LIFESPAN, NULL, src, &prm,
-                          RETOUR__REFUSED_WORN, (int)(cv.noticed - end));
+            return refuse(ev, i, RETOUR__R_WEAR_BEYOND_LIFESPAN, NULL, src, &prm,
+                          RETOUR__REFUSED_WORN, (int)(cv.noticed - end), refusal);
         return review(ev, i, RETOUR__R_WEAR_WITHIN_LIFESPAN, NULL, src, &prm);
     }
     RETOUR__TRACE_NOTE(ev, "complaint.wear", (long)i, 0, RETOUR__N_NOT_WEAR, NULL, retour__no_src, &prm);
@@ -275,8 +300,13 @@ int retour__decide_complaint(retour__eval *ev)
     if ((rc = retour__copy_items(ev, NULL)))
         return rc;
     for (size_t i = 0; i < d->item_count; i++) {
-        int only = 0;
-        if ((rc = decide_item(ev, i, &only)))
+        int only;
+        retour__item_refusal refusal;
+        if ((rc = retour__complaint_item(ev, i, &only, &refusal)))
+            return rc;
+        if (refusal.refused &&
+            (rc = retour__apply_goodwill(ev, i, retour__category_of(ev->p, &ev->r->items[i]),
+                                         refusal.why, refusal.days_late)))
             return rc;
         shop_only += (size_t)only;
     }

@@ -16,6 +16,9 @@ typedef struct retour__eval {
     retour_error *err;
     int statutory_basis; /* the statutory right of withdrawal decides (its floors apply) */
     int shop_extends;    /* the shop's window ends after the law's (unextended) period */
+    /* A rule computed a charge from an item's value: the plan cannot keep that result for
+     * every request of the item's category (plan_build.c). */
+    int charged;
     /* The deadlines' calendar, set while retour__decide_withdrawal runs. */
     struct retour__holidays *holidays;
     const struct retour__tracer *trace; /* retour_evaluate_traced(); NULL otherwise (trace.h) */
@@ -29,6 +32,15 @@ typedef enum retour__refusal {
     RETOUR__REFUSED_EXPIRED,   /* guarantee over */
     RETOUR__REFUSED_WORN       /* wear after the expected lifespan */
 } retour__refusal;
+
+/* What an item rule decided that goodwill may look at: refused (0 or 1), why, and how
+ * many days past the period or guarantee the request came. The caller applies goodwill
+ * (retour__apply_goodwill); the plan keeps the refusal in its cells. */
+typedef struct retour__item_refusal {
+    int refused;
+    retour__refusal why;
+    int days_late;
+} retour__item_refusal;
 
 /* A reason record as retour__add_reason writes it (the plan prepares its own with it). */
 static inline void retour__reason_make(retour__reason_rec *rec, const retour_policy *p,

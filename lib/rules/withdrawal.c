@@ -27,7 +27,8 @@
 #include <stdio.h>
 #include <string.h>
 
-retour__code retour__exclusion_code(retour__exclusion e)
+/* The reason code of a legal exception. */
+static retour__code exclusion_code(retour__exclusion e)
 {
     switch (e) {
     case RETOUR__EXCL_SERVICES_PERFORMED: return RETOUR__R_EXCLUDED_SERVICES_PERFORMED;
@@ -47,7 +48,10 @@ retour__code retour__exclusion_code(retour__exclusion e)
     }
 }
 
-int retour__exclusion_refuses_late(const retour__category *c, retour_packaging packaging)
+/* After the period an item is refused for its category's exception rather than for being
+ * late when the exception is not waived and applies in this packaging state (a seal-
+ * dependent one only once unsealed). */
+static int refuses_late(const retour__category *c, retour_packaging packaging)
 {
     return c && c->exclusion != RETOUR__EXCL_NONE && !c->waived &&
            (!retour__exclusion_needs_unsealing(c->exclusion) ||
@@ -69,6 +73,11 @@ static int to_working_day(retour__eval *ev, retour_date *date)
     return RETOUR_OK;
 }
 
+const char *retour__moved_law(const retour_policy *p, int statutory)
+{
+    return statutory && p->jurisdiction->eu ? RETOUR__REG_PERIODS : NULL;
+}
+
 /* deadline_moved_to_working_day when `moved` differs from the day counted. The regulation is
  * cited for the EU's statutory periods only; the UK's and the shop's own are moved too, as
  * the consumer-friendly reading, without a citation. */
@@ -81,12 +90,12 @@ static int moved_reason(retour__eval *ev, retour__code code, retour_date counted
     memset(&prm, 0, sizeof prm);
     prm.date = moved;
     prm.date2 = counted;
-    return retour__add_reason(ev, code, -1,
-                              statutory && ev->p->jurisdiction->eu ? RETOUR__REG_PERIODS : NULL,
+    return retour__add_reason(ev, code, -1, retour__moved_law(ev->p, statutory),
                               ev->p->src_jurisdiction, &prm);
 }
 
-/* Rule 1: which window covers the notification, and until when. Returns 1 when expired. */
+/* Rule 1: which window covers the notification, and until when; *expired when it is
+ * over. */
 static int decide_period(retour__eval *ev, int *expired)
 {
     const retour_policy *p = ev->p;
@@ -230,7 +239,7 @@ static int decide_exclusion(retour__eval *ev, size_t i, const retour__category *
                 return rc;
         } else if (applies) {
             res->outcome = RETOUR_OUTCOME_REJECT;
-            return retour__add_reason(ev, retour__exclusion_code(c->exclusion), (long)i, law, c->src_exclusion, prm);
+            return retour__add_reason(ev, exclusion_code(c->exclusion), (long)i, law, c->src_exclusion, prm);
         }
     }
     if (c && !c->returnable) {
@@ -251,6 +260,7 @@ static int decide_exclusion(retour__eval *ev, size_t i, const retour__category *
 static int charge(retour__eval *ev, size_t i, const retour__pkg_rule *rule, int64_t *cut)
 {
     const retour__item_result *res = &ev->d->items[i];
+    ev->charged = 1;
     *cut = rule->amount;
     if (rule->action == RETOUR__PKG_DEDUCT_PERCENT &&
         retour__money_mul_bp(cut, res->value, rule->basis_points))
@@ -459,18 +469,54 @@ static int shipping_and_deadlines(retour__eval *ev, const retour__tally *t)
 /* After the period: every item is refused, for an exception that applies regardless of
  * time when there is one (it tells the shop more), else for being late. */
 static int refuse_late(retour__eval *ev, size_t i, const retour__category *c,
-                       retour__params *prm)
+                       retour__params *prm, retour__item_refusal *refusal)
 {
     const retour_policy *p = ev->p;
     retour__item_result *res = &ev->d->items[i];
     res->outcome = RETOUR_OUTCOME_REJECT;
-    if (retour__exclusion_refuses_late(c, ev->r->items[i].packaging)) {
-        int rc = retour__add_reason(ev, retour__exclusion_code(c->exclusion), (long)i,
-                                    p->law_exception[c->exclusion], c->src_exclusion, prm);
-        return rc ? rc : retour__apply_goodwill(ev, i, c, RETOUR__REFUSED_EXCLUDED, 0);
+    refusal->refused = 1;
+    if (refuses_late(c, ev->r->items[i].packaging)) {
+        refusal->why = RETOUR__REFUSED_EXCLUDED;
+        return retour__add_reason(ev, exclusion_code(c->exclusion), (long)i,
+                                  p->law_exception[c->exclusion], c->src_exclusion, prm);
     }
-    int late = (int)(ev->r->notified - ev->d->withdrawal_deadline);
-    return retour__apply_goodwill(ev, i, c, RETOUR__REFUSED_LATE, late);
+    refusal->why = RETOUR__REFUSED_LATE;
+    refusal->days_late = (int)(ev->r->notified - ev->d->withdrawal_deadline);
+    return RETOUR_OK;
+}
+
+int retour__withdrawal_period(retour__eval *ev, retour__holidays *holidays, int *expired)
+{
+    int rc;
+    retour__holidays_init(holidays, ev->p->calendar);
+    ev->holidays = holidays;
+    if ((rc = decide_period(ev, expired)))
+        return rc;
+    return ev->statutory_basis ? set_aside_clauses(ev) : RETOUR_OK;
+}
+
+int retour__withdrawal_item(retour__eval *ev, size_t i, const retour__category *c, int expired,
+                            retour__item_refusal *refusal)
+{
+    retour__item_result *res = &ev->d->items[i];
+    retour__params prm;
+    int rc;
+    retour__item_params(ev, i, c, &prm);
+    memset(refusal, 0, sizeof *refusal);
+    if (expired)
+        return refuse_late(ev, i, c, &prm, refusal);
+    if ((rc = decide_exclusion(ev, i, c, &prm)))
+        return rc;
+    if (res->outcome == RETOUR_OUTCOME_REJECT) {
+        refusal->refused = 1;
+        refusal->why = RETOUR__REFUSED_EXCLUDED;
+        return RETOUR_OK;
+    }
+    if (res->outcome == RETOUR_OUTCOME_ACCEPT &&
+        ((rc = decide_packaging(ev, i, &prm)) || (rc = decide_restocking(ev, i, &prm))))
+        return rc;
+    res->refund = res->value - res->deduction;
+    return RETOUR_OK;
 }
 
 int retour__decide_withdrawal(retour__eval *ev)
@@ -479,33 +525,17 @@ int retour__decide_withdrawal(retour__eval *ev)
     retour__tally tally;
     retour__holidays holidays;
     int rc, expired = 0;
-    retour__holidays_init(&holidays, ev->p->calendar);
-    ev->holidays = &holidays;
-    if ((rc = retour__copy_items(ev, NULL)) || (rc = decide_period(ev, &expired)))
-        return rc;
-    if (ev->statutory_basis && (rc = set_aside_clauses(ev)))
+    if ((rc = retour__copy_items(ev, NULL)) ||
+        (rc = retour__withdrawal_period(ev, &holidays, &expired)))
         return rc;
     for (size_t i = 0; i < d->item_count; i++) {
         const retour__category *c = retour__category_of(ev->p, &ev->r->items[i]);
-        retour__item_result *res = &d->items[i];
-        retour__params prm;
-        retour__item_params(ev, i, c, &prm);
-        if (expired) {
-            if ((rc = refuse_late(ev, i, c, &prm)))
-                return rc;
-            continue;
-        }
-        if ((rc = decide_exclusion(ev, i, c, &prm)))
+        retour__item_refusal refusal;
+        if ((rc = retour__withdrawal_item(ev, i, c, expired, &refusal)))
             return rc;
-        if (res->outcome == RETOUR_OUTCOME_REJECT) {
-            if ((rc = retour__apply_goodwill(ev, i, c, RETOUR__REFUSED_EXCLUDED, 0)))
-                return rc;
-            continue;
-        }
-        if (res->outcome == RETOUR_OUTCOME_ACCEPT &&
-            ((rc = decide_packaging(ev, i, &prm)) || (rc = decide_restocking(ev, i, &prm))))
+        if (refusal.refused &&
+            (rc = retour__apply_goodwill(ev, i, c, refusal.why, refusal.days_late)))
             return rc;
-        res->refund = res->value - res->deduction;
     }
     if ((rc = retour__apply_review_signals(ev)) ||
         (rc = retour__settle_items(ev, &tally)))
