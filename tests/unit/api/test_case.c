@@ -1,7 +1,7 @@
 /* retour_case: story 1 (a EUR 499 phone, opened, withdrawn on day 13 against the Dutch
  * electronics shop, examples/policies/nl-electronics.yaml) as a case, decided in full and
  * as a verdict; category ids; and the errors a case can have, each naming its field.
- * tests/unit/test_fast_path.c holds cases to their requests over every example policy. */
+ * tests/unit/plan/test_fast_path.c holds cases to their requests over every example policy. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
