@@ -91,8 +91,9 @@ static int goodwill(retour__eval *ev, const retour__route *rt, retour__refusal w
 
 /* The item's verdict, copied: its outcome and reasons (the category and, for a complaint,
  * the stage's dates filled in), then goodwill for a refusal. */
-static int item_verdict(retour__eval *ev, const retour__route *rt, const retour__plan_verdict *v,
-                        const char *category, int dated, retour_date date)
+static RETOUR__INLINE int item_verdict(retour__eval *ev, const retour__route *rt,
+                                        const retour__plan_verdict *v, const char *category,
+                                        int dated, retour_date date)
 {
     retour_decision *d = ev->d;
     d->items[0].outcome = v->outcome;
