@@ -11,6 +11,16 @@
  * between 0001-01-01 and 1970-01-01; years 1..9999 hold 3652059 days). */
 #define RETOUR__DATE_MIN ((retour_date)-719162)
 #define RETOUR__DATE_MAX ((retour_date)(3652059 - 1 - 719162))
+/* The day number of a civil date as a constant expression, for tables of dates (the law's
+ * dates of application). Years 1..9999; the arguments are evaluated more than once. After
+ * the days-from-civil algorithm: years counted from 1 March, eras of 400 years. */
+#define RETOUR__DATE_Y(y, m) ((y) - ((m) <= 2))
+#define RETOUR__DATE_DOY(m, d) ((153 * ((m) > 2 ? (m) - 3 : (m) + 9) + 2) / 5 + (d) - 1)
+#define RETOUR__DATE_YOE(y, m) (RETOUR__DATE_Y(y, m) % 400)
+#define RETOUR__DATE_CONST(y, m, d)                                                         \
+    ((retour_date)((RETOUR__DATE_Y(y, m) / 400) * 146097 + RETOUR__DATE_YOE(y, m) * 365 +   \
+                   RETOUR__DATE_YOE(y, m) / 4 - RETOUR__DATE_YOE(y, m) / 100 +              \
+                   RETOUR__DATE_DOY(m, d) - 719468))
 retour_date retour__date_min(void);
 retour_date retour__date_max(void);
 

@@ -195,6 +195,9 @@ static const templates table[RETOUR__R__COUNT] = {
     [RETOUR__R_REFUND_BY_MOVED_TO_WORKING_DAY] = {
         "The shop's last day to refund, {date2}, is a Saturday, Sunday or public holiday, so it moves to the next working day, {date}.",
         "De laatste dag voor de winkel om terug te betalen, {date2}, is een zaterdag, zondag of feestdag, dus die schuift op naar de eerstvolgende werkdag, {date}." },
+    [RETOUR__R_CONTRACT_DATE_ASSUMED] = {
+        "No order date was given: the contract is taken as concluded by the first delivery, {date}, so the legal guarantee in force then applies ({name}).",
+        "Er is geen besteldatum opgegeven: de overeenkomst geldt als gesloten op de eerste levering, {date}, dus de wettelijke garantie van dat moment geldt ({name})." },
 };
 
 /* Remedies and causes in words, per language ({percent} where a grant has one). */

@@ -68,6 +68,7 @@ typedef enum retour__code {
     RETOUR__R_PERIOD_MOVED_TO_WORKING_DAY,
     RETOUR__R_RETURN_BY_MOVED_TO_WORKING_DAY,
     RETOUR__R_REFUND_BY_MOVED_TO_WORKING_DAY,
+    RETOUR__R_CONTRACT_DATE_ASSUMED,   /* {date}: the stand-in day, {name}: the law in force */
     RETOUR__R__COUNT
 } retour__code;
 

@@ -5,8 +5,13 @@
 #ifndef RETOUR_GUARANTEE_LAW_H
 #define RETOUR_GUARANTEE_LAW_H
 
+#include "law/jurisdiction.h"
+#include "retour.h"
+
 typedef struct retour__guarantee_law {
     const char *code;
+    retour_date from;       /* the first day of contracts this regime covers */
+    const char *regime;     /* the instrument: "Directive (EU) 2019/771", ... ("" for none) */
     int months;             /* liability period; 0: no legal guarantee */
     int lifespan_based;     /* a category's expected lifespan extends the period (NL) */
     int presumption_months; /* the defect is presumed present at delivery; 0: none */
@@ -18,8 +23,15 @@ typedef struct retour__guarantee_law {
     const char *law_short_reject;
 } retour__guarantee_law;
 
-/* The guarantee rules for a jurisdiction code from the jurisdiction table; never NULL
- * (an EU member without national figures gets the directive's, "none" gets no guarantee). */
-const retour__guarantee_law *retour__guarantee_law_find(const char *code, int eu);
+/* The guarantee law of jurisdiction j for a contract concluded on `contract`: a member or
+ * EEA state without national figures gets the directive's floor, "none" no guarantee.
+ * NULL when the contract predates every regime the tables hold (EU and EEA: 2002; UK:
+ * 1 October 2015): the caller reports it, never guesses. */
+const retour__guarantee_law *retour__guarantee_law_at(const retour__jurisdiction *j,
+                                                      retour_date contract);
+/* The first contract day any regime of j covers (RETOUR__DATE_MIN for "none"). */
+retour_date retour__guarantee_law_first_day(const retour__jurisdiction *j);
+/* The regime for contracts concluded now and later (the newest); never NULL. */
+const retour__guarantee_law *retour__guarantee_law_latest(const retour__jurisdiction *j);
 
 #endif

@@ -1,14 +1,37 @@
-/* Compiled jurisdiction table. Withdrawal is fully harmonised in the EU (14 days, 12-month
- * extension, 14-day refund and return), so the figures are shared; only the national
- * provisions cited differ. Sources: ../shared/law/jurisdictions.yaml. */
+/* Compiled jurisdiction table: the 27 member states, the EEA EFTA states (IS, LI, NO), the
+ * United Kingdom (UK, or GB by its ISO code), the EU baseline and "none". Withdrawal is
+ * fully harmonised by Directive 2011/83/EU (14 days, 12-month extension, 14-day refund and
+ * return), in the EEA EFTA states through the EEA Agreement (EEA Joint Committee Decision
+ * No 181/2012, Annex XIX), so the figures are shared; only the national provisions cited
+ * differ, and only verified or secondary ones are cited. Sources: ../shared/law and
+ * docs/decisions.md, "Jurisdictions". */
 #include "law/jurisdiction.h"
+#include "base/date.h"
 
 #include <string.h>
 
-#define EU_FIGURES 1, 1, 14, 12, 14, 14
+/* The first day of contracts the withdrawal figures cover: Directive 2011/83/EU applies to
+ * contracts concluded after 13 June 2014 (art. 28(2)), as do the UK's Consumer Contracts
+ * Regulations 2013. */
+#define FROM_2014 RETOUR__DATE_CONST(2014, 6, 13)
 
-/* Member states whose national articles are unverified: cite the directive alone. */
+/* code, name, eu, eea, statutory, withdrawal, extension, refund and return days. */
+#define EU_FIGURES 1, 0, 1, 14, 12, 14, 14, FROM_2014
+#define EEA_FIGURES 0, 1, 1, 14, 12, 14, 14, FROM_2014
+
+/* States whose national articles are unverified: cite the directive alone. */
 #define EU_MEMBER(c, n) { c, n, EU_FIGURES, NULL, NULL, NULL, NULL, NULL, { NULL } }
+#define EEA_MEMBER(c, n) { c, n, EEA_FIGURES, NULL, NULL, NULL, NULL, NULL, { NULL } }
+
+/* UK: the Consumer Contracts Regulations 2013; the directive no longer applies. */
+#define UK_ROW(c)                                                                          \
+    { c, "United Kingdom", 0, 0, 1, 14, 12, 14, 14, FROM_2014,                              \
+      "CCR 2013 regs. 29-30", "CCR 2013 reg. 31", "CCR 2013 reg. 34", "CCR 2013 reg. 35", \
+      "CCR 2013 reg. 34(9)",                                                               \
+      { NULL, "CCR 2013 reg. 28", "CCR 2013 reg. 28", "CCR 2013 reg. 28",                  \
+        "CCR 2013 reg. 28", "CCR 2013 reg. 28(3)(a)", "CCR 2013 reg. 28",                  \
+        "CCR 2013 reg. 28", "CCR 2013 reg. 28", "CCR 2013 reg. 28", "CCR 2013 reg. 28",    \
+        "CCR 2013 reg. 28", "CCR 2013 reg. 28", "CCR 2013 reg. 28" } }
 
 static const retour__jurisdiction table[] = {
     EU_MEMBER("EU", "European Union (directive baseline)"),
@@ -79,16 +102,13 @@ static const retour__jurisdiction table[] = {
     EU_MEMBER("SE", "Sweden"),
     EU_MEMBER("SI", "Slovenia"),
     EU_MEMBER("SK", "Slovakia"),
-    /* UK: the Consumer Contracts Regulations 2013; the directive no longer applies. */
-    { "UK", "United Kingdom", 0, 1, 14, 12, 14, 14,
-      "CCR 2013 regs. 29-30", "CCR 2013 reg. 31", "CCR 2013 reg. 34", "CCR 2013 reg. 35",
-      "CCR 2013 reg. 34(9)",
-      { NULL, "CCR 2013 reg. 28", "CCR 2013 reg. 28", "CCR 2013 reg. 28", "CCR 2013 reg. 28",
-        "CCR 2013 reg. 28(3)(a)", "CCR 2013 reg. 28", "CCR 2013 reg. 28", "CCR 2013 reg. 28",
-        "CCR 2013 reg. 28", "CCR 2013 reg. 28", "CCR 2013 reg. 28", "CCR 2013 reg. 28",
-        "CCR 2013 reg. 28" } },
+    UK_ROW("UK"),
+    UK_ROW("GB"),
+    EEA_MEMBER("IS", "Iceland"),
+    EEA_MEMBER("LI", "Liechtenstein"),
+    EEA_MEMBER("NO", "Norway"),
     /* Outside these rules: the shop's policy alone decides. */
-    { "none", "no statutory right of withdrawal", 0, 0, 0, 0, 0, 0,
+    { "none", "no statutory right of withdrawal", 0, 0, 0, 0, 0, 0, 0, RETOUR__DATE_MIN,
       NULL, NULL, NULL, NULL, NULL, { NULL } },
 };
 
@@ -107,7 +127,7 @@ size_t retour__jurisdiction_codes(const char *const **codes)
     static const char *const list[TABLE_SIZE] = {
         "EU", "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR",
         "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
-        "UK", "none",
+        "UK", "GB", "IS", "LI", "NO", "none",
     };
     *codes = list;
     return TABLE_SIZE;

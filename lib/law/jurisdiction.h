@@ -4,18 +4,23 @@
 #ifndef RETOUR_JURISDICTION_H
 #define RETOUR_JURISDICTION_H
 
-#include <stddef.h>
 #include "law/exclusion.h"
+#include "retour.h"
+
+#include <stddef.h>
 
 typedef struct retour__jurisdiction {
     const char *code;
     const char *name;
-    int eu;                /* the EU directives apply (cite them) */
+    int eu;                /* a member state: the EU directives apply (cite them) */
+    int eea;               /* an EEA EFTA state: the directives apply through the EEA
+                            * Agreement where it incorporates them (cite them) */
     int statutory;         /* a statutory right of withdrawal exists */
     int withdrawal_days;   /* 14 */
     int extension_months;  /* 12: period extension when the consumer was not informed */
     int refund_days;       /* 14: latest refund after the notice */
     int return_days;       /* 14: the consumer's time to send the goods back */
+    retour_date withdrawal_from; /* the first contract day these figures cover */
     /* National provisions (NULL where none is cited); the directive is appended for EU. */
     const char *period;
     const char *extension;
@@ -25,7 +30,8 @@ typedef struct retour__jurisdiction {
     const char *exception[RETOUR__EXCL__COUNT];
 } retour__jurisdiction;
 
-/* Finds a jurisdiction by its exact code ("NL", "EU", "UK", "none"); NULL when unknown. */
+/* Finds a jurisdiction by its exact code ("NL", "EU", "UK", "GB", "NO", "none"); NULL when
+ * unknown. */
 const retour__jurisdiction *retour__jurisdiction_find(const char *code);
 
 /* All codes, for error messages listing the known ones. */

@@ -90,6 +90,10 @@ typedef struct retour__plan {
     /* Reasons of the request as a whole, dates filled per request (and the citation of a
      * moved return or refund day, which depends on the basis). */
     retour__reason_rec within, expired, period_moved, return_moved, refund_moved;
+    retour__reason_rec contract_assumed;
+    /* The first contract day of the law the cells were decided under (the newest
+     * guarantee regime, the withdrawal rules); older contracts go to the rules. */
+    retour_date contracts_from;
     int presumption_months;     /* 0: no presumption */
     int presumption_years;      /* presumption_months / 12 when whole years, else -1 */
 } retour__plan;

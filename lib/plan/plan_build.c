@@ -85,6 +85,7 @@ static int rehearsal_start(rehearsal *h, const retour_policy *p, retour_request_
     h->ev.p = p;
     h->ev.r = &h->r;
     h->ev.err = &h->err;
+    h->ev.guarantee = p->guarantee;
     return retour__copy_items(&h->ev, NULL);
 }
 
@@ -202,7 +203,7 @@ static int plan_complaints(retour__plan *plan, const retour_policy *p, rehearsal
     retour__plan_guarantee *g = &plan->guarantees[s];
     retour__src src;
     retour_date delivered = plan->first, legal_end, presumption_end = RETOUR_DATE_NONE;
-    g->legal_months = retour__legal_guarantee_months(p, c, &src);
+    g->legal_months = retour__legal_guarantee_months(p, p->guarantee, c, &src);
     if (retour__date_add_months(&legal_end, delivered, g->legal_months) ||
         (plan->presumption_months > 0 &&
          retour__date_add_months(&presumption_end, delivered, plan->presumption_months)))
@@ -226,8 +227,8 @@ static int plan_complaints(retour__plan *plan, const retour_policy *p, rehearsal
 }
 
 /* The reasons of a request as a whole that no rehearsal shows every time (a deadline
- * moves only when it falls on a closed day); dates and a return or refund day's citation
- * are filled per request. */
+ * moves only when it falls on a closed day; the contract date is assumed only without an
+ * order date); dates and a return or refund day's citation are filled per request. */
 static void moved_reasons(retour__plan *plan, const retour_policy *p)
 {
     retour__params prm;
@@ -238,6 +239,10 @@ static void moved_reasons(retour__plan *plan, const retour_policy *p)
                         NULL, p->src_jurisdiction, &prm);
     retour__reason_make(&plan->refund_moved, p, RETOUR__R_REFUND_BY_MOVED_TO_WORKING_DAY, -1,
                         NULL, p->src_jurisdiction, &prm);
+    /* retour__complaint_law's reason for a complaint without an order date. */
+    prm.name = p->guarantee->regime;
+    retour__reason_make(&plan->contract_assumed, p, RETOUR__R_CONTRACT_DATE_ASSUMED, -1, NULL,
+                        retour__no_src, &prm);
 }
 
 /* The deciding reason is the verdict's own, or else the given one (the period's). */
@@ -317,10 +322,14 @@ int retour__plan_build(retour_policy *p)
     int margin = p->jurisdiction->withdrawal_days;
     margin = p->return_days > margin ? p->return_days : margin;
     margin = p->refund_days > margin ? p->refund_days : margin;
-    plan->first = p->closed->first;
+    /* Deliveries before the law's first contract day are the rules' to refuse. */
+    plan->first = p->closed->first > p->jurisdiction->withdrawal_from
+                      ? p->closed->first : p->jurisdiction->withdrawal_from;
+    plan->contracts_from = p->guarantee->from > p->jurisdiction->withdrawal_from
+                               ? p->guarantee->from : p->jurisdiction->withdrawal_from;
     plan->last = p->closed->last - margin;
     retour__src src;
-    plan->presumption_months = retour__presumption_months(p, &src);
+    plan->presumption_months = retour__presumption_months(p, p->guarantee, &src);
     plan->presumption_years = whole_years(plan->presumption_months);
     moved_reasons(plan, p);
     int rc = plan_cells(plan, p);

@@ -148,6 +148,10 @@ static int complaint(retour__eval *ev, const retour__route *rt, const char *cate
     retour__tally tally;
     int rc;
     ev->d->basis = RETOUR_BASIS_LEGAL_GUARANTEE;
+    if (rt->f->ordered == RETOUR_DATE_NONE) {
+        retour__reason_rec *rec = copy_reason(ev->d, &ev->p->plan->contract_assumed);
+        rec->params.date = rt->f->delivered;
+    }
     /* Every reason of a stage is dated by its end: the guarantee's, else the
      * presumption's. */
     retour_date end = rt->stage == RETOUR__STAGE_EXPIRED ? rt->legal_end : rt->presumption_end;

@@ -20,16 +20,20 @@
 static RETOUR__INLINE int retour__route_on_road(const retour__plan *plan, const retour_case *f)
 {
     return f->shipping_paid == 0 && f->delivered >= plan->first && f->delivered <= plan->last &&
-           f->notified >= plan->first && f->notified <= plan->last;
+           f->notified >= plan->first && f->notified <= plan->last &&
+           (f->ordered == RETOUR_DATE_NONE || f->ordered >= plan->first);
 }
 
 /* What a complaint on the road asks besides: nothing but the law's presumption. */
 static RETOUR__INLINE int retour__route_complaint_on_road(const retour__plan *plan,
                                                           const retour_case *f)
 {
+    /* The contract date picks the guarantee law: the cells hold the newest. */
+    retour_date contract = f->ordered != RETOUR_DATE_NONE ? f->ordered : f->delivered;
     return plan->complaint && f->noticed == RETOUR_DATE_NONE &&
            f->cause == RETOUR_CAUSE_UNKNOWN && !f->customer_admits_damage &&
-           f->remedy == RETOUR_REMEDY_NONE && f->notified >= f->delivered;
+           f->remedy == RETOUR_REMEDY_NONE && f->notified >= f->delivered &&
+           contract >= plan->contracts_from;
 }
 
 /* The first working day on or after date, which lies inside the plan's range (and so

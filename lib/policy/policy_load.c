@@ -309,9 +309,10 @@ static int cite(retour_policy *p, const char **out, const char *national, const 
     *out = NULL;
     if (!j->statutory)
         return 0;
-    if (j->eu && national)
+    int crd = j->eu || j->eea;
+    if (crd && national)
         snprintf(buf, sizeof buf, "%s; " RETOUR__CRD " %s", national, article);
-    else if (j->eu)
+    else if (crd)
         snprintf(buf, sizeof buf, RETOUR__CRD " %s", article);
     else if (national)
         snprintf(buf, sizeof buf, "%s", national);
@@ -391,7 +392,7 @@ static int load_root(retour__ctx *ctx, retour_policy *p, const retour__node *roo
     n = retour__map_get(root, "default_category");
     if (n && !retour__is_null(n))
         WITH_KEY(ctx, "default_category", load_default_category(ctx, p, n));
-    p->guarantee = retour__guarantee_law_find(p->jurisdiction_code, p->jurisdiction->eu);
+    p->guarantee = retour__guarantee_law_latest(p->jurisdiction);
     n = retour__map_get(root, "complaints");
     if (n && !retour__is_null(n))
         WITH_KEY(ctx, "complaints", retour__load_complaints(ctx, p, n));

@@ -37,10 +37,9 @@ typedef struct coverage {
     int by_law;                  /* the legal guarantee covers the problem */
 } coverage;
 
-int retour__legal_guarantee_months(const retour_policy *p, const retour__category *c,
-                                   retour__src *src)
+int retour__legal_guarantee_months(const retour_policy *p, const retour__guarantee_law *g,
+                                   const retour__category *c, retour__src *src)
 {
-    const retour__guarantee_law *g = p->guarantee;
     *src = p->src_jurisdiction;
     if (g->lifespan_based && c && c->lifespan_months > g->months) {
         *src = c->src_lifespan;
@@ -49,9 +48,9 @@ int retour__legal_guarantee_months(const retour_policy *p, const retour__categor
     return g->months;
 }
 
-int retour__presumption_months(const retour_policy *p, retour__src *src)
+int retour__presumption_months(const retour_policy *p, const retour__guarantee_law *g,
+                               retour__src *src)
 {
-    const retour__guarantee_law *g = p->guarantee;
     if (p->presumption_months > g->presumption_months) {
         *src = p->src_presumption_months;
         return p->presumption_months;
@@ -77,7 +76,7 @@ static int item_error(retour__eval *ev, size_t i, const char *key, const char *m
 static int measure(retour__eval *ev, size_t i, const retour__category *c, coverage *cv)
 {
     const retour_policy *p = ev->p;
-    const retour__guarantee_law *g = p->guarantee;
+    const retour__guarantee_law *g = ev->guarantee;
     const retour__item *it = &ev->r->items[i];
     int rc;
     if (it->delivered == RETOUR_DATE_NONE)
@@ -87,7 +86,7 @@ static int measure(retour__eval *ev, size_t i, const retour__category *c, covera
         return item_error(ev, i, it->noticed != RETOUR_DATE_NONE ? "noticed" : "delivered",
                           "the problem appeared before the item was delivered");
     cv->legal_end = cv->shop_end = cv->presumption_end = RETOUR_DATE_NONE;
-    cv->legal_months = retour__legal_guarantee_months(p, c, &cv->legal_src);
+    cv->legal_months = retour__legal_guarantee_months(p, g, c, &cv->legal_src);
     if (cv->legal_months > 0 &&
         (rc = retour__eval_add_months(ev, &cv->legal_end, it->delivered, cv->legal_months)))
         return rc;
@@ -96,7 +95,7 @@ static int measure(retour__eval *ev, size_t i, const retour__category *c, covera
         return rc;
     /* The law's presumption, or the policy's when it is longer; a shorter one is kept to
      * name it when the law decides a case it would have refused. */
-    cv->presumption_months = retour__presumption_months(p, &cv->presumption_src);
+    cv->presumption_months = retour__presumption_months(p, g, &cv->presumption_src);
     cv->policy_presumption_end = RETOUR_DATE_NONE;
     if (p->presumption_months > 0 && p->presumption_months < g->presumption_months &&
         (rc = retour__eval_add_months(ev, &cv->policy_presumption_end, it->delivered,
@@ -133,7 +132,7 @@ static int review(retour__eval *ev, size_t i, retour__code code, const char *law
 static int decide_remedy(retour__eval *ev, size_t i, const coverage *cv, retour__params *prm)
 {
     const retour_policy *p = ev->p;
-    const retour__guarantee_law *g = p->guarantee;
+    const retour__guarantee_law *g = ev->guarantee;
     const retour__item *it = &ev->r->items[i];
     retour__item_result *res = &ev->d->items[i];
     retour_remedy asked = it->remedy;
@@ -191,7 +190,7 @@ static int decide_defect(retour__eval *ev, size_t i, const retour__category *c,
                          const coverage *cv, retour__params *prm)
 {
     const retour_policy *p = ev->p;
-    const retour__guarantee_law *g = p->guarantee;
+    const retour__guarantee_law *g = ev->guarantee;
     const retour__item *it = &ev->r->items[i];
     int rc;
     if (it->cause == RETOUR_CAUSE_DEFECT) {
@@ -252,7 +251,7 @@ int retour__complaint_item(retour__eval *ev, size_t i, int *shop_only,
         prm.date = shop_later ? cv.shop_end
                    : cv.legal_end != RETOUR_DATE_NONE ? cv.legal_end : it->delivered;
         return refuse(ev, i, RETOUR__R_GUARANTEE_EXPIRED,
-                      shop_later ? NULL : p->guarantee->law_period,
+                      shop_later ? NULL : ev->guarantee->law_period,
                       shop_later ? p->src_guarantee_months : cv.legal_src, &prm,
                       RETOUR__REFUSED_EXPIRED, (int)(cv.noticed - prm.date), refusal);
     }
@@ -263,7 +262,7 @@ int retour__complaint_item(retour__eval *ev, size_t i, int *shop_only,
         if ((rc = retour__add_reason(ev, RETOUR__R_WITHIN_COMMERCIAL_GUARANTEE, (long)i, NULL,
                                      p->src_guarantee_months, &gp)))
             return rc;
-    } else RETOUR__TRACE_NOTE(ev, "complaint.guarantee", (long)i, 1, RETOUR__N_WITHIN_LEGAL_GUARANTEE, p->guarantee->law_period, cv.legal_src, &(retour__params){ .date = cv.legal_end, .date2 = cv.noticed });
+    } else RETOUR__TRACE_NOTE(ev, "complaint.guarantee", (long)i, 1, RETOUR__N_WITHIN_LEGAL_GUARANTEE, ev->guarantee->law_period, cv.legal_src, &(retour__params){ .date = cv.legal_end, .date2 = cv.noticed });
     /* Rule 2: damage the customer caused. */
     if (it->admits_damage || it->cause == RETOUR_CAUSE_MISUSE ||
         it->cause == RETOUR_CAUSE_ACCIDENT) {
@@ -291,13 +290,51 @@ int retour__complaint_item(retour__eval *ev, size_t i, int *shop_only,
     return decide_defect(ev, i, c, &cv, &prm);
 }
 
+int retour__complaint_law(retour__eval *ev)
+{
+    const retour_policy *p = ev->p;
+    const retour_request *r = ev->r;
+    retour_date contract = r->ordered;
+    long item = -1;
+    /* Without an order date the earliest delivery stands in: the contract was concluded
+     * by then at the latest. */
+    for (size_t i = 0; contract == RETOUR_DATE_NONE && i < r->count; i++)
+        if (r->items[i].delivered != RETOUR_DATE_NONE &&
+            (item < 0 || r->items[i].delivered < r->items[item].delivered))
+            item = (long)i;
+    if (item >= 0)
+        contract = r->items[item].delivered;
+    ev->guarantee = p->guarantee;
+    if (contract == RETOUR_DATE_NONE)
+        return RETOUR_OK; /* no date at all: the items' own checks name what is missing */
+    const retour__guarantee_law *g = retour__guarantee_law_at(p->jurisdiction, contract);
+    if (g == NULL) {
+        char path[48], day[11], message[128];
+        retour_date_format(day, retour__guarantee_law_first_day(p->jurisdiction));
+        if (item >= 0)
+            snprintf(path, sizeof path, "items[%ld].delivered", item);
+        snprintf(message, sizeof message,
+                 "the legal guarantee for contracts concluded before %s is not in the law tables",
+                 day);
+        return retour__request_error(ev, item, item >= 0 ? path : "ordered", message);
+    }
+    ev->guarantee = g;
+    if (item < 0 || g->months == 0)
+        return RETOUR_OK;
+    retour__params prm;
+    memset(&prm, 0, sizeof prm);
+    prm.date = contract;
+    prm.name = g->regime;
+    return retour__add_reason(ev, RETOUR__R_CONTRACT_DATE_ASSUMED, -1, NULL, retour__no_src, &prm);
+}
+
 int retour__decide_complaint(retour__eval *ev)
 {
     retour_decision *d = ev->d;
     retour__tally tally;
     size_t shop_only = 0;
     int rc;
-    if ((rc = retour__copy_items(ev, NULL)))
+    if ((rc = retour__copy_items(ev, NULL)) || (rc = retour__complaint_law(ev)))
         return rc;
     for (size_t i = 0; i < d->item_count; i++) {
         int only;

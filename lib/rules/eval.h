@@ -19,6 +19,8 @@ typedef struct retour__eval {
     /* A rule computed a charge from an item's value: the plan cannot keep that result for
      * every request of the item's category (plan_build.c). */
     int charged;
+    /* The legal guarantee in force at the contract's date, set by retour__complaint_law. */
+    const retour__guarantee_law *guarantee;
     /* The deadlines' calendar, set while retour__decide_withdrawal runs. */
     struct retour__holidays *holidays;
     const struct retour__tracer *trace; /* retour_evaluate_traced(); NULL otherwise (trace.h) */

@@ -94,6 +94,32 @@ static int moved_reason(retour__eval *ev, retour__code code, retour_date counted
                               ev->p->src_jurisdiction, &prm);
 }
 
+/* The statutory figures cover contracts from the law's first day (Directive 2011/83/EU:
+ * after 13 June 2014); an older contract is not in the tables, which is said rather than
+ * guessed. The contract's date is `ordered`, or else no later than the first delivery. */
+static int check_contract_date(retour__eval *ev)
+{
+    const retour__jurisdiction *j = ev->p->jurisdiction;
+    const retour_request *r = ev->r;
+    long item = -1;
+    retour_date contract = r->ordered;
+    for (size_t i = 0; contract == RETOUR_DATE_NONE && i < r->count; i++)
+        if (item < 0 || r->items[i].delivered < r->items[item].delivered)
+            item = (long)i;
+    if (item >= 0)
+        contract = r->items[item].delivered;
+    if (contract >= j->withdrawal_from)
+        return RETOUR_OK;
+    char path[48] = "ordered", day[11], message[128];
+    if (item >= 0)
+        snprintf(path, sizeof path, "items[%ld].delivered", item);
+    retour_date_format(day, j->withdrawal_from);
+    snprintf(message, sizeof message,
+             "the right of withdrawal for contracts concluded before %s is not in the law tables",
+             day);
+    return retour__request_error(ev, item, path, message);
+}
+
 /* Rule 1: which window covers the notification, and until when; *expired when it is
  * over. */
 static int decide_period(retour__eval *ev, int *expired)
@@ -115,6 +141,8 @@ static int decide_period(retour__eval *ev, int *expired)
         if (start == RETOUR_DATE_NONE || r->items[i].delivered > start)
             start = r->items[i].delivered;
     }
+    if (j->statutory && (rc = check_contract_date(ev)))
+        return rc;
 
     /* Each end is counted (law_day, shop_day), then moved to a working day. The extension
      * runs 12 months from the end of the initial period, so from its moved end. */

@@ -12,6 +12,7 @@
 
 #include "law/guarantee_law.h"
 #include "law/jurisdiction.h"
+#include "base/date.h"
 
 #define SGD "Directive (EU) 2019/771"
 
@@ -104,7 +105,7 @@ static void test_guarantee_figures(void **state)
     };
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
         const retour__jurisdiction *j = retour__jurisdiction_find(want[i].code);
-        const retour__guarantee_law *g = retour__guarantee_law_find(want[i].code, j->eu);
+        const retour__guarantee_law *g = retour__guarantee_law_latest(j);
         if (g->months != want[i].months || g->lifespan_based != want[i].lifespan ||
             g->presumption_months != want[i].presumption ||
             g->short_reject_days != want[i].reject)
@@ -112,28 +113,40 @@ static void test_guarantee_figures(void **state)
                      g->presumption_months, g->short_reject_days);
     }
     /* A member without a row of its own gets the directive's figures. */
-    const retour__guarantee_law *g = retour__guarantee_law_find("LU", 1);
+    const retour__guarantee_law *g = retour__guarantee_law_latest(retour__jurisdiction_find("LU"));
     assert_int_equal(g->months, 24);
     assert_int_equal(g->presumption_months, 12);
     assert_string_equal(g->law_period, SGD " art. 10(1)");
 }
 
+/* The regime for new contracts of a jurisdiction code. */
+static const retour__guarantee_law *latest(const char *code)
+{
+    return retour__guarantee_law_latest(retour__jurisdiction_find(code));
+}
+
+/* The regime in force for a contract concluded on y-m-d. */
+static const retour__guarantee_law *at(const char *code, int y, int m, int d)
+{
+    return retour__guarantee_law_at(retour__jurisdiction_find(code), RETOUR__DATE_CONST(y, m, d));
+}
+
 static void test_guarantee_citations(void **state)
 {
     (void)state;
-    const retour__guarantee_law *g = retour__guarantee_law_find("NL", 1);
+    const retour__guarantee_law *g = latest("NL");
     assert_string_equal(g->law_period, "BW 7:17; " SGD " art. 10(1)");
     assert_string_equal(g->law_presumption, SGD " art. 11");
     assert_string_equal(g->law_remedy_order, SGD " art. 13(2)");
-    g = retour__guarantee_law_find("DE", 1);
+    g = latest("DE");
     assert_string_equal(g->law_presumption, "BGB §477(1); " SGD " art. 11");
-    g = retour__guarantee_law_find("FR", 1);
+    g = latest("FR");
     assert_string_equal(g->law_presumption, "Code de la consommation art. L217-7; " SGD " art. 11");
-    g = retour__guarantee_law_find("UK", 0);
+    g = latest("UK");
     assert_null(g->law_period); /* the 6-year bound is unverified: no citation printed */
     assert_string_equal(g->law_presumption, "Consumer Rights Act 2015 s.19");
     assert_string_equal(g->law_short_reject, "Consumer Rights Act 2015 s.22");
-    g = retour__guarantee_law_find("none", 0);
+    g = latest("none");
     assert_null(g->law_presumption);
 }
 
@@ -143,7 +156,7 @@ static void test_codes(void **state)
     (void)state;
     const char *const *codes;
     size_t n = retour__jurisdiction_codes(&codes);
-    assert_int_equal(n, 30);
+    assert_int_equal(n, 34);
     for (size_t i = 0; i < n; i++) {
         const retour__jurisdiction *j = retour__jurisdiction_find(codes[i]);
         assert_non_null(j);
@@ -151,8 +164,87 @@ static void test_codes(void **state)
     }
     assert_null(retour__jurisdiction_find("nl"));
     assert_null(retour__jurisdiction_find("NLD"));
-    assert_null(retour__jurisdiction_find("GB"));
+    assert_null(retour__jurisdiction_find("gb"));
+    assert_null(retour__jurisdiction_find("EL")); /* Greece is GR, its ISO code */
     assert_null(retour__jurisdiction_find(""));
+}
+
+/* The EEA EFTA states have the right of withdrawal of Directive 2011/83/EU through the EEA
+ * Agreement (EEA Joint Committee Decision No 181/2012; Norway's angrerettloven of 20 June
+ * 2014 implements it) and the guarantee floor of Directive 1999/44/EC; GB is the UK. */
+static void test_eea_and_gb(void **state)
+{
+    (void)state;
+    static const char *const eea[] = { "IS", "LI", "NO" };
+    for (size_t i = 0; i < 3; i++) {
+        const retour__jurisdiction *j = retour__jurisdiction_find(eea[i]);
+        assert_non_null(j);
+        assert_int_equal(j->eu, 0);
+        assert_int_equal(j->eea, 1);
+        assert_int_equal(j->statutory, 1);
+        assert_int_equal(j->withdrawal_days, 14);
+        const retour__guarantee_law *g = retour__guarantee_law_latest(j);
+        assert_int_equal(g->months, 24);            /* Directive 1999/44/EC art. 5(1) */
+        assert_int_equal(g->presumption_months, 6); /* art. 5(3) */
+        assert_string_equal(g->law_presumption, "Directive 1999/44/EC art. 5(3)");
+    }
+    const retour__jurisdiction *gb = retour__jurisdiction_find("GB");
+    const retour__jurisdiction *uk = retour__jurisdiction_find("UK");
+    assert_non_null(gb);
+    assert_string_equal(gb->period, uk->period);
+    assert_int_equal(gb->eu, 0);
+    assert_ptr_equal(retour__guarantee_law_latest(gb), retour__guarantee_law_latest(uk));
+}
+
+/* The law at the date of the contract: Directive (EU) 2019/771 for contracts from
+ * 1 January 2022 (art. 24(2)), Directive 1999/44/EC before; national dates where known. */
+static void test_guarantee_regimes(void **state)
+{
+    (void)state;
+    /* Germany: one year from 2022 (BGB §477(1)); six months before (old §477, §476 until
+     * 2017): the May 2021 contract of the issue. */
+    const retour__guarantee_law *g = at("DE", 2021, 5, 10);
+    assert_int_equal(g->presumption_months, 6);
+    assert_string_equal(g->regime, "Directive 1999/44/EC");
+    assert_string_equal(g->law_presumption,
+                        "BGB §477 (version until 2021); Directive 1999/44/EC art. 5(3)");
+    g = at("DE", 2017, 12, 31);
+    assert_string_equal(g->law_presumption,
+                        "BGB §476 (version until 2017); Directive 1999/44/EC art. 5(3)");
+    g = at("DE", 2022, 1, 1);
+    assert_int_equal(g->presumption_months, 12);
+    assert_string_equal(g->regime, SGD);
+    /* The Netherlands: 12 months for purchases from 27 April 2022, 6 before (shared/law). */
+    assert_int_equal(at("NL", 2022, 4, 26)->presumption_months, 6);
+    assert_int_equal(at("NL", 2022, 4, 27)->presumption_months, 12);
+    assert_int_equal(at("NL", 2022, 4, 26)->lifespan_based, 1);
+    /* Sweden from 1 May 2022, Belgium from 1 June 2022: the directive's floor in between. */
+    assert_int_equal(at("SE", 2022, 4, 30)->presumption_months, 12);
+    assert_int_equal(at("SE", 2022, 5, 1)->presumption_months, 24);
+    assert_int_equal(at("BE", 2022, 5, 31)->presumption_months, 12);
+    assert_int_equal(at("BE", 2022, 6, 1)->presumption_months, 24);
+    assert_int_equal(at("BE", 2021, 12, 31)->presumption_months, 6);
+    /* A member without rows: the floor of each directive, none before 2002. */
+    assert_int_equal(at("LU", 2021, 12, 31)->presumption_months, 6);
+    assert_string_equal(at("LU", 2021, 12, 31)->law_period, "Directive 1999/44/EC art. 5(1)");
+    assert_int_equal(at("LU", 2022, 1, 1)->presumption_months, 12);
+    assert_null(at("LU", 2001, 12, 31));
+    /* The UK: the Consumer Rights Act 2015 for contracts from 1 October 2015 only. */
+    assert_non_null(at("UK", 2015, 10, 1));
+    assert_null(at("UK", 2015, 9, 30));
+    assert_ptr_equal(at("GB", 2020, 1, 1), at("UK", 2020, 1, 1));
+    /* "none": no guarantee, whatever the date. */
+    assert_int_equal(at("none", 1990, 1, 1)->months, 0);
+}
+
+/* The right of withdrawal of Directive 2011/83/EU covers contracts concluded after
+ * 13 June 2014 (art. 28(2)); "none" has no such day. */
+static void test_withdrawal_from(void **state)
+{
+    (void)state;
+    assert_int_equal(retour__jurisdiction_find("PL")->withdrawal_from, RETOUR__DATE_CONST(2014, 6, 13));
+    assert_int_equal(retour__jurisdiction_find("UK")->withdrawal_from, RETOUR__DATE_CONST(2014, 6, 13));
+    assert_int_equal(retour__jurisdiction_find("NO")->withdrawal_from, RETOUR__DATE_CONST(2014, 6, 13));
 }
 
 int main(void)
@@ -163,6 +255,9 @@ int main(void)
         cmocka_unit_test(test_guarantee_figures),
         cmocka_unit_test(test_guarantee_citations),
         cmocka_unit_test(test_codes),
+        cmocka_unit_test(test_eea_and_gb),
+        cmocka_unit_test(test_guarantee_regimes),
+        cmocka_unit_test(test_withdrawal_from),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

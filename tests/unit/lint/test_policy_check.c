@@ -161,7 +161,7 @@ static void test_bad_currency_does_not_cascade(void **state)
                            "packaging: { damaged: deduct 5.125 }\n", &s), 2);
     EXPECT(s, 0, 2, 15, 24, "jurisdiction", "bad-value",
            "unknown jurisdiction 'XX' (known: EU AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE "
-           "IT LT LU LV MT NL PL PT RO SE SI SK UK none)");
+           "IT LT LU LV MT NL PL PT RO SE SI SK UK GB IS LI NO none)");
     EXPECT(s, 1, 3, 11, 37, "currency", "bad-value",
            "unknown currency 'EURO': expected an upper-case ISO 4217 code such as EUR, GBP or "
            "SEK");

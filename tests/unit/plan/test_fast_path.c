@@ -100,6 +100,7 @@ typedef enum shape {
     SHAPE_PART_OF_ORDER,
     SHAPE_LAST_DELIVERED_LATER,
     SHAPE_ORDERED,
+    SHAPE_ORDERED_LONG_BEFORE,
     SHAPE_COMPLAINT_DETAILS,
     SHAPE__COUNT
 } shape;
@@ -111,6 +112,7 @@ static const char *const shape_names[SHAPE__COUNT] = {
     "part of the order",
     "last good delivered later",
     "order date",
+    "order date half a year before delivery",
     "complaint details",
 };
 
@@ -118,6 +120,9 @@ static const char *const shape_names[SHAPE__COUNT] = {
 #define SHIPPING_PAID 495
 #define LAST_DELIVERED_AFTER 5 /* days after the item's delivery */
 #define ORDERED_BEFORE 3       /* days before the item's delivery */
+/* Days before the delivery for an order that crosses the law's dates (a guarantee regime,
+ * the withdrawal rules' first day) while its delivery does not. */
+#define ORDERED_LONG_BEFORE 183
 
 /* One request of the sweep. */
 typedef struct sweep_case {
@@ -339,6 +344,10 @@ static void print_case(const sweep *s, const sweep_case *c)
     case SHAPE_ORDERED:
         report("ordered:       %s\n", date_text(a, c->notified - c->days - ORDERED_BEFORE));
         break;
+    case SHAPE_ORDERED_LONG_BEFORE:
+        report("ordered:       %s\n",
+               date_text(a, c->notified - c->days - ORDERED_LONG_BEFORE));
+        break;
     case SHAPE_COMPLAINT_DETAILS:
         report("complaint:     noticed %s, cause %s, admits damage %d, remedy %s, "
                "remedy_failed %d\n",
@@ -541,6 +550,10 @@ static void build_request(sweep *s, const sweep_case *c)
     case SHAPE_ORDERED:
         assert_int_equal(retour_request_set_ordered(q, delivered - ORDERED_BEFORE), RETOUR_OK);
         break;
+    case SHAPE_ORDERED_LONG_BEFORE:
+        assert_int_equal(retour_request_set_ordered(q, delivered - ORDERED_LONG_BEFORE),
+                         RETOUR_OK);
+        break;
     case SHAPE_COMPLAINT_DETAILS:
         assert_int_equal(retour_request_set_item_complaint(q, 0, c->noticed, c->cause,
                                                            c->admits_damage, c->remedy,
@@ -613,6 +626,8 @@ static int case_of(retour_case *k, const sweep_case *c)
         k->whole_order = 0;
     else if (c->shape == SHAPE_ORDERED)
         k->ordered = k->delivered - ORDERED_BEFORE;
+    else if (c->shape == SHAPE_ORDERED_LONG_BEFORE)
+        k->ordered = k->delivered - ORDERED_LONG_BEFORE;
     else if (c->shape == SHAPE_COMPLAINT_DETAILS) {
         k->noticed = c->noticed;
         k->cause = (uint8_t)c->cause;

@@ -516,12 +516,12 @@ static void test_unknown_jurisdiction(void **state)
     FAILS("retour: 1\njurisdiction: NLD\ncurrency: EUR\n", RETOUR_ESCHEMA, 2, 15,
           "jurisdiction", "unknown jurisdiction 'NLD'",
           "(known: EU AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO "
-          "SE SI SK UK none)");
-    /* Codes are exact: lower case is not a code, "GB" is spelt UK. */
+          "SE SI SK UK GB IS LI NO none)");
+    /* Codes are exact: lower case is not a code; GB (ISO) and UK both are. */
     FAILS("retour: 1\njurisdiction: nl\ncurrency: EUR\n", RETOUR_ESCHEMA, 2, 15,
           "jurisdiction", "unknown jurisdiction 'nl' (known: EU AT");
-    FAILS("retour: 1\njurisdiction: GB\ncurrency: GBP\n", RETOUR_ESCHEMA, 2, 15,
-          "jurisdiction", "unknown jurisdiction 'GB'", "UK none)");
+    FAILS("retour: 1\njurisdiction: gb\ncurrency: GBP\n", RETOUR_ESCHEMA, 2, 15,
+          "jurisdiction", "unknown jurisdiction 'gb'", "UK GB IS LI NO none)");
     FAILS("retour: 1\njurisdiction: [NL]\ncurrency: EUR\n", RETOUR_ESCHEMA, 2, 15,
           "jurisdiction", "expected a text value, found a list");
     /* The jurisdiction is checked before the currency. */

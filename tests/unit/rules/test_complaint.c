@@ -79,7 +79,7 @@ static void test_presumption_eu_boundary(void **state)
 
     claim_on(f, ymd(2027, 1, 31), NULL, delivered, RETOUR_CAUSE_UNKNOWN, RETOUR_REMEDY_NONE);
     assert_decided(f->d, ACCEPT, LEGAL, 0, 0);
-    assert_reasons(f->d, "presumed_defect#0 remedy_repair_or_replace_first#0");
+    assert_reasons(f->d, "contract_date_assumed presumed_defect#0 remedy_repair_or_replace_first#0");
     assert_reason(f->d, "presumed_defect", 0, SGD_PRESUMPTION, JUR_LINE, JUR_COL);
     /* No complaints section: the shop's first remedy is the default, repair, from no line. */
     assert_reason(f->d, "remedy_repair_or_replace_first", 0, SGD_ORDER, 0, 0);
@@ -104,7 +104,7 @@ static void test_presumption_eu_boundary(void **state)
 
     claim_on(f, ymd(2027, 2, 1), NULL, delivered, RETOUR_CAUSE_UNKNOWN, RETOUR_REMEDY_NONE);
     assert_decided(f->d, REVIEW, LEGAL, 0, 0);
-    assert_reasons(f->d, "evidence_required#0");
+    assert_reasons(f->d, "contract_date_assumed evidence_required#0");
     assert_reason(f->d, "evidence_required", 0, SGD_PRESUMPTION, JUR_LINE, JUR_COL);
     assert_item(f->d, 0, REVIEW, 0, 0);
     assert_remedy(f->d, 0, RETOUR_REMEDY_NONE, 0);
@@ -125,24 +125,24 @@ static void test_presumption_month_end_clamping(void **state)
     load(f, HEAD("EU"));
     retour_date delivered = ymd(2024, 2, 29);
     claim_on(f, ymd(2025, 2, 28), NULL, delivered, RETOUR_CAUSE_UNKNOWN, RETOUR_REMEDY_NONE);
-    assert_reasons(f->d, "presumed_defect#0 remedy_repair_or_replace_first#0");
+    assert_reasons(f->d, "contract_date_assumed presumed_defect#0 remedy_repair_or_replace_first#0");
     claim_on(f, ymd(2025, 3, 1), NULL, delivered, RETOUR_CAUSE_UNKNOWN, RETOUR_REMEDY_NONE);
-    assert_reasons(f->d, "evidence_required#0");
+    assert_reasons(f->d, "contract_date_assumed evidence_required#0");
 
     /* The guarantee clamps the same way: 2024-02-29 + 24 months is 2026-02-28. */
     claim_on(f, ymd(2026, 2, 28), NULL, delivered, RETOUR_CAUSE_DEFECT, RETOUR_REMEDY_NONE);
-    assert_reasons(f->d, "defect_confirmed#0 remedy_repair_or_replace_first#0");
+    assert_reasons(f->d, "contract_date_assumed defect_confirmed#0 remedy_repair_or_replace_first#0");
     assert_contains(msg_of(f->d, "defect_confirmed", 0, RETOUR_LANG_EN), "ends on 2026-02-28");
     claim_on(f, ymd(2026, 3, 1), NULL, delivered, RETOUR_CAUSE_DEFECT, RETOUR_REMEDY_NONE);
-    assert_reasons(f->d, "guarantee_expired#0");
+    assert_reasons(f->d, "contract_date_assumed guarantee_expired#0");
 
     /* UK, 6 months: 2026-03-31 + 6 months is 2026-09-30. */
     load(f, HEAD("UK"));
     delivered = ymd(2026, 3, 31);
     claim_on(f, ymd(2026, 9, 30), NULL, delivered, RETOUR_CAUSE_UNKNOWN, RETOUR_REMEDY_NONE);
-    assert_reasons(f->d, "presumed_defect#0 remedy_repair_or_replace_first#0");
+    assert_reasons(f->d, "contract_date_assumed presumed_defect#0 remedy_repair_or_replace_first#0");
     claim_on(f, ymd(2026, 10, 1), NULL, delivered, RETOUR_CAUSE_UNKNOWN, RETOUR_REMEDY_NONE);
-    assert_reasons(f->d, "evidence_required#0");
+    assert_reasons(f->d, "contract_date_assumed evidence_required#0");
 }
 
 /* Each jurisdiction's presumption: length, citation, and what the first day after it gives
@@ -157,18 +157,18 @@ static void test_presumption_per_jurisdiction(void **state)
         const char *law;
         const char *after;
     } cases[] = {
-        { HEAD("EU"), 12, SGD_PRESUMPTION, "evidence_required#0" },
-        { HEAD("FI"), 12, SGD_PRESUMPTION, "evidence_required#0" },
-        { HEAD("NL"), 12, SGD_PRESUMPTION, "evidence_required#0" },
-        { HEAD("DE"), 12, "BGB §477(1); " SGD_PRESUMPTION, "evidence_required#0" },
-        { HEAD("BE"), 24, SGD_PRESUMPTION, "guarantee_expired#0" },
+        { HEAD("EU"), 12, SGD_PRESUMPTION, "contract_date_assumed evidence_required#0" },
+        { HEAD("FI"), 12, SGD_PRESUMPTION, "contract_date_assumed evidence_required#0" },
+        { HEAD("NL"), 12, SGD_PRESUMPTION, "contract_date_assumed evidence_required#0" },
+        { HEAD("DE"), 12, "BGB §477(1); " SGD_PRESUMPTION, "contract_date_assumed evidence_required#0" },
+        { HEAD("BE"), 24, SGD_PRESUMPTION, "contract_date_assumed guarantee_expired#0" },
         { HEAD("FR"), 24, "Code de la consommation art. L217-7; " SGD_PRESUMPTION,
-          "guarantee_expired#0" },
-        { HEAD("ES"), 24, SGD_PRESUMPTION, "evidence_required#0" },
-        { HEAD("PT"), 24, "Decreto-Lei 84/2021; " SGD_PRESUMPTION, "evidence_required#0" },
+          "contract_date_assumed guarantee_expired#0" },
+        { HEAD("ES"), 24, SGD_PRESUMPTION, "contract_date_assumed evidence_required#0" },
+        { HEAD("PT"), 24, "Decreto-Lei 84/2021; " SGD_PRESUMPTION, "contract_date_assumed evidence_required#0" },
         { HEAD("SE"), 24, "Konsumentköplag (2022:260); " SGD_PRESUMPTION,
-          "evidence_required#0" },
-        { HEAD("UK"), 6, CRA " s.19", "evidence_required#0" },
+          "contract_date_assumed evidence_required#0" },
+        { HEAD("UK"), 6, CRA " s.19", "contract_date_assumed evidence_required#0" },
     };
     retour_date delivered = ymd(2026, 1, 31);
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -177,7 +177,7 @@ static void test_presumption_per_jurisdiction(void **state)
         retour_date last = ymd(total / 12, total % 12 + 1, 31); /* all land on a 31st */
         claim_on(f, last, NULL, delivered, RETOUR_CAUSE_UNKNOWN, RETOUR_REMEDY_NONE);
         assert_decided(f->d, ACCEPT, LEGAL, 0, 0);
-        assert_reasons(f->d, "presumed_defect#0 remedy_repair_or_replace_first#0");
+        assert_reasons(f->d, "contract_date_assumed presumed_defect#0 remedy_repair_or_replace_first#0");
         assert_reason(f->d, "presumed_defect", 0, cases[i].law, JUR_LINE, JUR_COL);
         char months[40];
         snprintf(months, sizeof months, "within %d months of delivery", cases[i].months);
@@ -185,7 +185,7 @@ static void test_presumption_per_jurisdiction(void **state)
 
         claim_on(f, last + 1, NULL, delivered, RETOUR_CAUSE_UNKNOWN, RETOUR_REMEDY_NONE);
         assert_reasons(f->d, cases[i].after);
-        if (strcmp(cases[i].after, "evidence_required#0") == 0) {
+        if (strcmp(cases[i].after, "contract_date_assumed evidence_required#0") == 0) {
             assert_decided(f->d, REVIEW, LEGAL, 0, 0);
             assert_reason(f->d, "evidence_required", 0, cases[i].law, JUR_LINE, JUR_COL);
         } else {
@@ -227,7 +227,7 @@ static void test_guarantee_per_jurisdiction(void **state)
         retour_date last = ymd(cases[i].y, cases[i].m, cases[i].d);
         claim_on(f, last, NULL, delivered, RETOUR_CAUSE_DEFECT, RETOUR_REMEDY_NONE);
         assert_decided(f->d, ACCEPT, LEGAL, 0, 0);
-        assert_reasons(f->d, "defect_confirmed#0 remedy_repair_or_replace_first#0");
+        assert_reasons(f->d, "contract_date_assumed defect_confirmed#0 remedy_repair_or_replace_first#0");
         assert_reason(f->d, "defect_confirmed", 0, cases[i].law, JUR_LINE, JUR_COL);
         char text[300];
         snprintf(text, sizeof text,
@@ -237,7 +237,7 @@ static void test_guarantee_per_jurisdiction(void **state)
 
         claim_on(f, last + 1, NULL, delivered, RETOUR_CAUSE_DEFECT, RETOUR_REMEDY_NONE);
         assert_decided(f->d, REJECT, LEGAL, 0, 0);
-        assert_reasons(f->d, "guarantee_expired#0");
+        assert_reasons(f->d, "contract_date_assumed guarantee_expired#0");
         assert_reason(f->d, "guarantee_expired", 0, cases[i].law, JUR_LINE, JUR_COL);
         assert_item(f->d, 0, REJECT, 0, 0);
         assert_remedy(f->d, 0, RETOUR_REMEDY_NONE, 0);
@@ -272,7 +272,7 @@ static void test_nl_lifespan(void **state)
     claim_on(f, ymd(2029, 1, 31), "jewellery", delivered, RETOUR_CAUSE_DEFECT,
              RETOUR_REMEDY_NONE);
     assert_decided(f->d, ACCEPT, LEGAL, 0, 0);
-    assert_reasons(f->d, "defect_confirmed#0 remedy_repair_or_replace_first#0");
+    assert_reasons(f->d, "contract_date_assumed defect_confirmed#0 remedy_repair_or_replace_first#0");
     assert_reason(f->d, "defect_confirmed", 0, nl_law, 6, 22);
     assert_contains(msg_of(f->d, "defect_confirmed", 0, RETOUR_LANG_EN), "ends on 2029-01-31");
     assert_string_equal(msg_of(f->d, "defect_confirmed", 0, RETOUR_LANG_NL),
@@ -282,13 +282,13 @@ static void test_nl_lifespan(void **state)
     claim_on(f, ymd(2029, 1, 31), "jewellery", delivered, RETOUR_CAUSE_UNKNOWN,
              RETOUR_REMEDY_NONE);
     assert_decided(f->d, REVIEW, LEGAL, 0, 0);
-    assert_reasons(f->d, "evidence_required#0");
+    assert_reasons(f->d, "contract_date_assumed evidence_required#0");
     assert_reason(f->d, "evidence_required", 0, SGD_PRESUMPTION, JUR_LINE, JUR_COL);
 
     claim_on(f, ymd(2029, 2, 1), "jewellery", delivered, RETOUR_CAUSE_DEFECT,
              RETOUR_REMEDY_NONE);
     assert_decided(f->d, REJECT, LEGAL, 0, 0);
-    assert_reasons(f->d, "guarantee_expired#0");
+    assert_reasons(f->d, "contract_date_assumed guarantee_expired#0");
     assert_reason(f->d, "guarantee_expired", 0, nl_law, 6, 22);
     assert_string_equal(msg_of(f->d, "guarantee_expired", 0, RETOUR_LANG_EN),
                         "The problem appeared on 2029-02-01, after the guarantee ended on "
@@ -299,11 +299,11 @@ static void test_nl_lifespan(void **state)
     for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) {
         claim_on(f, ymd(2028, 1, 31), others[i], delivered, RETOUR_CAUSE_DEFECT,
                  RETOUR_REMEDY_NONE);
-        assert_reasons(f->d, "defect_confirmed#0 remedy_repair_or_replace_first#0");
+        assert_reasons(f->d, "contract_date_assumed defect_confirmed#0 remedy_repair_or_replace_first#0");
         assert_reason(f->d, "defect_confirmed", 0, nl_law, JUR_LINE, JUR_COL);
         claim_on(f, ymd(2028, 2, 1), others[i], delivered, RETOUR_CAUSE_DEFECT,
                  RETOUR_REMEDY_NONE);
-        assert_reasons(f->d, "guarantee_expired#0");
+        assert_reasons(f->d, "contract_date_assumed guarantee_expired#0");
         assert_reason(f->d, "guarantee_expired", 0, nl_law, JUR_LINE, JUR_COL);
         assert_contains(msg_of(f->d, "guarantee_expired", 0, RETOUR_LANG_EN),
                         "ended on 2028-01-31");
@@ -316,10 +316,10 @@ static void test_nl_lifespan(void **state)
             "    lifespan_months: 36\n"   /* 6:22 */
             "default_category: jewellery\n");
     claim_on(f, ymd(2029, 1, 31), NULL, delivered, RETOUR_CAUSE_DEFECT, RETOUR_REMEDY_NONE);
-    assert_reasons(f->d, "defect_confirmed#0 remedy_repair_or_replace_first#0");
+    assert_reasons(f->d, "contract_date_assumed defect_confirmed#0 remedy_repair_or_replace_first#0");
     assert_reason(f->d, "defect_confirmed", 0, nl_law, 6, 22);
     claim_on(f, ymd(2029, 2, 1), NULL, delivered, RETOUR_CAUSE_DEFECT, RETOUR_REMEDY_NONE);
-    assert_reasons(f->d, "guarantee_expired#0");
+    assert_reasons(f->d, "contract_date_assumed guarantee_expired#0");
 
     /* DE is not lifespan-based: 36 months of lifespan leave the 24-month period alone. */
     load(f, HEAD("DE")
@@ -328,7 +328,7 @@ static void test_nl_lifespan(void **state)
             "    lifespan_months: 36\n");
     claim_on(f, ymd(2028, 2, 1), "jewellery", delivered, RETOUR_CAUSE_DEFECT,
              RETOUR_REMEDY_NONE);
-    assert_reasons(f->d, "guarantee_expired#0");
+    assert_reasons(f->d, "contract_date_assumed guarantee_expired#0");
     assert_reason(f->d, "guarantee_expired", 0, SGD_PERIOD, JUR_LINE, JUR_COL);
 }
 
@@ -347,13 +347,13 @@ static void test_commercial_guarantee(void **state)
     /* Still inside the legal guarantee: the law decides, no word of the shop's. */
     claim_on(f, ymd(2028, 1, 31), NULL, delivered, RETOUR_CAUSE_UNKNOWN, RETOUR_REMEDY_NONE);
     assert_decided(f->d, REVIEW, LEGAL, 0, 0);
-    assert_reasons(f->d, "evidence_required#0");
+    assert_reasons(f->d, "contract_date_assumed evidence_required#0");
     assert_reason(f->d, "evidence_required", 0, SGD_PRESUMPTION, JUR_LINE, JUR_COL);
 
     /* The first day after the legal guarantee: only the shop's covers it. */
     claim_on(f, ymd(2028, 2, 1), NULL, delivered, RETOUR_CAUSE_UNKNOWN, RETOUR_REMEDY_NONE);
     assert_decided(f->d, REVIEW, COMMERCIAL, 0, 0);
-    assert_reasons(f->d, "within_commercial_guarantee#0 evidence_required#0");
+    assert_reasons(f->d, "contract_date_assumed within_commercial_guarantee#0 evidence_required#0");
     assert_reason(f->d, "within_commercial_guarantee", 0, NULL, 5, 21);
     /* No law decided: only the shop's guarantee covers the item, without a presumption. */
     assert_reason(f->d, "evidence_required", 0, NULL, 5, 21);
@@ -368,7 +368,7 @@ static void test_commercial_guarantee(void **state)
     /* An established defect on the shop's last day: accepted under the shop's guarantee. */
     claim_on(f, ymd(2029, 1, 31), NULL, delivered, RETOUR_CAUSE_DEFECT, RETOUR_REMEDY_REPLACE);
     assert_decided(f->d, ACCEPT, COMMERCIAL, 0, 0);
-    assert_reasons(f->d, "within_commercial_guarantee#0 defect_confirmed#0 "
+    assert_reasons(f->d, "contract_date_assumed within_commercial_guarantee#0 defect_confirmed#0 "
                          "remedy_consumer_choice#0");
     assert_reason(f->d, "defect_confirmed", 0, NULL, 5, 21);
     assert_contains(msg_of(f->d, "defect_confirmed", 0, RETOUR_LANG_EN), "ends on 2029-01-31");
@@ -378,7 +378,7 @@ static void test_commercial_guarantee(void **state)
     /* The day after: refused, the shop's guarantee decided. */
     claim_on(f, ymd(2029, 2, 1), NULL, delivered, RETOUR_CAUSE_DEFECT, RETOUR_REMEDY_NONE);
     assert_decided(f->d, REJECT, LEGAL, 0, 0);
-    assert_reasons(f->d, "guarantee_expired#0");
+    assert_reasons(f->d, "contract_date_assumed guarantee_expired#0");
     assert_reason(f->d, "guarantee_expired", 0, NULL, 5, 21);
     assert_string_equal(msg_of(f->d, "guarantee_expired", 0, RETOUR_LANG_EN),
                         "The problem appeared on 2029-02-01, after the guarantee ended on "
@@ -387,7 +387,7 @@ static void test_commercial_guarantee(void **state)
     /* Customer-caused damage is no defect under the shop's guarantee either. */
     claim_on(f, ymd(2028, 6, 1), NULL, delivered, RETOUR_CAUSE_MISUSE, RETOUR_REMEDY_NONE);
     assert_decided(f->d, REJECT, COMMERCIAL, 0, 0);
-    assert_reasons(f->d, "within_commercial_guarantee#0 customer_caused_damage#0");
+    assert_reasons(f->d, "contract_date_assumed within_commercial_guarantee#0 customer_caused_damage#0");
 
     /* One item under the law and one under the shop's guarantee: the basis is the law. */
     reset_complaint(f, ymd(2028, 6, 1));
@@ -397,7 +397,7 @@ static void test_commercial_guarantee(void **state)
     complain(f, 1, RETOUR_DATE_NONE, RETOUR_CAUSE_DEFECT, 0, RETOUR_REMEDY_NONE, 0);
     eval_ok(f);
     assert_decided(f->d, ACCEPT, LEGAL, 0, 0);
-    assert_reasons(f->d, "within_commercial_guarantee#0 defect_confirmed#0 "
+    assert_reasons(f->d, "contract_date_assumed within_commercial_guarantee#0 defect_confirmed#0 "
                          "remedy_repair_or_replace_first#0 defect_confirmed#1 "
                          "remedy_repair_or_replace_first#1");
     assert_reason(f->d, "defect_confirmed", 1, SGD_PERIOD, JUR_LINE, JUR_COL);
@@ -408,9 +408,9 @@ static void test_commercial_guarantee(void **state)
             "  guarantee_months: 12\n");
     claim_on(f, ymd(2028, 1, 31), NULL, delivered, RETOUR_CAUSE_DEFECT, RETOUR_REMEDY_NONE);
     assert_decided(f->d, ACCEPT, LEGAL, 0, 0);
-    assert_reasons(f->d, "defect_confirmed#0 remedy_repair_or_replace_first#0");
+    assert_reasons(f->d, "contract_date_assumed defect_confirmed#0 remedy_repair_or_replace_first#0");
     claim_on(f, ymd(2028, 2, 1), NULL, delivered, RETOUR_CAUSE_DEFECT, RETOUR_REMEDY_NONE);
-    assert_reasons(f->d, "guarantee_expired#0");
+    assert_reasons(f->d, "contract_date_assumed guarantee_expired#0");
     assert_reason(f->d, "guarantee_expired", 0, SGD_PERIOD, JUR_LINE, JUR_COL);
 
     /* guarantee_months: 0 is "none". */
@@ -418,7 +418,7 @@ static void test_commercial_guarantee(void **state)
             "complaints:\n"
             "  guarantee_months: 0\n");
     claim_on(f, ymd(2028, 2, 1), NULL, delivered, RETOUR_CAUSE_DEFECT, RETOUR_REMEDY_NONE);
-    assert_reasons(f->d, "guarantee_expired#0");
+    assert_reasons(f->d, "contract_date_assumed guarantee_expired#0");
     assert_reason(f->d, "guarantee_expired", 0, SGD_PERIOD, JUR_LINE, JUR_COL);
 }
 
@@ -496,7 +496,7 @@ static void test_uk_short_term_reject(void **state)
     /* Day 30 (2026-03-31): reject for a full refund. */
     claim_on(f, ymd(2026, 3, 31), NULL, delivered, RETOUR_CAUSE_UNKNOWN, RETOUR_REMEDY_REFUND);
     assert_decided(f->d, ACCEPT, LEGAL, PRICE, 0);
-    assert_reasons(f->d, "presumed_defect#0 short_term_reject#0");
+    assert_reasons(f->d, "contract_date_assumed presumed_defect#0 short_term_reject#0");
     assert_reason(f->d, "presumed_defect", 0, CRA " s.19", JUR_LINE, JUR_COL);
     assert_reason(f->d, "short_term_reject", 0, CRA " s.22", 0, 0);
     assert_item(f->d, 0, ACCEPT, PRICE, 0);
@@ -516,7 +516,7 @@ static void test_uk_short_term_reject(void **state)
     /* Day 31: repair or replacement first. */
     claim_on(f, ymd(2026, 4, 1), NULL, delivered, RETOUR_CAUSE_UNKNOWN, RETOUR_REMEDY_REFUND);
     assert_decided(f->d, ACCEPT, LEGAL, 0, 0);
-    assert_reasons(f->d, "presumed_defect#0 remedy_repair_or_replace_first#0");
+    assert_reasons(f->d, "contract_date_assumed presumed_defect#0 remedy_repair_or_replace_first#0");
     assert_reason(f->d, "remedy_repair_or_replace_first", 0, CRA " s.19(3), s.23", 0, 0);
     assert_item(f->d, 0, ACCEPT, 0, 0);
     assert_remedy(f->d, 0, RETOUR_REMEDY_REPAIR, 0);
@@ -524,18 +524,18 @@ static void test_uk_short_term_reject(void **state)
     /* The day the problem appeared counts, not the day the shop heard of it. */
     claim(f, ymd(2026, 4, 20), NULL, delivered, ymd(2026, 3, 31), RETOUR_CAUSE_UNKNOWN,
           RETOUR_REMEDY_REFUND);
-    assert_reasons(f->d, "presumed_defect#0 short_term_reject#0");
+    assert_reasons(f->d, "contract_date_assumed presumed_defect#0 short_term_reject#0");
     assert_decided(f->d, ACCEPT, LEGAL, PRICE, 0);
 
     /* An established defect within the 30 days: the same right. */
     claim_on(f, ymd(2026, 3, 10), NULL, delivered, RETOUR_CAUSE_DEFECT, RETOUR_REMEDY_REFUND);
-    assert_reasons(f->d, "defect_confirmed#0 short_term_reject#0");
+    assert_reasons(f->d, "contract_date_assumed defect_confirmed#0 short_term_reject#0");
     assert_reason(f->d, "defect_confirmed", 0, NULL, JUR_LINE, JUR_COL);
     assert_decided(f->d, ACCEPT, LEGAL, PRICE, 0);
 
     /* Asking repair within the 30 days: the consumer's choice, no refund. */
     claim_on(f, ymd(2026, 3, 10), NULL, delivered, RETOUR_CAUSE_UNKNOWN, RETOUR_REMEDY_REPAIR);
-    assert_reasons(f->d, "presumed_defect#0 remedy_consumer_choice#0");
+    assert_reasons(f->d, "contract_date_assumed presumed_defect#0 remedy_consumer_choice#0");
     assert_reason(f->d, "remedy_consumer_choice", 0, CRA " s.19(3), s.23", 0, 0);
     assert_decided(f->d, ACCEPT, LEGAL, 0, 0);
 
@@ -544,14 +544,14 @@ static void test_uk_short_term_reject(void **state)
     add(f, "ITEM", NULL, PRICE, 1, delivered, RETOUR_PACKAGING_UNKNOWN);
     complain(f, 0, RETOUR_DATE_NONE, RETOUR_CAUSE_UNKNOWN, 0, RETOUR_REMEDY_REFUND, 1);
     eval_ok(f);
-    assert_reasons(f->d, "presumed_defect#0 remedy_after_failed_repair#0");
+    assert_reasons(f->d, "contract_date_assumed presumed_defect#0 remedy_after_failed_repair#0");
     assert_reason(f->d, "remedy_after_failed_repair", 0, CRA " s.19(3), s.24", 0, 0);
     assert_decided(f->d, ACCEPT, LEGAL, PRICE, 0);
 
     /* No short-term right in the EU. */
     load(f, HEAD("EU"));
     claim_on(f, ymd(2026, 3, 5), NULL, delivered, RETOUR_CAUSE_UNKNOWN, RETOUR_REMEDY_REFUND);
-    assert_reasons(f->d, "presumed_defect#0 remedy_repair_or_replace_first#0");
+    assert_reasons(f->d, "contract_date_assumed presumed_defect#0 remedy_repair_or_replace_first#0");
     assert_decided(f->d, ACCEPT, LEGAL, 0, 0);
 }
 
@@ -563,12 +563,12 @@ static void test_uk_outer_bound(void **state)
     retour_date delivered = ymd(2026, 1, 31);
     claim_on(f, ymd(2032, 1, 31), NULL, delivered, RETOUR_CAUSE_DEFECT, RETOUR_REMEDY_NONE);
     assert_decided(f->d, ACCEPT, LEGAL, 0, 0);
-    assert_reasons(f->d, "defect_confirmed#0 remedy_repair_or_replace_first#0");
+    assert_reasons(f->d, "contract_date_assumed defect_confirmed#0 remedy_repair_or_replace_first#0");
     assert_reason(f->d, "defect_confirmed", 0, NULL, JUR_LINE, JUR_COL);
     assert_contains(msg_of(f->d, "defect_confirmed", 0, RETOUR_LANG_EN), "ends on 2032-01-31");
     claim_on(f, ymd(2032, 2, 1), NULL, delivered, RETOUR_CAUSE_DEFECT, RETOUR_REMEDY_NONE);
     assert_decided(f->d, REJECT, LEGAL, 0, 0);
-    assert_reasons(f->d, "guarantee_expired#0");
+    assert_reasons(f->d, "contract_date_assumed guarantee_expired#0");
     assert_reason(f->d, "guarantee_expired", 0, NULL, JUR_LINE, JUR_COL);
     assert_contains(msg_of(f->d, "guarantee_expired", 0, RETOUR_LANG_EN),
                     "after the guarantee ended on 2032-01-31");
@@ -588,7 +588,7 @@ static void test_uk_lifespan_stays_within_outer_bound(void **state)
     retour_date delivered = ymd(2026, 1, 31);
     claim_on(f, ymd(2032, 2, 1), "furniture", delivered, RETOUR_CAUSE_DEFECT,
              RETOUR_REMEDY_NONE);
-    assert_reasons(f->d, "guarantee_expired#0");
+    assert_reasons(f->d, "contract_date_assumed guarantee_expired#0");
     assert_decided(f->d, REJECT, LEGAL, 0, 0);
 }
 
@@ -605,7 +605,7 @@ static void test_remedies(void **state)
     /* Nothing asked: the shop's remedy, by default repair. */
     claim(f, notified, NULL, delivered, RETOUR_DATE_NONE, RETOUR_CAUSE_UNKNOWN,
           RETOUR_REMEDY_NONE);
-    assert_reasons(f->d, "presumed_defect#0 remedy_repair_or_replace_first#0");
+    assert_reasons(f->d, "contract_date_assumed presumed_defect#0 remedy_repair_or_replace_first#0");
     assert_remedy(f->d, 0, RETOUR_REMEDY_REPAIR, 0);
 
     /* The consumer's choice between repair and replacement. */
@@ -624,7 +624,7 @@ static void test_remedies(void **state)
         claim(f, notified, NULL, delivered, RETOUR_DATE_NONE, RETOUR_CAUSE_UNKNOWN,
               choices[i].asked);
         assert_decided(f->d, ACCEPT, LEGAL, 0, 0);
-        assert_reasons(f->d, "presumed_defect#0 remedy_consumer_choice#0");
+        assert_reasons(f->d, "contract_date_assumed presumed_defect#0 remedy_consumer_choice#0");
         assert_reason(f->d, "remedy_consumer_choice", 0, SGD_ORDER, 0, 0);
         assert_item(f->d, 0, ACCEPT, 0, 0);
         assert_remedy(f->d, 0, choices[i].asked, 0);
@@ -644,7 +644,7 @@ static void test_remedies(void **state)
     for (size_t i = 0; i < 3; i++) {
         claim(f, notified, NULL, delivered, RETOUR_DATE_NONE, RETOUR_CAUSE_UNKNOWN, premature[i]);
         assert_decided(f->d, ACCEPT, LEGAL, 0, 0);
-        assert_reasons(f->d, "presumed_defect#0 remedy_repair_or_replace_first#0");
+        assert_reasons(f->d, "contract_date_assumed presumed_defect#0 remedy_repair_or_replace_first#0");
         assert_reason(f->d, "remedy_repair_or_replace_first", 0, SGD_ORDER, 5, 11);
         assert_item(f->d, 0, ACCEPT, 0, 0);
         assert_remedy(f->d, 0, RETOUR_REMEDY_REPLACE, 0);
@@ -668,7 +668,7 @@ static void test_remedies(void **state)
     complain(f, 0, RETOUR_DATE_NONE, RETOUR_CAUSE_UNKNOWN, 0, RETOUR_REMEDY_REFUND, 1);
     eval_ok(f);
     assert_decided(f->d, ACCEPT, LEGAL, 2 * PRICE, 0);
-    assert_reasons(f->d, "presumed_defect#0 remedy_after_failed_repair#0");
+    assert_reasons(f->d, "contract_date_assumed presumed_defect#0 remedy_after_failed_repair#0");
     assert_reason(f->d, "remedy_after_failed_repair", 0, SGD_FAILED, 0, 0);
     assert_item(f->d, 0, ACCEPT, 2 * PRICE, 0);
     assert_remedy(f->d, 0, RETOUR_REMEDY_REFUND, 0);
@@ -685,7 +685,7 @@ static void test_remedies(void **state)
     complain(f, 0, RETOUR_DATE_NONE, RETOUR_CAUSE_UNKNOWN, 0, RETOUR_REMEDY_PRICE_REDUCTION, 1);
     eval_ok(f);
     assert_decided(f->d, REVIEW, LEGAL, 0, 0);
-    assert_reasons(f->d, "presumed_defect#0 remedy_after_failed_repair#0 "
+    assert_reasons(f->d, "contract_date_assumed presumed_defect#0 remedy_after_failed_repair#0 "
                          "price_reduction_to_agree#0");
     assert_reason(f->d, "price_reduction_to_agree", 0, SGD_FAILED, 0, 0);
     assert_item(f->d, 0, REVIEW, 0, 0);
@@ -702,14 +702,14 @@ static void test_remedies(void **state)
     add(f, "ITEM", NULL, PRICE, 1, delivered, RETOUR_PACKAGING_UNKNOWN);
     complain(f, 0, RETOUR_DATE_NONE, RETOUR_CAUSE_UNKNOWN, 0, RETOUR_REMEDY_REPLACE, 1);
     eval_ok(f);
-    assert_reasons(f->d, "presumed_defect#0 remedy_consumer_choice#0");
+    assert_reasons(f->d, "contract_date_assumed presumed_defect#0 remedy_consumer_choice#0");
     assert_remedy(f->d, 0, RETOUR_REMEDY_REPLACE, 0);
     assert_decided(f->d, ACCEPT, LEGAL, 0, 0);
 
     /* The remedy follows an established defect after the presumption as well. */
     claim(f, ymd(2027, 6, 1), NULL, delivered, RETOUR_DATE_NONE, RETOUR_CAUSE_DEFECT,
           RETOUR_REMEDY_REPLACE);
-    assert_reasons(f->d, "defect_confirmed#0 remedy_consumer_choice#0");
+    assert_reasons(f->d, "contract_date_assumed defect_confirmed#0 remedy_consumer_choice#0");
     assert_remedy(f->d, 0, RETOUR_REMEDY_REPLACE, 0);
 }
 
@@ -734,7 +734,7 @@ static void test_inspection(void **state)
     claim(f, notified, "watches", delivered, RETOUR_DATE_NONE, RETOUR_CAUSE_UNKNOWN,
           RETOUR_REMEDY_REPAIR);
     assert_decided(f->d, REVIEW, LEGAL, 0, 0);
-    assert_reasons(f->d, "presumed_defect#0 inspection_required#0");
+    assert_reasons(f->d, "contract_date_assumed presumed_defect#0 inspection_required#0");
     assert_reason(f->d, "inspection_required", 0, NULL, 5, 15);
     assert_item(f->d, 0, REVIEW, 0, 0);
     assert_remedy(f->d, 0, RETOUR_REMEDY_NONE, 0);
@@ -746,7 +746,7 @@ static void test_inspection(void **state)
                         "vermoed gebrek wordt beslist: een medewerker beslist na onderzoek.");
     claim(f, notified, NULL, delivered, RETOUR_DATE_NONE, RETOUR_CAUSE_UNKNOWN,
           RETOUR_REMEDY_NONE);
-    assert_reasons(f->d, "presumed_defect#0 inspection_required#0");
+    assert_reasons(f->d, "contract_date_assumed presumed_defect#0 inspection_required#0");
     assert_reason(f->d, "inspection_required", 0, NULL, 5, 15);
     assert_contains(msg_of(f->d, "inspection_required", 0, RETOUR_LANG_EN),
                     "inspect uncategorised items");
@@ -755,20 +755,20 @@ static void test_inspection(void **state)
     claim(f, notified, "jewellery", delivered, RETOUR_DATE_NONE, RETOUR_CAUSE_UNKNOWN,
           RETOUR_REMEDY_REPAIR);
     assert_decided(f->d, ACCEPT, LEGAL, 0, 0);
-    assert_reasons(f->d, "presumed_defect#0 remedy_consumer_choice#0");
+    assert_reasons(f->d, "contract_date_assumed presumed_defect#0 remedy_consumer_choice#0");
 
     /* Inspection is for presumed defects only: not for an established defect, not after
      * the presumption, not for customer-caused damage. */
     claim(f, notified, "watches", delivered, RETOUR_DATE_NONE, RETOUR_CAUSE_DEFECT,
           RETOUR_REMEDY_REPAIR);
     assert_decided(f->d, ACCEPT, LEGAL, 0, 0);
-    assert_reasons(f->d, "defect_confirmed#0 remedy_consumer_choice#0");
+    assert_reasons(f->d, "contract_date_assumed defect_confirmed#0 remedy_consumer_choice#0");
     claim(f, ymd(2027, 3, 2), "watches", delivered, RETOUR_DATE_NONE, RETOUR_CAUSE_UNKNOWN,
           RETOUR_REMEDY_REPAIR);
-    assert_reasons(f->d, "evidence_required#0");
+    assert_reasons(f->d, "contract_date_assumed evidence_required#0");
     claim(f, notified, "watches", delivered, RETOUR_DATE_NONE, RETOUR_CAUSE_ACCIDENT,
           RETOUR_REMEDY_REPAIR);
-    assert_reasons(f->d, "customer_caused_damage#0");
+    assert_reasons(f->d, "contract_date_assumed customer_caused_damage#0");
 
     /* A category asks for inspection where the policy does not. */
     load(f, HEAD("EU")
@@ -779,12 +779,12 @@ static void test_inspection(void **state)
     claim(f, notified, "jewellery", delivered, RETOUR_DATE_NONE, RETOUR_CAUSE_UNKNOWN,
           RETOUR_REMEDY_REPAIR);
     assert_decided(f->d, REVIEW, LEGAL, 0, 0);
-    assert_reasons(f->d, "presumed_defect#0 inspection_required#0");
+    assert_reasons(f->d, "contract_date_assumed presumed_defect#0 inspection_required#0");
     assert_reason(f->d, "inspection_required", 0, NULL, 7, 17);
     claim(f, notified, NULL, delivered, RETOUR_DATE_NONE, RETOUR_CAUSE_UNKNOWN,
           RETOUR_REMEDY_REPAIR);
     assert_decided(f->d, ACCEPT, LEGAL, 0, 0);
-    assert_reasons(f->d, "presumed_defect#0 remedy_consumer_choice#0");
+    assert_reasons(f->d, "contract_date_assumed presumed_defect#0 remedy_consumer_choice#0");
 
     /* The policy's inspection: not_required written out. */
     load(f, HEAD("EU")
@@ -792,7 +792,7 @@ static void test_inspection(void **state)
             "  inspection: not_required\n");
     claim(f, notified, NULL, delivered, RETOUR_DATE_NONE, RETOUR_CAUSE_UNKNOWN,
           RETOUR_REMEDY_REPAIR);
-    assert_reasons(f->d, "presumed_defect#0 remedy_consumer_choice#0");
+    assert_reasons(f->d, "contract_date_assumed presumed_defect#0 remedy_consumer_choice#0");
 }
 
 /* ------------------------------------------------------------------------------------
@@ -844,7 +844,7 @@ static void test_customer_caused_damage(void **state)
                  0);
         eval_ok(f);
         assert_decided(f->d, REJECT, LEGAL, 0, 0);
-        assert_reasons(f->d, "customer_caused_damage#0");
+        assert_reasons(f->d, "contract_date_assumed customer_caused_damage#0");
         assert_reason(f->d, "customer_caused_damage", 0, NULL, 0, 0);
         assert_item(f->d, 0, REJECT, 0, 0);
         assert_remedy(f->d, 0, RETOUR_REMEDY_NONE, 0);
@@ -857,12 +857,12 @@ static void test_customer_caused_damage(void **state)
     /* After the guarantee the period decides first. */
     claim(f, ymd(2028, 3, 2), NULL, delivered, RETOUR_DATE_NONE, RETOUR_CAUSE_MISUSE,
           RETOUR_REMEDY_NONE);
-    assert_reasons(f->d, "guarantee_expired#0");
+    assert_reasons(f->d, "contract_date_assumed guarantee_expired#0");
 
     /* The customer admits nothing and the cause is unknown or a defect: no refusal. */
     claim(f, notified, NULL, delivered, RETOUR_DATE_NONE, RETOUR_CAUSE_DEFECT,
           RETOUR_REMEDY_REPAIR);
-    assert_reasons(f->d, "defect_confirmed#0 remedy_consumer_choice#0");
+    assert_reasons(f->d, "contract_date_assumed defect_confirmed#0 remedy_consumer_choice#0");
 }
 
 static void test_wear(void **state)
@@ -876,7 +876,7 @@ static void test_wear(void **state)
 
     claim_on(f, ymd(2027, 1, 31), "belts", delivered, RETOUR_CAUSE_WEAR, RETOUR_REMEDY_REPAIR);
     assert_decided(f->d, REVIEW, LEGAL, 0, 0);
-    assert_reasons(f->d, "wear_within_lifespan#0");
+    assert_reasons(f->d, "contract_date_assumed wear_within_lifespan#0");
     assert_reason(f->d, "wear_within_lifespan", 0, NULL, 6, 22);
     assert_item(f->d, 0, REVIEW, 0, 0);
     assert_string_equal(msg_of(f->d, "wear_within_lifespan", 0, RETOUR_LANG_EN),
@@ -889,7 +889,7 @@ static void test_wear(void **state)
 
     claim_on(f, ymd(2027, 2, 1), "belts", delivered, RETOUR_CAUSE_WEAR, RETOUR_REMEDY_REPAIR);
     assert_decided(f->d, REJECT, LEGAL, 0, 0);
-    assert_reasons(f->d, "wear_beyond_lifespan#0");
+    assert_reasons(f->d, "contract_date_assumed wear_beyond_lifespan#0");
     assert_reason(f->d, "wear_beyond_lifespan", 0, NULL, 6, 22);
     assert_item(f->d, 0, REJECT, 0, 0);
     assert_string_equal(msg_of(f->d, "wear_beyond_lifespan", 0, RETOUR_LANG_EN),
@@ -901,12 +901,12 @@ static void test_wear(void **state)
 
     /* Without a lifespan the legal period stands in for it; after that the period decides. */
     claim_on(f, ymd(2028, 1, 31), NULL, delivered, RETOUR_CAUSE_WEAR, RETOUR_REMEDY_REPAIR);
-    assert_reasons(f->d, "wear_within_lifespan#0");
+    assert_reasons(f->d, "contract_date_assumed wear_within_lifespan#0");
     assert_reason(f->d, "wear_within_lifespan", 0, NULL, JUR_LINE, JUR_COL);
     assert_contains(msg_of(f->d, "wear_within_lifespan", 0, RETOUR_LANG_EN),
                     "Wear on a uncategorised item within its expected lifespan of 24 months");
     claim_on(f, ymd(2028, 2, 1), NULL, delivered, RETOUR_CAUSE_WEAR, RETOUR_REMEDY_REPAIR);
-    assert_reasons(f->d, "guarantee_expired#0");
+    assert_reasons(f->d, "contract_date_assumed guarantee_expired#0");
 
     /* NL: the lifespan that extends the guarantee also measures wear. */
     load(f, HEAD("NL")
@@ -915,7 +915,7 @@ static void test_wear(void **state)
             "    lifespan_months: 36\n");
     claim_on(f, ymd(2029, 1, 31), "jewellery", delivered, RETOUR_CAUSE_WEAR,
              RETOUR_REMEDY_REPAIR);
-    assert_reasons(f->d, "wear_within_lifespan#0");
+    assert_reasons(f->d, "contract_date_assumed wear_within_lifespan#0");
     assert_reason(f->d, "wear_within_lifespan", 0, NULL, 6, 22);
     assert_contains(msg_of(f->d, "wear_within_lifespan", 0, RETOUR_LANG_EN),
                     "lifespan of 36 months");
@@ -933,26 +933,26 @@ static void test_noticed_defaults_to_notified(void **state)
     retour_date delivered = ymd(2026, 1, 31);
     claim(f, ymd(2027, 1, 31), NULL, delivered, RETOUR_DATE_NONE, RETOUR_CAUSE_UNKNOWN,
           RETOUR_REMEDY_NONE);
-    assert_reasons(f->d, "presumed_defect#0 remedy_repair_or_replace_first#0");
+    assert_reasons(f->d, "contract_date_assumed presumed_defect#0 remedy_repair_or_replace_first#0");
     assert_contains(msg_of(f->d, "presumed_defect", 0, RETOUR_LANG_EN),
                     "appeared on 2027-01-31");
     claim(f, ymd(2027, 2, 1), NULL, delivered, RETOUR_DATE_NONE, RETOUR_CAUSE_UNKNOWN,
           RETOUR_REMEDY_NONE);
-    assert_reasons(f->d, "evidence_required#0");
+    assert_reasons(f->d, "contract_date_assumed evidence_required#0");
 
     /* With it, the notification day does not matter. */
     claim(f, ymd(2027, 3, 15), NULL, delivered, ymd(2027, 1, 31), RETOUR_CAUSE_UNKNOWN,
           RETOUR_REMEDY_NONE);
-    assert_reasons(f->d, "presumed_defect#0 remedy_repair_or_replace_first#0");
+    assert_reasons(f->d, "contract_date_assumed presumed_defect#0 remedy_repair_or_replace_first#0");
     assert_contains(msg_of(f->d, "presumed_defect", 0, RETOUR_LANG_EN),
                     "appeared on 2027-01-31");
     claim(f, ymd(2028, 3, 15), NULL, delivered, ymd(2028, 1, 31), RETOUR_CAUSE_DEFECT,
           RETOUR_REMEDY_NONE);
-    assert_reasons(f->d, "defect_confirmed#0 remedy_repair_or_replace_first#0");
+    assert_reasons(f->d, "contract_date_assumed defect_confirmed#0 remedy_repair_or_replace_first#0");
 
     /* The problem may appear on the day of delivery. */
     claim(f, delivered, NULL, delivered, delivered, RETOUR_CAUSE_UNKNOWN, RETOUR_REMEDY_NONE);
-    assert_reasons(f->d, "presumed_defect#0 remedy_repair_or_replace_first#0");
+    assert_reasons(f->d, "contract_date_assumed presumed_defect#0 remedy_repair_or_replace_first#0");
 }
 
 static void test_request_errors(void **state)
@@ -1047,7 +1047,7 @@ static void test_several_items(void **state)
     complain(f, 1, RETOUR_DATE_NONE, RETOUR_CAUSE_ACCIDENT, 1, RETOUR_REMEDY_REFUND, 0);
     eval_ok(f);
     assert_decided(f->d, PARTIAL, LEGAL, PRICE, 0);
-    assert_reasons(f->d, "presumed_defect#0 remedy_after_failed_repair#0 "
+    assert_reasons(f->d, "contract_date_assumed presumed_defect#0 remedy_after_failed_repair#0 "
                          "customer_caused_damage#1");
     assert_item(f->d, 0, ACCEPT, PRICE, 0);
     assert_item(f->d, 1, REJECT, 0, 0);
@@ -1061,10 +1061,118 @@ static void test_several_items(void **state)
     complain(f, 1, RETOUR_DATE_NONE, RETOUR_CAUSE_UNKNOWN, 0, RETOUR_REMEDY_NONE, 0);
     eval_ok(f);
     assert_decided(f->d, REVIEW, LEGAL, 0, 0);
-    assert_reasons(f->d, "presumed_defect#0 remedy_repair_or_replace_first#0 "
+    assert_reasons(f->d, "contract_date_assumed presumed_defect#0 remedy_repair_or_replace_first#0 "
                          "evidence_required#1");
     assert_item(f->d, 0, ACCEPT, 0, 0);
     assert_item(f->d, 1, REVIEW, 0, 0);
+}
+
+/* ------------------------------------------------------------------------------------
+ * The law at the date of the contract
+ * ---------------------------------------------------------------------------------- */
+
+/* An ordered complaint: ordered, delivered, the problem on `noticed` (also notified). */
+static void claim_ordered(fx *f, retour_date ordered, retour_date delivered, retour_date noticed)
+{
+    reset_complaint(f, noticed);
+    assert_int_equal(retour_request_set_ordered(f->r, ordered), RETOUR_OK);
+    add(f, "ITEM", NULL, PRICE, 1, delivered, RETOUR_PACKAGING_UNKNOWN);
+    complain(f, 0, noticed, RETOUR_CAUSE_UNKNOWN, 0, RETOUR_REMEDY_NONE, 0);
+}
+
+/* The issue's German case: a contract of May 2021 is under Directive 1999/44/EC and the
+ * old BGB §477 (6 months), not the one-year presumption of Directive (EU) 2019/771, which
+ * covers contracts from 1 January 2022 (its art. 24(2)). */
+static void test_contract_before_2022_de(void **state)
+{
+    fx *f = *state;
+    load(f, HEAD("DE"));
+    /* Seven months after delivery: after the old 6 months, inside the new year. */
+    claim_ordered(f, ymd(2021, 5, 10), ymd(2021, 5, 12), ymd(2021, 12, 15));
+    eval_ok(f);
+    assert_decided(f->d, REVIEW, LEGAL, 0, 0);
+    assert_reasons(f->d, "evidence_required#0");
+    assert_reason(f->d, "evidence_required", 0,
+                  "BGB §477 (version until 2021); Directive 1999/44/EC art. 5(3)", JUR_LINE,
+                  JUR_COL);
+    assert_contains(msg_of(f->d, "evidence_required", 0, RETOUR_LANG_EN),
+                    "after the 6-month presumption period");
+    /* Four months after delivery: presumed under the old law too. */
+    claim_ordered(f, ymd(2021, 5, 10), ymd(2021, 5, 12), ymd(2021, 9, 1));
+    eval_ok(f);
+    assert_reasons(f->d, "presumed_defect#0 remedy_repair_or_replace_first#0");
+    assert_reason(f->d, "remedy_repair_or_replace_first", 0, "Directive 1999/44/EC art. 3(3)",
+                  0, 0);
+    /* The same dates for a contract of 2022: the year's presumption. */
+    claim_ordered(f, ymd(2022, 1, 3), ymd(2022, 1, 5), ymd(2022, 8, 8));
+    eval_ok(f);
+    assert_reasons(f->d, "presumed_defect#0 remedy_repair_or_replace_first#0");
+    assert_reason(f->d, "presumed_defect", 0, "BGB §477(1); " SGD " art. 11", JUR_LINE, JUR_COL);
+    /* Ordered on the last day of 2021, delivered in 2022: the order decides. */
+    claim_ordered(f, ymd(2021, 12, 31), ymd(2022, 1, 5), ymd(2022, 8, 8));
+    eval_ok(f);
+    assert_reasons(f->d, "evidence_required#0");
+}
+
+/* Without an order date the first delivery stands in, and the decision says so. */
+static void test_contract_date_assumed(void **state)
+{
+    fx *f = *state;
+    load(f, HEAD("DE"));
+    claim_on(f, ymd(2021, 12, 15), NULL, ymd(2021, 5, 12), RETOUR_CAUSE_UNKNOWN,
+             RETOUR_REMEDY_NONE);
+    assert_reasons(f->d, "contract_date_assumed evidence_required#0");
+    assert_reason(f->d, "contract_date_assumed", -1, NULL, 0, 0);
+    const char *en = message(f->d, 0, RETOUR_LANG_EN);
+    assert_contains(en, "first delivery, 2021-05-12");
+    assert_contains(en, "(Directive 1999/44/EC)");
+    assert_contains(message(f->d, 0, RETOUR_LANG_NL), "eerste levering, 2021-05-12");
+    /* Two deliveries: the earlier one stands in. */
+    reset_complaint(f, ymd(2022, 8, 8));
+    add(f, "A", NULL, PRICE, 1, ymd(2022, 1, 5), RETOUR_PACKAGING_UNKNOWN);
+    add(f, "B", NULL, PRICE, 1, ymd(2021, 12, 20), RETOUR_PACKAGING_UNKNOWN);
+    eval_ok(f);
+    assert_contains(message(f->d, 0, RETOUR_LANG_EN), "first delivery, 2021-12-20");
+    assert_reasons(f->d, "contract_date_assumed evidence_required#0 evidence_required#1");
+    /* No legal guarantee at all: nothing to choose, nothing assumed. */
+    load(f, HEAD("none") "complaints:\n  guarantee_months: 12\n");
+    claim_on(f, ymd(2026, 3, 2), NULL, ymd(2026, 3, 1), RETOUR_CAUSE_UNKNOWN, RETOUR_REMEDY_NONE);
+    assert_reasons(f->d, "within_commercial_guarantee#0 evidence_required#0");
+}
+
+/* A contract older than the tables is an error naming the date used, never a guess. */
+static void test_contract_before_tables(void **state)
+{
+    fx *f = *state;
+    load(f, HEAD("NL"));
+    claim_ordered(f, ymd(2001, 12, 31), ymd(2002, 1, 2), ymd(2002, 3, 1));
+    eval_fails(f, RETOUR_EREQUEST, "ordered",
+               "the legal guarantee for contracts concluded before 2002-01-01 is not in the "
+               "law tables");
+    reset_complaint(f, ymd(2002, 3, 1));
+    add(f, "ITEM", NULL, PRICE, 1, ymd(2001, 12, 30), RETOUR_PACKAGING_UNKNOWN);
+    eval_fails(f, RETOUR_EREQUEST, "items[0].delivered",
+               "the legal guarantee for contracts concluded before 2002-01-01 is not in the "
+               "law tables");
+    /* The UK's Consumer Rights Act 2015 applies from 1 October 2015. */
+    load(f, HEAD("UK"));
+    claim_ordered(f, ymd(2015, 9, 30), ymd(2015, 10, 2), ymd(2016, 1, 4));
+    eval_fails(f, RETOUR_EREQUEST, "ordered",
+               "the legal guarantee for contracts concluded before 2015-10-01 is not in the "
+               "law tables");
+}
+
+/* The Netherlands: 12 months for purchases from 27 April 2022, 6 months before. */
+static void test_contract_nl_april_2022(void **state)
+{
+    fx *f = *state;
+    load(f, HEAD("NL"));
+    claim_ordered(f, ymd(2022, 4, 26), ymd(2022, 4, 28), ymd(2022, 12, 1));
+    eval_ok(f);
+    assert_reasons(f->d, "evidence_required#0");
+    claim_ordered(f, ymd(2022, 4, 27), ymd(2022, 4, 28), ymd(2022, 12, 1));
+    eval_ok(f);
+    assert_reasons(f->d, "presumed_defect#0 remedy_repair_or_replace_first#0");
 }
 
 int main(void)
@@ -1089,6 +1197,10 @@ int main(void)
         T(test_request_errors),
         T(test_return_shipping_shop),
         T(test_several_items),
+        T(test_contract_before_2022_de),
+        T(test_contract_date_assumed),
+        T(test_contract_before_tables),
+        T(test_contract_nl_april_2022),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

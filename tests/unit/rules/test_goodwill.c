@@ -328,29 +328,29 @@ static void test_condition_max_days_late(void **state)
     retour_date delivered = ymd(2026, 1, 31);
     complaint_about(f, NULL, 1000, delivered, ymd(2028, 2, 5), RETOUR_CAUSE_UNKNOWN, 0);
     assert_decided(f->d, GOODWILL, RETOUR_BASIS_GOODWILL, 0, 0);
-    assert_reasons(f->d, "guarantee_expired#0 goodwill_rule#0");
+    assert_reasons(f->d, "contract_date_assumed guarantee_expired#0 goodwill_rule#0");
     assert_item(f->d, 0, GOODWILL, 0, 0);
     assert_remedy(f->d, 0, RETOUR_REMEDY_REPAIR, 0);
     complaint_about(f, NULL, 1000, delivered, ymd(2028, 2, 6), RETOUR_CAUSE_UNKNOWN, 0);
     assert_decided(f->d, REJECT, RETOUR_BASIS_LEGAL_GUARANTEE, 0, 0);
-    assert_reasons(f->d, "guarantee_expired#0");
+    assert_reasons(f->d, "contract_date_assumed guarantee_expired#0");
 
     /* The shop's own longer guarantee (36 months, to 2029-01-31) is the end that counts. */
     load_rule(f, "EU", "{ max_days_late: 5 }", "repair",
               "complaints:\n  guarantee_months: 36\n");
     complaint_about(f, NULL, 1000, delivered, ymd(2029, 2, 5), RETOUR_CAUSE_UNKNOWN, 0);
-    assert_reasons(f->d, "guarantee_expired#0 goodwill_rule#0");
+    assert_reasons(f->d, "contract_date_assumed guarantee_expired#0 goodwill_rule#0");
     complaint_about(f, NULL, 1000, delivered, ymd(2029, 2, 6), RETOUR_CAUSE_UNKNOWN, 0);
-    assert_reasons(f->d, "guarantee_expired#0");
+    assert_reasons(f->d, "contract_date_assumed guarantee_expired#0");
 
     /* Worn goods: from the end of the lifespan (12 months: 2027-01-31). */
     load_rule(f, "EU", "{ max_days_late: 5 }", "repair",
               "categories:\n  belts:\n    lifespan_months: 12\n");
     complaint_about(f, "belts", 1000, delivered, ymd(2027, 2, 5), RETOUR_CAUSE_WEAR, 0);
-    assert_reasons(f->d, "wear_beyond_lifespan#0 goodwill_rule#0");
+    assert_reasons(f->d, "contract_date_assumed wear_beyond_lifespan#0 goodwill_rule#0");
     assert_decided(f->d, GOODWILL, RETOUR_BASIS_GOODWILL, 0, 0);
     complaint_about(f, "belts", 1000, delivered, ymd(2027, 2, 6), RETOUR_CAUSE_WEAR, 0);
-    assert_reasons(f->d, "wear_beyond_lifespan#0");
+    assert_reasons(f->d, "contract_date_assumed wear_beyond_lifespan#0");
 }
 
 static void test_condition_type(void **state)
@@ -362,14 +362,14 @@ static void test_condition_type(void **state)
     late(f, 1, NULL, 1000, 1);
     assert_refused_late(f->d);
     complaint_about(f, NULL, 1000, delivered, expired, RETOUR_CAUSE_UNKNOWN, 0);
-    assert_reasons(f->d, "guarantee_expired#0 goodwill_rule#0");
+    assert_reasons(f->d, "contract_date_assumed guarantee_expired#0 goodwill_rule#0");
 
     load_rule(f, "EU", "{ type: withdrawal }", "refund", NULL);
     late(f, 1, NULL, 1000, 1);
     assert_granted_refund(f->d, 1000);
     complaint_about(f, NULL, 1000, delivered, expired, RETOUR_CAUSE_UNKNOWN, 0);
     assert_decided(f->d, REJECT, RETOUR_BASIS_LEGAL_GUARANTEE, 0, 0);
-    assert_reasons(f->d, "guarantee_expired#0");
+    assert_reasons(f->d, "contract_date_assumed guarantee_expired#0");
 }
 
 static void test_condition_cause(void **state)
@@ -379,30 +379,30 @@ static void test_condition_cause(void **state)
 
     load_rule(f, "EU", "{ cause: [misuse, accident] }", "repair_discount 50%", NULL);
     complaint_about(f, NULL, 1000, delivered, noticed, RETOUR_CAUSE_MISUSE, 0);
-    assert_reasons(f->d, "customer_caused_damage#0 goodwill_rule#0");
+    assert_reasons(f->d, "contract_date_assumed customer_caused_damage#0 goodwill_rule#0");
     complaint_about(f, NULL, 1000, delivered, noticed, RETOUR_CAUSE_ACCIDENT, 0);
-    assert_reasons(f->d, "customer_caused_damage#0 goodwill_rule#0");
+    assert_reasons(f->d, "contract_date_assumed customer_caused_damage#0 goodwill_rule#0");
     /* Admitted damage of unknown cause, an expired complaint: no cause in the list. */
     complaint_about(f, NULL, 1000, delivered, noticed, RETOUR_CAUSE_UNKNOWN, 1);
     assert_decided(f->d, REJECT, RETOUR_BASIS_LEGAL_GUARANTEE, 0, 0);
-    assert_reasons(f->d, "customer_caused_damage#0");
+    assert_reasons(f->d, "contract_date_assumed customer_caused_damage#0");
     complaint_about(f, NULL, 1000, delivered, ymd(2028, 3, 2), RETOUR_CAUSE_DEFECT, 0);
-    assert_reasons(f->d, "guarantee_expired#0");
+    assert_reasons(f->d, "contract_date_assumed guarantee_expired#0");
 
     /* A single cause may be written without brackets. */
     load_rule(f, "EU", "{ cause: accident }", "repair_discount 50%", NULL);
     complaint_about(f, NULL, 1000, delivered, noticed, RETOUR_CAUSE_ACCIDENT, 0);
-    assert_reasons(f->d, "customer_caused_damage#0 goodwill_rule#0");
+    assert_reasons(f->d, "contract_date_assumed customer_caused_damage#0 goodwill_rule#0");
     complaint_about(f, NULL, 1000, delivered, noticed, RETOUR_CAUSE_MISUSE, 0);
-    assert_reasons(f->d, "customer_caused_damage#0");
+    assert_reasons(f->d, "contract_date_assumed customer_caused_damage#0");
 
     /* Expired complaints of unknown cause can be singled out. */
     load_rule(f, "EU", "{ cause: [unknown] }", "store_credit", NULL);
     complaint_about(f, NULL, 1000, delivered, ymd(2028, 3, 2), RETOUR_CAUSE_UNKNOWN, 0);
-    assert_reasons(f->d, "guarantee_expired#0 goodwill_rule#0");
+    assert_reasons(f->d, "contract_date_assumed guarantee_expired#0 goodwill_rule#0");
     assert_decided(f->d, GOODWILL, RETOUR_BASIS_GOODWILL, 0, 1000);
     complaint_about(f, NULL, 1000, delivered, ymd(2028, 3, 2), RETOUR_CAUSE_DEFECT, 0);
-    assert_reasons(f->d, "guarantee_expired#0");
+    assert_reasons(f->d, "contract_date_assumed guarantee_expired#0");
 }
 
 /* The customer admits the damage: the story's honest customer. */
@@ -412,9 +412,9 @@ static void test_condition_customer_admits_damage(void **state)
     retour_date delivered = ymd(2026, 3, 1), noticed = ymd(2026, 4, 1);
     load_rule(f, "EU", "{ customer_admits_damage: true }", "repair_discount 50%", NULL);
     complaint_about(f, NULL, 1000, delivered, noticed, RETOUR_CAUSE_ACCIDENT, 1);
-    assert_reasons(f->d, "customer_caused_damage#0 goodwill_rule#0");
+    assert_reasons(f->d, "contract_date_assumed customer_caused_damage#0 goodwill_rule#0");
     complaint_about(f, NULL, 1000, delivered, noticed, RETOUR_CAUSE_UNKNOWN, 1);
-    assert_reasons(f->d, "customer_caused_damage#0 goodwill_rule#0");
+    assert_reasons(f->d, "contract_date_assumed customer_caused_damage#0 goodwill_rule#0");
     /* A late withdrawal admits nothing. */
     late(f, 1, NULL, 1000, 1);
     assert_refused_late(f->d);
@@ -431,12 +431,12 @@ static void test_customer_admits_damage_means_admitted(void **state)
     retour_date delivered = ymd(2026, 3, 1), noticed = ymd(2026, 4, 1);
     load_rule(f, "EU", "{ customer_admits_damage: true }", "repair_discount 50%", NULL);
     complaint_about(f, NULL, 1000, delivered, noticed, RETOUR_CAUSE_ACCIDENT, 0);
-    assert_reasons(f->d, "customer_caused_damage#0"); /* actual: ... goodwill_rule#0 */
+    assert_reasons(f->d, "contract_date_assumed customer_caused_damage#0"); /* actual: ... goodwill_rule#0 */
     assert_decided(f->d, REJECT, RETOUR_BASIS_LEGAL_GUARANTEE, 0, 0);
 
     load_rule(f, "EU", "{ customer_admits_damage: false }", "store_credit", NULL);
     complaint_about(f, NULL, 1000, delivered, noticed, RETOUR_CAUSE_MISUSE, 0);
-    assert_reasons(f->d, "customer_caused_damage#0 goodwill_rule#0"); /* actual: no rule */
+    assert_reasons(f->d, "contract_date_assumed customer_caused_damage#0 goodwill_rule#0"); /* actual: no rule */
 }
 
 static void test_condition_categories(void **state)
@@ -608,7 +608,7 @@ static void test_honest_accident_story(void **state)
     apply_history(f);
     eval_ok(f);
     assert_decided(f->d, GOODWILL, RETOUR_BASIS_GOODWILL, 0, 0);
-    assert_reasons(f->d, "customer_caused_damage#0 goodwill_rule#0");
+    assert_reasons(f->d, "contract_date_assumed customer_caused_damage#0 goodwill_rule#0");
     assert_item(f->d, 0, GOODWILL, 0, 0);
     assert_remedy(f->d, 0, RETOUR_REMEDY_REPAIR_DISCOUNT, 5000);
     assert_rule(f->d, "honest-accident-repair", 12,
@@ -621,7 +621,7 @@ static void test_honest_accident_story(void **state)
     apply_history(f);
     eval_ok(f);
     assert_decided(f->d, REJECT, RETOUR_BASIS_LEGAL_GUARANTEE, 0, 0);
-    assert_reasons(f->d, "customer_caused_damage#0");
+    assert_reasons(f->d, "contract_date_assumed customer_caused_damage#0");
     assert_remedy(f->d, 0, RETOUR_REMEDY_NONE, 0);
 }
 
@@ -641,7 +641,7 @@ static void test_review_frequent_claims(void **state)
     history(4, 2, 0, 0);
     complaint_about(f, NULL, 6400, delivered, notified, RETOUR_CAUSE_UNKNOWN, 0);
     assert_decided(f->d, REVIEW, RETOUR_BASIS_LEGAL_GUARANTEE, 0, 0);
-    assert_reasons(f->d, "presumed_defect#0 remedy_consumer_choice#0 frequent_claims");
+    assert_reasons(f->d, "contract_date_assumed presumed_defect#0 remedy_consumer_choice#0 frequent_claims");
     assert_reason(f->d, "frequent_claims", -1, NULL, 5, 21);
     assert_item(f->d, 0, REVIEW, 0, 0);
     size_t at = reason_index(f->d, "frequent_claims", -1);
@@ -658,7 +658,7 @@ static void test_review_frequent_claims(void **state)
     history(4, 1, 0, 0);
     complaint_about(f, NULL, 6400, delivered, notified, RETOUR_CAUSE_UNKNOWN, 0);
     assert_decided(f->d, ACCEPT, RETOUR_BASIS_LEGAL_GUARANTEE, 0, 0);
-    assert_reasons(f->d, "presumed_defect#0 remedy_consumer_choice#0");
+    assert_reasons(f->d, "contract_date_assumed presumed_defect#0 remedy_consumer_choice#0");
 
     /* Far above: the number counts this request. */
     history(4, 7, 0, 0);
@@ -724,7 +724,7 @@ static void test_review_high_amount(void **state)
     /* A complaint as well. */
     complaint_about(f, NULL, 120000, ymd(2026, 3, 1), ymd(2026, 4, 1), RETOUR_CAUSE_DEFECT, 0);
     assert_decided(f->d, REVIEW, RETOUR_BASIS_LEGAL_GUARANTEE, 0, 0);
-    assert_reasons(f->d, "defect_confirmed#0 remedy_consumer_choice#0 high_amount");
+    assert_reasons(f->d, "contract_date_assumed defect_confirmed#0 remedy_consumer_choice#0 high_amount");
 }
 
 /* Signals hold what would be given back; they never turn a refusal into anything else. */
@@ -761,7 +761,7 @@ static void test_review_signals_hold_never_refuse(void **state)
     assert_item(f->d, 0, REJECT, 0, 0);
     complaint_about(f, NULL, 100000, ymd(2026, 3, 1), ymd(2026, 4, 1), RETOUR_CAUSE_MISUSE, 0);
     assert_decided(f->d, REJECT, RETOUR_BASIS_LEGAL_GUARANTEE, 0, 0);
-    assert_reasons(f->d, "customer_caused_damage#0");
+    assert_reasons(f->d, "contract_date_assumed customer_caused_damage#0");
 
     /* A refused item next to an accepted one stays refused; the other is held. */
     reset_complaint(f, ymd(2026, 4, 1));
@@ -772,7 +772,7 @@ static void test_review_signals_hold_never_refuse(void **state)
     complain(f, 1, RETOUR_DATE_NONE, RETOUR_CAUSE_MISUSE, 0, RETOUR_REMEDY_REFUND, 0);
     eval_ok(f);
     assert_decided(f->d, REVIEW, RETOUR_BASIS_LEGAL_GUARANTEE, 0, 0);
-    assert_reasons(f->d, "presumed_defect#0 remedy_after_failed_repair#0 "
+    assert_reasons(f->d, "contract_date_assumed presumed_defect#0 remedy_after_failed_repair#0 "
                          "customer_caused_damage#1 frequent_claims");
     assert_item(f->d, 0, REVIEW, 0, 0);
     assert_item(f->d, 1, REJECT, 0, 0);
@@ -780,7 +780,7 @@ static void test_review_signals_hold_never_refuse(void **state)
     /* An item already in review gets the signal too; it was never a refusal. */
     complaint_about(f, NULL, 1000, ymd(2026, 3, 1), ymd(2027, 4, 1), RETOUR_CAUSE_UNKNOWN, 0);
     assert_decided(f->d, REVIEW, RETOUR_BASIS_LEGAL_GUARANTEE, 0, 0);
-    assert_reasons(f->d, "evidence_required#0 frequent_claims");
+    assert_reasons(f->d, "contract_date_assumed evidence_required#0 frequent_claims");
 
     /* Below both thresholds: decided automatically. */
     history(0, 1, 0, 0);

@@ -226,7 +226,7 @@ static void test_presumption_shorter(void **state)
             "  presumption_months: 6\n");/* 5, value at column 23 */
     complaint_after_months(f, RETOUR_REMEDY_NONE);
     assert_decided(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_LEGAL_GUARANTEE, 0, 0);
-    assert_reasons(f->d, "presumed_defect#0 policy_below_legal_floor#0 "
+    assert_reasons(f->d, "contract_date_assumed presumed_defect#0 policy_below_legal_floor#0 "
                          "remedy_repair_or_replace_first#0");
     assert_reason(f->d, "presumed_defect", 0, SGD " art. 11", 2, 15);
     assert_reason(f->d, "policy_below_legal_floor", 0, SGD " art. 11", 5, 23);
@@ -235,7 +235,7 @@ static void test_presumption_shorter(void **state)
     reset_complaint(f, ymd(2026, 5, 1));
     add(f, "RING", NULL, 8900, 1, ymd(2026, 1, 15), RETOUR_PACKAGING_UNKNOWN);
     eval_ok(f);
-    assert_reasons(f->d, "presumed_defect#0 remedy_repair_or_replace_first#0");
+    assert_reasons(f->d, "contract_date_assumed presumed_defect#0 remedy_repair_or_replace_first#0");
 }
 
 static void test_presumption_longer(void **state)
@@ -262,7 +262,7 @@ static void test_remedy_refund_or_credit(void **state)
     /* Nothing asked: the law's order (repair first), the clause named. */
     complaint_after_months(f, RETOUR_REMEDY_NONE);
     assert_remedy(f->d, 0, RETOUR_REMEDY_REPAIR, 0);
-    assert_reasons(f->d, "presumed_defect#0 remedy_repair_or_replace_first#0 "
+    assert_reasons(f->d, "contract_date_assumed presumed_defect#0 remedy_repair_or_replace_first#0 "
                          "policy_below_legal_floor#0");
     assert_reason(f->d, "remedy_repair_or_replace_first", 0, SGD " art. 13(2)", 0, 0);
     assert_reason(f->d, "policy_below_legal_floor", 0, SGD " art. 13(2)", 5, 11);
@@ -270,7 +270,7 @@ static void test_remedy_refund_or_credit(void **state)
     /* The consumer asks a replacement: theirs to choose. */
     complaint_after_months(f, RETOUR_REMEDY_REPLACE);
     assert_remedy(f->d, 0, RETOUR_REMEDY_REPLACE, 0);
-    assert_reasons(f->d, "presumed_defect#0 remedy_consumer_choice#0 policy_below_legal_floor#0");
+    assert_reasons(f->d, "contract_date_assumed presumed_defect#0 remedy_consumer_choice#0 policy_below_legal_floor#0");
 
     load(f, HEAD("EU") "complaints:\n  remedy: store_credit\n");
     complaint_after_months(f, RETOUR_REMEDY_NONE);
@@ -282,7 +282,7 @@ static void test_remedy_refund_or_credit(void **state)
     load(f, HEAD("EU") "complaints:\n  remedy: replace\n");
     complaint_after_months(f, RETOUR_REMEDY_NONE);
     assert_remedy(f->d, 0, RETOUR_REMEDY_REPLACE, 0);
-    assert_reasons(f->d, "presumed_defect#0 remedy_repair_or_replace_first#0");
+    assert_reasons(f->d, "contract_date_assumed presumed_defect#0 remedy_repair_or_replace_first#0");
 }
 
 int main(void)

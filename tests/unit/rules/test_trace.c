@@ -200,19 +200,23 @@ static void test_complaint_presumed_defect(void **state)
     add(f, "RING", "jewellery", 4900, 1, ymd(2026, 3, 2), RETOUR_PACKAGING_UNKNOWN);
     complain(f, 0, RETOUR_DATE_NONE, RETOUR_CAUSE_UNKNOWN, 0, RETOUR_REMEDY_REPLACE, 0);
     eval_traced(f, &t);
-    const step *s = assert_step(&t, 0, "complaint.guarantee", 0, 1, "", 6, 33);
+    /* No order date: the first delivery stands in for the contract's date. */
+    const step *s = assert_step(&t, 0, "complaint.contract_date", -1, 1,
+                                "contract_date_assumed", 0, 0);
+    assert_contains(s->en, "first delivery, 2026-03-02");
+    s = assert_step(&t, 1, "complaint.guarantee", 0, 1, "", 6, 33);
     assert_true(s->has_law);
     assert_contains(s->en, "within the legal guarantee that ends on 2029-03-02");
-    assert_step(&t, 1, "complaint.customer_caused", 0, 0, "", 0, 0);
-    assert_step(&t, 2, "complaint.wear", 0, 0, "", 0, 0);
-    assert_step(&t, 3, "complaint.defect", 0, 0, "", 0, 0);
-    s = assert_step(&t, 4, "complaint.presumption", 0, 1, "presumed_defect", 2, 15);
+    assert_step(&t, 2, "complaint.customer_caused", 0, 0, "", 0, 0);
+    assert_step(&t, 3, "complaint.wear", 0, 0, "", 0, 0);
+    assert_step(&t, 4, "complaint.defect", 0, 0, "", 0, 0);
+    s = assert_step(&t, 5, "complaint.presumption", 0, 1, "presumed_defect", 2, 15);
     assert_true(s->has_law);
-    assert_step(&t, 5, "complaint.inspection", 0, 0, "", 0, 0);
-    assert_step(&t, 6, "complaint.remedy", 0, 1, "remedy_consumer_choice", 0, 0);
-    s = assert_step(&t, 7, "review.amount", -1, 0, "", 8, 19);
+    assert_step(&t, 6, "complaint.inspection", 0, 0, "", 0, 0);
+    assert_step(&t, 7, "complaint.remedy", 0, 1, "remedy_consumer_choice", 0, 0);
+    s = assert_step(&t, 8, "review.amount", -1, 0, "", 8, 19);
     assert_string_equal(s->en, "The request is worth EUR 49.00, below the policy's review threshold.");
-    assert_int_equal(t.count, 8);
+    assert_int_equal(t.count, 9);
 }
 
 /* A failing evaluation reports the steps before the failure and keeps no result. */
@@ -228,8 +232,10 @@ static void test_failure_part_way(void **state)
     assert_int_equal(retour_evaluate_traced(f->d, f->p, f->r, record, &t, &f->err),
                      RETOUR_EREQUEST);
     assert_string_equal(f->err.path, "items[1].delivered");
-    assert_true(t.count > 0);
-    for (size_t k = 0; k < t.count; k++)
+    assert_true(t.count > 1);
+    /* The contract's date (taken from the first delivery), then item 0's steps. */
+    assert_string_equal(t.steps[0].reason, "contract_date_assumed");
+    for (size_t k = 1; k < t.count; k++)
         assert_int_equal(t.steps[k].item, 0);
     assert_int_equal(retour_decision_item_count(f->d), 0);
 }

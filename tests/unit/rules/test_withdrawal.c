@@ -1457,6 +1457,37 @@ static void test_calendar_shop_window(void **state)
 }
 
 /* Complaints count calendar months: nothing moves and the decision says calendar_days. */
+/* Directive 2011/83/EU covers contracts concluded after 13 June 2014 (art. 28(2)): an older
+ * contract, or without an order date an older first delivery, is an error naming the field. */
+static void test_contract_before_crd(void **state)
+{
+    fx *f = *state;
+    load(f, HEAD("DE"));
+    reset(f, ymd(2014, 6, 20));
+    assert_int_equal(retour_request_set_ordered(f->r, ymd(2014, 6, 12)), RETOUR_OK);
+    add(f, "A", NULL, 1000, 1, ymd(2014, 6, 16), RETOUR_PACKAGING_SEALED);
+    eval_fails(f, RETOUR_EREQUEST, "ordered",
+               "the right of withdrawal for contracts concluded before 2014-06-13 is not in the "
+               "law tables");
+    reset(f, ymd(2014, 6, 20));
+    add(f, "A", NULL, 1000, 1, ymd(2014, 6, 12), RETOUR_PACKAGING_SEALED);
+    eval_fails(f, RETOUR_EREQUEST, "items[0].delivered",
+               "the right of withdrawal for contracts concluded before 2014-06-13 is not in the "
+               "law tables");
+    /* On the day itself the law applies. */
+    reset(f, ymd(2014, 6, 20));
+    assert_int_equal(retour_request_set_ordered(f->r, ymd(2014, 6, 13)), RETOUR_OK);
+    add(f, "A", NULL, 1000, 1, ymd(2014, 6, 16), RETOUR_PACKAGING_SEALED);
+    eval_ok(f);
+    assert_int_equal(retour_decision_outcome(f->d), RETOUR_OUTCOME_ACCEPT);
+    /* Without a statutory right the shop's window alone decides, whatever the date. */
+    load(f, HEAD("none") "withdrawal: { days: 30 }\n");
+    reset(f, ymd(2010, 6, 20));
+    add(f, "A", NULL, 1000, 1, ymd(2010, 6, 12), RETOUR_PACKAGING_SEALED);
+    eval_ok(f);
+    assert_int_equal(retour_decision_outcome(f->d), RETOUR_OUTCOME_ACCEPT);
+}
+
 static void test_calendar_complaints(void **state)
 {
     fx *f = *state;
@@ -1467,8 +1498,8 @@ static void test_calendar_complaints(void **state)
     add(f, "A", NULL, 1000, 1, ymd(2024, 3, 21), RETOUR_PACKAGING_OPENED);
     complain(f, 0, RETOUR_DATE_NONE, RETOUR_CAUSE_DEFECT, 0, RETOUR_REMEDY_REPAIR, 0);
     eval_ok(f);
-    assert_reasons(f->d, "guarantee_expired#0");
-    assert_contains(message(f->d, 0, RETOUR_LANG_EN), "2026-03-21");
+    assert_reasons(f->d, "contract_date_assumed guarantee_expired#0");
+    assert_contains(message(f->d, 1, RETOUR_LANG_EN), "2026-03-21");
     assert_string_equal(retour_decision_calendar(f->d), "calendar_days");
     assert_date(retour_decision_withdrawal_deadline(f->d), NULL);
 }
@@ -1574,6 +1605,7 @@ int main(void)
         T(test_calendar_return_and_refund),
         T(test_calendar_shop_window),
         T(test_calendar_complaints),
+        T(test_contract_before_crd),
         T(test_item_names_outlive_request),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
