@@ -19,19 +19,30 @@
 #define EU_FIGURES 1, 0, 1, 14, 12, 14, 14, FROM_2014
 #define EEA_FIGURES 0, 1, 1, 14, 12, 14, 14, FROM_2014
 
-/* States whose national articles are unverified: cite the directive alone. */
-#define EU_MEMBER(c, n) { c, n, EU_FIGURES, NULL, NULL, NULL, NULL, NULL, { NULL } }
-#define EEA_MEMBER(c, n) { c, n, EEA_FIGURES, NULL, NULL, NULL, NULL, NULL, { NULL } }
+/* The citations a decision prints, whole at compile time, so that any jurisdiction's can be
+ * used by any evaluation without composing text: C() a national provision, then the
+ * directive's article; D() the directive's article alone (the national one unverified). */
+#define C(national, art) national "; " RETOUR__CRD " " art
+#define D(art) RETOUR__CRD " " art
+#define CRD_CITATIONS                                                                      \
+    { D("art. 9"), D("art. 10(1)"), D("art. 13(1)"), D("art. 14(1)"), D("art. 14(2)"),     \
+      { NULL, D("art. 16(a)"), D("art. 16(b)"), D("art. 16(c)"), D("art. 16(d)"),          \
+        D("art. 16(e)"), D("art. 16(f)"), D("art. 16(g)"), D("art. 16(h)"), D("art. 16(i)"), \
+        D("art. 16(j)"), D("art. 16(k)"), D("art. 16(l)"), D("art. 16(m)") } }
+
+/* States whose national articles are unverified: the directive alone. */
+#define EU_MEMBER(c, n) { c, n, EU_FIGURES, CRD_CITATIONS }
+#define EEA_MEMBER(c, n) { c, n, EEA_FIGURES, CRD_CITATIONS }
 
 /* UK: the Consumer Contracts Regulations 2013; the directive no longer applies. */
 #define UK_ROW(c)                                                                          \
     { c, "United Kingdom", 0, 0, 1, 14, 12, 14, 14, FROM_2014,                              \
-      "CCR 2013 regs. 29-30", "CCR 2013 reg. 31", "CCR 2013 reg. 34", "CCR 2013 reg. 35", \
-      "CCR 2013 reg. 34(9)",                                                               \
-      { NULL, "CCR 2013 reg. 28", "CCR 2013 reg. 28", "CCR 2013 reg. 28",                  \
-        "CCR 2013 reg. 28", "CCR 2013 reg. 28(3)(a)", "CCR 2013 reg. 28",                  \
-        "CCR 2013 reg. 28", "CCR 2013 reg. 28", "CCR 2013 reg. 28", "CCR 2013 reg. 28",    \
-        "CCR 2013 reg. 28", "CCR 2013 reg. 28", "CCR 2013 reg. 28" } }
+      { "CCR 2013 regs. 29-30", "CCR 2013 reg. 31", "CCR 2013 reg. 34", "CCR 2013 reg. 35", \
+        "CCR 2013 reg. 34(9)",                                                             \
+        { NULL, "CCR 2013 reg. 28", "CCR 2013 reg. 28", "CCR 2013 reg. 28",                \
+          "CCR 2013 reg. 28", "CCR 2013 reg. 28(3)(a)", "CCR 2013 reg. 28",                \
+          "CCR 2013 reg. 28", "CCR 2013 reg. 28", "CCR 2013 reg. 28", "CCR 2013 reg. 28",  \
+          "CCR 2013 reg. 28", "CCR 2013 reg. 28", "CCR 2013 reg. 28" } } }
 
 static const retour__jurisdiction table[] = {
     EU_MEMBER("EU", "European Union (directive baseline)"),
@@ -40,62 +51,113 @@ static const retour__jurisdiction table[] = {
     EU_MEMBER("BG", "Bulgaria"),
     EU_MEMBER("CY", "Cyprus"),
     EU_MEMBER("CZ", "Czechia"),
+    /* DE: §356(4) (a), §312g(2) Nr. 3 (e) and §356(5) (m) are verified; the other letters
+     * cite §312g(2), the paragraph (secondary), without its unverified numbers. */
     { "DE", "Germany", EU_FIGURES,
-      "BGB §355(2), §356(2)", "BGB §356(3)", "BGB §357", "BGB §355(3)", "BGB §357a(1)",
-      { NULL,
-        "BGB §356(4)",            /* a: services fully performed (verified) */
-        "BGB §312g(2)",           /* b..m: the paragraph is secondary, numbers unverified */
-        "BGB §312g(2)",
-        "BGB §312g(2)",
-        "BGB §312g(2) Nr. 3",     /* e: hygiene goods (verified) */
-        "BGB §312g(2)",
-        "BGB §312g(2)",
-        "BGB §312g(2)",
-        "BGB §312g(2)",
-        "BGB §312g(2)",
-        "BGB §312g(2)",
-        "BGB §312g(2)",
-        "BGB §356(5)" } },        /* m: digital content (verified) */
+      { C("BGB §355(2), §356(2)", "art. 9"), C("BGB §356(3)", "art. 10(1)"),
+        C("BGB §357", "art. 13(1)"), C("BGB §355(3)", "art. 14(1)"),
+        C("BGB §357a(1)", "art. 14(2)"),
+        { NULL,
+          C("BGB §356(4)", "art. 16(a)"),
+          C("BGB §312g(2)", "art. 16(b)"),
+          C("BGB §312g(2)", "art. 16(c)"),
+          C("BGB §312g(2)", "art. 16(d)"),
+          C("BGB §312g(2) Nr. 3", "art. 16(e)"),
+          C("BGB §312g(2)", "art. 16(f)"),
+          C("BGB §312g(2)", "art. 16(g)"),
+          C("BGB §312g(2)", "art. 16(h)"),
+          C("BGB §312g(2)", "art. 16(i)"),
+          C("BGB §312g(2)", "art. 16(j)"),
+          C("BGB §312g(2)", "art. 16(k)"),
+          C("BGB §312g(2)", "art. 16(l)"),
+          C("BGB §356(5)", "art. 16(m)") } } },
     EU_MEMBER("DK", "Denmark"),
     EU_MEMBER("EE", "Estonia"),
-    { "ES", "Spain", EU_FIGURES, NULL, NULL, NULL, NULL, NULL,
-      { NULL, "TRLGDCU art. 103(a)", "TRLGDCU art. 103(b)", "TRLGDCU art. 103(c)",
-        "TRLGDCU art. 103(d)", "TRLGDCU art. 103(e)", "TRLGDCU art. 103(f)",
-        "TRLGDCU art. 103(g)", "TRLGDCU art. 103(h)", "TRLGDCU art. 103(i)",
-        "TRLGDCU art. 103", "TRLGDCU art. 103", "TRLGDCU art. 103", "TRLGDCU art. 103" } },
+    { "ES", "Spain", EU_FIGURES,
+      { D("art. 9"), D("art. 10(1)"),
+        D("art. 13(1)"), D("art. 14(1)"),
+        D("art. 14(2)"),
+        { NULL,
+          C("TRLGDCU art. 103(a)", "art. 16(a)"),
+          C("TRLGDCU art. 103(b)", "art. 16(b)"),
+          C("TRLGDCU art. 103(c)", "art. 16(c)"),
+          C("TRLGDCU art. 103(d)", "art. 16(d)"),
+          C("TRLGDCU art. 103(e)", "art. 16(e)"),
+          C("TRLGDCU art. 103(f)", "art. 16(f)"),
+          C("TRLGDCU art. 103(g)", "art. 16(g)"),
+          C("TRLGDCU art. 103(h)", "art. 16(h)"),
+          C("TRLGDCU art. 103(i)", "art. 16(i)"),
+          C("TRLGDCU art. 103", "art. 16(j)"),
+          C("TRLGDCU art. 103", "art. 16(k)"),
+          C("TRLGDCU art. 103", "art. 16(l)"),
+          C("TRLGDCU art. 103", "art. 16(m)") } } },
     EU_MEMBER("FI", "Finland"),
     { "FR", "France", EU_FIGURES,
-      "Code de la consommation art. L221-18", "Code de la consommation art. L221-20",
-      "Code de la consommation art. L221-24", "Code de la consommation art. L221-23",
-      "Code de la consommation art. L221-23",
-      { NULL, "Code de la consommation art. L221-28", "Code de la consommation art. L221-28",
-        "Code de la consommation art. L221-28", "Code de la consommation art. L221-28",
-        "Code de la consommation art. L221-28", "Code de la consommation art. L221-28",
-        "Code de la consommation art. L221-28", "Code de la consommation art. L221-28",
-        "Code de la consommation art. L221-28", "Code de la consommation art. L221-28",
-        "Code de la consommation art. L221-28", "Code de la consommation art. L221-28",
-        "Code de la consommation art. L221-28" } },
+      { C("Code de la consommation art. L221-18", "art. 9"),
+        C("Code de la consommation art. L221-20", "art. 10(1)"),
+        C("Code de la consommation art. L221-24", "art. 13(1)"),
+        C("Code de la consommation art. L221-23", "art. 14(1)"),
+        C("Code de la consommation art. L221-23", "art. 14(2)"),
+        { NULL,
+          C("Code de la consommation art. L221-28", "art. 16(a)"),
+          C("Code de la consommation art. L221-28", "art. 16(b)"),
+          C("Code de la consommation art. L221-28", "art. 16(c)"),
+          C("Code de la consommation art. L221-28", "art. 16(d)"),
+          C("Code de la consommation art. L221-28", "art. 16(e)"),
+          C("Code de la consommation art. L221-28", "art. 16(f)"),
+          C("Code de la consommation art. L221-28", "art. 16(g)"),
+          C("Code de la consommation art. L221-28", "art. 16(h)"),
+          C("Code de la consommation art. L221-28", "art. 16(i)"),
+          C("Code de la consommation art. L221-28", "art. 16(j)"),
+          C("Code de la consommation art. L221-28", "art. 16(k)"),
+          C("Code de la consommation art. L221-28", "art. 16(l)"),
+          C("Code de la consommation art. L221-28", "art. 16(m)") } } },
     EU_MEMBER("GR", "Greece"),
     EU_MEMBER("HR", "Croatia"),
     EU_MEMBER("HU", "Hungary"),
     EU_MEMBER("IE", "Ireland"),
-    { "IT", "Italy", EU_FIGURES, NULL, NULL, NULL, NULL, NULL,
-      /* Italian lettering skips j and k: newspapers are (l), auctions (m). */
-      { NULL, "Codice del consumo art. 59(1)(a)", "Codice del consumo art. 59(1)(b)",
-        "Codice del consumo art. 59(1)(c)", "Codice del consumo art. 59(1)(d)",
-        "Codice del consumo art. 59(1)(e)", "Codice del consumo art. 59(1)(f)",
-        "Codice del consumo art. 59(1)(g)", "Codice del consumo art. 59(1)(h)",
-        "Codice del consumo art. 59(1)(i)", "Codice del consumo art. 59(1)(l)",
-        "Codice del consumo art. 59(1)(m)", "Codice del consumo art. 59(1)",
-        "Codice del consumo art. 59(1)" } },
+    /* IT: Italian lettering skips j and k: newspapers are (l), auctions (m). */
+    { "IT", "Italy", EU_FIGURES,
+      { D("art. 9"), D("art. 10(1)"),
+        D("art. 13(1)"), D("art. 14(1)"),
+        D("art. 14(2)"),
+        { NULL,
+          C("Codice del consumo art. 59(1)(a)", "art. 16(a)"),
+          C("Codice del consumo art. 59(1)(b)", "art. 16(b)"),
+          C("Codice del consumo art. 59(1)(c)", "art. 16(c)"),
+          C("Codice del consumo art. 59(1)(d)", "art. 16(d)"),
+          C("Codice del consumo art. 59(1)(e)", "art. 16(e)"),
+          C("Codice del consumo art. 59(1)(f)", "art. 16(f)"),
+          C("Codice del consumo art. 59(1)(g)", "art. 16(g)"),
+          C("Codice del consumo art. 59(1)(h)", "art. 16(h)"),
+          C("Codice del consumo art. 59(1)(i)", "art. 16(i)"),
+          C("Codice del consumo art. 59(1)(l)", "art. 16(j)"),
+          C("Codice del consumo art. 59(1)(m)", "art. 16(k)"),
+          C("Codice del consumo art. 59(1)", "art. 16(l)"),
+          C("Codice del consumo art. 59(1)", "art. 16(m)") } } },
     EU_MEMBER("LT", "Lithuania"),
     EU_MEMBER("LU", "Luxembourg"),
     EU_MEMBER("LV", "Latvia"),
     EU_MEMBER("MT", "Malta"),
     /* NL: the exceptions article (6:230p) is unverified, so exceptions cite the directive. */
     { "NL", "Netherlands", EU_FIGURES,
-      "BW 6:230o", "BW 6:230o", "BW 6:230r(1)", "BW 6:230s(1)", "BW 6:230s",
-      { NULL } },
+      { C("BW 6:230o", "art. 9"), C("BW 6:230o", "art. 10(1)"),
+        C("BW 6:230r(1)", "art. 13(1)"), C("BW 6:230s(1)", "art. 14(1)"),
+        C("BW 6:230s", "art. 14(2)"),
+        { NULL,
+          D("art. 16(a)"),
+          D("art. 16(b)"),
+          D("art. 16(c)"),
+          D("art. 16(d)"),
+          D("art. 16(e)"),
+          D("art. 16(f)"),
+          D("art. 16(g)"),
+          D("art. 16(h)"),
+          D("art. 16(i)"),
+          D("art. 16(j)"),
+          D("art. 16(k)"),
+          D("art. 16(l)"),
+          D("art. 16(m)") } } },
     EU_MEMBER("PL", "Poland"),
     EU_MEMBER("PT", "Portugal"),
     EU_MEMBER("RO", "Romania"),
@@ -109,7 +171,7 @@ static const retour__jurisdiction table[] = {
     EEA_MEMBER("NO", "Norway"),
     /* Outside these rules: the shop's policy alone decides. */
     { "none", "no statutory right of withdrawal", 0, 0, 0, 0, 0, 0, 0, RETOUR__DATE_MIN,
-      NULL, NULL, NULL, NULL, NULL, { NULL } },
+      { NULL, NULL, NULL, NULL, NULL, { NULL } } },
 };
 
 #define TABLE_SIZE (sizeof table / sizeof table[0])

@@ -7,7 +7,20 @@
 #include "law/exclusion.h"
 #include "retour.h"
 
+/* The directive whose articles EU and EEA jurisdictions cite. */
+#define RETOUR__CRD "Directive 2011/83/EU"
+
 #include <stddef.h>
+
+/* The citation of each withdrawal rule, whole ("BW 6:230o; Directive 2011/83/EU art. 9"). */
+typedef struct retour__citations {
+    const char *period;       /* art. 9 */
+    const char *extension;    /* art. 10(1) */
+    const char *refund;       /* art. 13(1) */
+    const char *return_goods; /* art. 14(1) */
+    const char *handling;     /* art. 14(2): diminished value; opened packaging allowed */
+    const char *exception[RETOUR__EXCL__COUNT]; /* art. 16(a)-(m) */
+} retour__citations;
 
 typedef struct retour__jurisdiction {
     const char *code;
@@ -21,13 +34,9 @@ typedef struct retour__jurisdiction {
     int refund_days;       /* 14: latest refund after the notice */
     int return_days;       /* 14: the consumer's time to send the goods back */
     retour_date withdrawal_from; /* the first contract day these figures cover */
-    /* National provisions (NULL where none is cited); the directive is appended for EU. */
-    const char *period;
-    const char *extension;
-    const char *refund;
-    const char *return_goods;
-    const char *handling; /* diminished value; opened packaging allowed */
-    const char *exception[RETOUR__EXCL__COUNT];
+    /* What decisions cite for each rule: the national provision where it is verified or
+     * secondary, then the directive's article (EU, EEA); NULL where nothing is cited. */
+    retour__citations cite;
 } retour__jurisdiction;
 
 /* Finds a jurisdiction by its exact code ("NL", "EU", "UK", "GB", "NO", "none"); NULL when
@@ -37,7 +46,5 @@ const retour__jurisdiction *retour__jurisdiction_find(const char *code);
 /* All codes, for error messages listing the known ones. */
 size_t retour__jurisdiction_codes(const char *const **codes);
 
-/* Directive articles cited for EU jurisdictions. */
-#define RETOUR__CRD "Directive 2011/83/EU"
 
 #endif

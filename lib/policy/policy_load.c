@@ -299,45 +299,16 @@ static int read_currency(retour__ctx *ctx, retour_policy *p, const retour__node 
     return RETOUR_OK;
 }
 
-/* "BW 6:230o; Directive 2011/83/EU art. 9" - national first, then the directive (EU). */
-/* Composes the citation for one rule into *out (NULL when the jurisdiction has none).
- * Returns nonzero only when the copy could not be allocated. */
-static int cite(retour_policy *p, const char **out, const char *national, const char *article)
+/* The citations decisions print: the jurisdiction's, whole in its table. */
+static void cite_law(retour_policy *p)
 {
-    const retour__jurisdiction *j = p->jurisdiction;
-    char buf[160];
-    *out = NULL;
-    if (!j->statutory)
-        return 0;
-    int crd = j->eu || j->eea;
-    if (crd && national)
-        snprintf(buf, sizeof buf, "%s; " RETOUR__CRD " %s", national, article);
-    else if (crd)
-        snprintf(buf, sizeof buf, RETOUR__CRD " %s", article);
-    else if (national)
-        snprintf(buf, sizeof buf, "%s", national);
-    else
-        return 0;
-    *out = retour__arena_strndup(&p->arena, buf, strlen(buf));
-    return *out == NULL;
-}
-
-static int compose_citations(retour__ctx *ctx, retour_policy *p)
-{
-    const retour__jurisdiction *j = p->jurisdiction;
-    int failed = cite(p, &p->law_period, j->period, "art. 9") |
-                 cite(p, &p->law_extension, j->extension, "art. 10(1)") |
-                 cite(p, &p->law_refund, j->refund, "art. 13(1)") |
-                 cite(p, &p->law_return, j->return_goods, "art. 14(1)") |
-                 cite(p, &p->law_handling, j->handling, "art. 14(2)");
-    for (int e = 1; e < RETOUR__EXCL__COUNT; e++) {
-        char article[16];
-        snprintf(article, sizeof article, "art. 16(%c)", retour__exclusion_letter(e));
-        failed |= cite(p, &p->law_exception[e], j->exception[e], article);
-    }
-    if (failed)
-        return retour__fail_at(ctx, NULL, RETOUR_ENOMEM, "out of memory");
-    return RETOUR_OK;
+    const retour__citations *c = &p->jurisdiction->cite;
+    p->law_period = c->period;
+    p->law_extension = c->extension;
+    p->law_refund = c->refund;
+    p->law_return = c->return_goods;
+    p->law_handling = c->handling;
+    memcpy(p->law_exception, c->exception, sizeof p->law_exception);
 }
 
 /* The jurisdiction's deadline calendar (calendar days without a statutory period) and its
@@ -402,8 +373,7 @@ static int load_root(retour__ctx *ctx, retour_policy *p, const retour__node *roo
     n = retour__map_get(root, "review");
     if (n && !retour__is_null(n))
         WITH_KEY(ctx, "review", retour__load_review(ctx, p, n));
-    if ((rc = compose_citations(ctx, p)))
-        return rc;
+    cite_law(p);
     return build_calendar(ctx, p);
 }
 

@@ -36,48 +36,62 @@ static void test_withdrawal_figures(void **state)
     assert_non_null(none);
     assert_int_equal(none->statutory, 0);
     assert_int_equal(none->eu, 0);
-    assert_null(none->period);
+    assert_null(none->cite.period);
+    assert_null(none->cite.exception[RETOUR__EXCL_PERSONALISED]);
 }
 
+#define CRD "Directive 2011/83/EU "
+
+/* Citations are whole: the national provision where verified or secondary, then the
+ * directive's article for EU and EEA states. */
 static void test_national_citations(void **state)
 {
     (void)state;
-    const retour__jurisdiction *j = retour__jurisdiction_find("NL");
-    assert_string_equal(j->period, "BW 6:230o");
-    assert_string_equal(j->refund, "BW 6:230r(1)");
-    assert_string_equal(j->return_goods, "BW 6:230s(1)");
-    assert_string_equal(j->handling, "BW 6:230s");
+    const retour__citations *c = &retour__jurisdiction_find("NL")->cite;
+    assert_string_equal(c->period, "BW 6:230o; " CRD "art. 9");
+    assert_string_equal(c->refund, "BW 6:230r(1); " CRD "art. 13(1)");
+    assert_string_equal(c->return_goods, "BW 6:230s(1); " CRD "art. 14(1)");
+    assert_string_equal(c->handling, "BW 6:230s; " CRD "art. 14(2)");
     /* The exceptions article (6:230p) is unverified: the directive is cited alone. */
-    assert_null(j->exception[RETOUR__EXCL_HYGIENE_SEALED]);
+    assert_string_equal(c->exception[RETOUR__EXCL_HYGIENE_SEALED], CRD "art. 16(e)");
+    assert_null(c->exception[RETOUR__EXCL_NONE]);
 
-    j = retour__jurisdiction_find("DE");
-    assert_string_equal(j->period, "BGB §355(2), §356(2)");
-    assert_string_equal(j->extension, "BGB §356(3)");
-    assert_string_equal(j->handling, "BGB §357a(1)");
-    assert_string_equal(j->exception[RETOUR__EXCL_HYGIENE_SEALED], "BGB §312g(2) Nr. 3");
-    assert_string_equal(j->exception[RETOUR__EXCL_DIGITAL_CONTENT], "BGB §356(5)");
+    c = &retour__jurisdiction_find("DE")->cite;
+    assert_string_equal(c->period, "BGB §355(2), §356(2); " CRD "art. 9");
+    assert_string_equal(c->extension, "BGB §356(3); " CRD "art. 10(1)");
+    assert_string_equal(c->handling, "BGB §357a(1); " CRD "art. 14(2)");
+    assert_string_equal(c->exception[RETOUR__EXCL_HYGIENE_SEALED],
+                        "BGB §312g(2) Nr. 3; " CRD "art. 16(e)");
+    assert_string_equal(c->exception[RETOUR__EXCL_DIGITAL_CONTENT], "BGB §356(5); " CRD "art. 16(m)");
 
-    j = retour__jurisdiction_find("FR");
-    assert_string_equal(j->period, "Code de la consommation art. L221-18");
-    assert_string_equal(j->refund, "Code de la consommation art. L221-24");
-    assert_string_equal(j->return_goods, "Code de la consommation art. L221-23");
+    c = &retour__jurisdiction_find("FR")->cite;
+    assert_string_equal(c->period, "Code de la consommation art. L221-18; " CRD "art. 9");
+    assert_string_equal(c->refund, "Code de la consommation art. L221-24; " CRD "art. 13(1)");
+    assert_string_equal(c->return_goods, "Code de la consommation art. L221-23; " CRD "art. 14(1)");
 
-    j = retour__jurisdiction_find("IT");
     /* Italian lettering skips j and k. */
-    assert_string_equal(j->exception[RETOUR__EXCL_NEWSPAPER], "Codice del consumo art. 59(1)(l)");
-    j = retour__jurisdiction_find("ES");
-    assert_string_equal(j->exception[RETOUR__EXCL_PERSONALISED], "TRLGDCU art. 103(c)");
+    c = &retour__jurisdiction_find("IT")->cite;
+    assert_string_equal(c->exception[RETOUR__EXCL_NEWSPAPER],
+                        "Codice del consumo art. 59(1)(l); " CRD "art. 16(j)");
+    c = &retour__jurisdiction_find("ES")->cite;
+    assert_string_equal(c->exception[RETOUR__EXCL_PERSONALISED], "TRLGDCU art. 103(c); " CRD "art. 16(c)");
+    assert_string_equal(c->period, CRD "art. 9");
 
-    j = retour__jurisdiction_find("UK");
-    assert_string_equal(j->period, "CCR 2013 regs. 29-30");
-    assert_string_equal(j->refund, "CCR 2013 reg. 34");
-    assert_string_equal(j->return_goods, "CCR 2013 reg. 35");
-    assert_string_equal(j->exception[RETOUR__EXCL_HYGIENE_SEALED], "CCR 2013 reg. 28(3)(a)");
+    /* The UK's regulations alone. */
+    c = &retour__jurisdiction_find("UK")->cite;
+    assert_string_equal(c->period, "CCR 2013 regs. 29-30");
+    assert_string_equal(c->refund, "CCR 2013 reg. 34");
+    assert_string_equal(c->return_goods, "CCR 2013 reg. 35");
+    assert_string_equal(c->exception[RETOUR__EXCL_HYGIENE_SEALED], "CCR 2013 reg. 28(3)(a)");
 
-    /* Members whose national articles are unverified cite the directive alone. */
-    static const char *const plain[] = { "EU", "BE", "AT", "PL", "SE", "IE", "PT" };
-    for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
-        assert_null(retour__jurisdiction_find(plain[i])->period);
+    /* States whose national articles are unverified cite the directive alone, the EEA EFTA
+     * states too. */
+    static const char *const plain[] = { "EU", "BE", "AT", "PL", "SE", "IE", "PT", "NO", "IS" };
+    for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++) {
+        c = &retour__jurisdiction_find(plain[i])->cite;
+        assert_string_equal(c->period, CRD "art. 9");
+        assert_string_equal(c->exception[RETOUR__EXCL_PERISHABLE], CRD "art. 16(d)");
+    }
 }
 
 /* The legal guarantee: months, lifespan rule, presumption months, short-term reject days. */
@@ -191,7 +205,7 @@ static void test_eea_and_gb(void **state)
     const retour__jurisdiction *gb = retour__jurisdiction_find("GB");
     const retour__jurisdiction *uk = retour__jurisdiction_find("UK");
     assert_non_null(gb);
-    assert_string_equal(gb->period, uk->period);
+    assert_string_equal(gb->cite.period, uk->cite.period);
     assert_int_equal(gb->eu, 0);
     assert_ptr_equal(retour__guarantee_law_latest(gb), retour__guarantee_law_latest(uk));
 }
