@@ -435,6 +435,15 @@ RETOUR_API int retour_request_set_customer_history(retour_request *request,
                                                    int64_t lifetime_spend);
 
 /**
+ * The country the consumer lives in, as an ISO 3166-1 alpha-2 code ("ES"; NULL or "" for
+ * none). Where the policy sells to that country (`sells_to`), each legal figure comes from
+ * whichever of the policy's jurisdiction and that country's law protects the consumer more
+ * (Rome I Regulation art. 6(2)); see docs/decisions.md, "The consumer's country".
+ * @returns 0 or RETOUR_EINVAL (NULL request, or not two capital letters).
+ */
+RETOUR_API int retour_request_set_customer_country(retour_request *request, const char *country);
+
+/**
  * Appends an item. sku and category are copied (category may be NULL: the policy's
  * default category). price is per unit in minor units (>= 0); quantity >= 1.
  * @param[out] index receives the item's index (may be NULL).

@@ -4,6 +4,7 @@
 #include "rules/eval.h"
 #include "plan/plan_eval.h"
 #include "rules/complaint.h"
+#include "rules/consumer_law.h"
 #include "rules/eval_support.h"
 #include "rules/withdrawal.h"
 #include "rules/trace.h"
@@ -19,6 +20,7 @@ static int evaluate(retour_decision *decision, const retour_policy *policy,
                             "retour_evaluate: decision, policy and request must not be NULL");
     retour__decision_clear(decision);
     retour__eval ev = { .d = decision, .p = policy, .r = request, .err = err, .trace = trace };
+    retour__law_init(&ev);
     int rc;
     if (request->notified == RETOUR_DATE_NONE)
         rc = retour__request_error(&ev, -1, "notified", "the notification date is required");
@@ -77,6 +79,7 @@ int retour_evaluate_verdict(retour_verdict *verdict, retour_decision *decision,
     decision->valid = 0;
     if (request->notified != RETOUR_DATE_NONE && request->count > 0) {
         retour__eval ev = { .d = decision, .p = policy, .r = request, .err = err };
+        retour__law_init(&ev);
         retour__plan_answer a;
         if (retour__plan_answer_of(&ev, &a) == RETOUR_OK) {
             verdict->outcome = a.outcome;

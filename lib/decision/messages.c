@@ -1,6 +1,8 @@
 /* Message templates in English and Dutch, and their expansion. Placeholders:
- * {date} {date2} {days} {days2} {amount} {percent} {category} {name} {remedy} {cause}. */
+ * {date} {date2} {days} {days2} {amount} {percent} {category} {name} {other} {remedy} {cause}
+ * {figures}. */
 #include "decision/messages.h"
+#include "law/figures.h"
 #include "base/money.h"
 
 #include <stdio.h>
@@ -198,6 +200,9 @@ static const templates table[RETOUR__R__COUNT] = {
     [RETOUR__R_CONTRACT_DATE_ASSUMED] = {
         "No order date was given: the contract is taken as concluded by the first delivery, {date}, so the legal guarantee in force then applies ({name}).",
         "Er is geen besteldatum opgegeven: de overeenkomst geldt als gesloten op de eerste levering, {date}, dus de wettelijke garantie van dat moment geldt ({name})." },
+    [RETOUR__R_CONSUMER_COUNTRY_LAW] = {
+        "The consumer lives in {name}, a country the shop sells to: where the law of {name} protects the consumer more than that of {other}, it applies. {figures}",
+        "De consument woont in {name}, een land waaraan de winkel verkoopt: waar het recht van {name} de consument meer beschermt dan dat van {other}, geldt het. {figures}" },
 };
 
 /* Remedies and causes in words, per language ({percent} where a grant has one). */
@@ -248,6 +253,45 @@ static int put_number(char *buf, size_t size, int v)
     return put_text(buf, size, p, (size_t)(end - p));
 }
 
+/* The figures another law gave, in words (days2: RETOUR__FIG_* bits, law/figures.h). */
+static const templates figure_words[RETOUR__FIG__COUNT] = {
+    { "the right of withdrawal itself", "het herroepingsrecht zelf" },
+    { "its public holidays, which also move deadlines",
+      "de feestdagen daar, die termijnen ook verschuiven" },
+    { "the legal guarantee period", "de wettelijke garantietermijn" },
+    { "conformity over the expected lifespan", "conformiteit over de verwachte levensduur" },
+    { "the presumption period", "de termijn van het vermoeden" },
+    { "the short-term right to reject", "het recht om kort na levering te weigeren" },
+};
+
+/* "From the law of ES: a, b and c." or, with no figure, that the other law decides. */
+static int put_figures(char *buf, size_t size, retour_lang lang, const retour__params *p,
+                       const char *currency, int decimals)
+{
+    int nl = lang == RETOUR_LANG_NL;
+    unsigned bits = (unsigned)p->days2;
+    if (bits == 0)
+        return expand(buf, size,
+                      nl ? "Hier beschermt het recht van {other} even veel: dat beslist."
+                         : "Here the law of {other} protects as much: it decides.",
+                      lang, p, currency, decimals);
+    int total = expand(buf, size, nl ? "Uit het recht van {name}: " : "From the law of {name}: ",
+                       lang, p, currency, decimals);
+    unsigned left = bits;
+    for (int k = 0; k < RETOUR__FIG__COUNT; k++) {
+        if (!(bits & (1u << k)))
+            continue;
+        left &= ~(1u << k);
+        const char *word = nl ? figure_words[k].nl : figure_words[k].en;
+        const char *joint = left == 0 ? "." : (left & (left - 1)) == 0 ? (nl ? " en " : " and ")
+                                                                         : ", ";
+        size_t used = (size_t)total < size ? (size_t)total : size;
+        total += snprintf(size > used ? buf + used : NULL, size > used ? size - used : 0,
+                          "%s%s", word, joint);
+    }
+    return total;
+}
+
 static int put_value(char *buf, size_t size, const char *name, size_t name_len,
                      retour_lang lang, const retour__params *p, const char *currency,
                      int decimals)
@@ -281,6 +325,10 @@ static int put_value(char *buf, size_t size, const char *name, size_t name_len,
                            : put_text(buf, size, "", 0);
     if (IS("name"))
         return p->name ? put_text(buf, size, p->name, strlen(p->name)) : put_text(buf, size, "", 0);
+    if (IS("other"))
+        return p->other ? put_text(buf, size, p->other, strlen(p->other)) : put_text(buf, size, "", 0);
+    if (IS("figures"))
+        return put_figures(buf, size, lang, p, currency, decimals);
     if (IS("remedy") || IS("cause")) {
         const templates *w = IS("remedy") ? &remedy_words[(unsigned)p->grant % RETOUR_REMEDY__COUNT]
                                           : &cause_words[(unsigned)p->cause % RETOUR_CAUSE__COUNT];

@@ -64,6 +64,7 @@ const char *const retour__code_names[RETOUR__R__COUNT] = {
     [RETOUR__R_RETURN_BY_MOVED_TO_WORKING_DAY] = "deadline_moved_to_working_day",
     [RETOUR__R_REFUND_BY_MOVED_TO_WORKING_DAY] = "deadline_moved_to_working_day",
     [RETOUR__R_CONTRACT_DATE_ASSUMED] = "contract_date_assumed",
+    [RETOUR__R_CONSUMER_COUNTRY_LAW] = "consumer_country_law",
 };
 
 /* Codes that give or confirm an outcome, as opposed to those that add to one (a deadline

@@ -69,6 +69,8 @@ typedef enum retour__code {
     RETOUR__R_RETURN_BY_MOVED_TO_WORKING_DAY,
     RETOUR__R_REFUND_BY_MOVED_TO_WORKING_DAY,
     RETOUR__R_CONTRACT_DATE_ASSUMED,   /* {date}: the stand-in day, {name}: the law in force */
+    RETOUR__R_CONSUMER_COUNTRY_LAW,    /* {name}: the consumer's country, {other}: the policy's
+                                        * jurisdiction, {figures}: what the first gave */
     RETOUR__R__COUNT
 } retour__code;
 
@@ -77,11 +79,13 @@ typedef struct retour__params {
     retour_date date;       /* {date}: a deadline */
     retour_date date2;      /* {date2}: the notification day */
     int days;               /* {days} */
-    int days2;              /* {days2} */
+    int days2;              /* {days2}; for consumer_country_law the RETOUR__FIG_* bits
+                             * of {figures} (law/figures.h) */
     int64_t amount;         /* {amount}, in the currency */
     int32_t basis_points;   /* {percent} */
     const char *category;   /* {category} */
     const char *name;       /* {name}: a rule, a remedy or a cause */
+    const char *other;      /* {other}: a second name (a jurisdiction) */
     retour_remedy grant;    /* {remedy}: a remedy or grant in words, with {percent} */
     retour_cause cause;     /* {cause}: what caused damage in words (unknown: admitted) */
 } retour__params;

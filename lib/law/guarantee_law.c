@@ -8,6 +8,7 @@
  * from 1 January 2022 (its art. 24(2)), Directive 1999/44/EC before (from 1 January 2002,
  * its transposition date, art. 11). */
 #include "law/guarantee_law.h"
+#include "law/figures.h"
 #include "base/date.h"
 
 #include <string.h>
@@ -152,6 +153,41 @@ const retour__guarantee_law *retour__guarantee_law_at(const retour__jurisdiction
     if (j->eea)
         return in_force(eea_floor, sizeof eea_floor / sizeof eea_floor[0], contract);
     return &no_guarantee;
+}
+
+unsigned retour__guarantee_law_best(retour__guarantee_law *out, const retour__guarantee_law *a,
+                                    const retour__guarantee_law *b)
+{
+    unsigned from_b = 0;
+    if (a->months == 0 && b->months > 0) {
+        /* No legal guarantee on a's side: b's law gives it whole. */
+        *out = *b;
+        return RETOUR__FIG_GUARANTEE | (b->lifespan_based ? RETOUR__FIG_LIFESPAN : 0) |
+               (b->presumption_months ? RETOUR__FIG_PRESUMPTION : 0) |
+               (b->short_reject_days ? RETOUR__FIG_SHORT_REJECT : 0);
+    }
+    *out = *a;
+    /* Conformity over the lifespan is at least the fixed period it extends. */
+    if (b->lifespan_based && !a->lifespan_based) {
+        out->lifespan_based = 1;
+        from_b |= RETOUR__FIG_LIFESPAN;
+    }
+    if (b->months > a->months || (b->lifespan_based && !a->lifespan_based)) {
+        out->months = b->months > a->months ? b->months : a->months;
+        out->law_period = b->law_period;
+        from_b |= b->months > a->months ? RETOUR__FIG_GUARANTEE : 0;
+    }
+    if (b->presumption_months > a->presumption_months) {
+        out->presumption_months = b->presumption_months;
+        out->law_presumption = b->law_presumption;
+        from_b |= RETOUR__FIG_PRESUMPTION;
+    }
+    if (b->short_reject_days > a->short_reject_days) {
+        out->short_reject_days = b->short_reject_days;
+        out->law_short_reject = b->law_short_reject;
+        from_b |= RETOUR__FIG_SHORT_REJECT;
+    }
+    return from_b;
 }
 
 retour_date retour__guarantee_law_first_day(const retour__jurisdiction *j)

@@ -31,6 +31,11 @@ const retour__guarantee_law *retour__guarantee_law_at(const retour__jurisdiction
                                                       retour_date contract);
 /* The first contract day any regime of j covers (RETOUR__DATE_MIN for "none"). */
 retour_date retour__guarantee_law_first_day(const retour__jurisdiction *j);
+/* Into out, figure by figure, the more protective of a (the policy's) and b (the
+ * consumer's country's), each with its citation; a's where they are equal. Returns the
+ * RETOUR__FIG_* bits (law/figures.h) that b gave. */
+unsigned retour__guarantee_law_best(retour__guarantee_law *out, const retour__guarantee_law *a,
+                                    const retour__guarantee_law *b);
 /* The regime for contracts concluded now and later (the newest); never NULL. */
 const retour__guarantee_law *retour__guarantee_law_latest(const retour__jurisdiction *j);
 

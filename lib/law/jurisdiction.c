@@ -184,6 +184,21 @@ const retour__jurisdiction *retour__jurisdiction_find(const char *code)
     return NULL;
 }
 
+static int is_uk(const retour__jurisdiction *j)
+{
+    return strcmp(j->code, "UK") == 0 || strcmp(j->code, "GB") == 0;
+}
+
+int retour__jurisdiction_same_law(const retour__jurisdiction *a, const retour__jurisdiction *b)
+{
+    return a == b || (is_uk(a) && is_uk(b));
+}
+
+int retour__jurisdiction_is_country(const retour__jurisdiction *j)
+{
+    return j->statutory && strcmp(j->code, "EU") != 0;
+}
+
 size_t retour__jurisdiction_codes(const char *const **codes)
 {
     static const char *const list[TABLE_SIZE] = {

@@ -43,6 +43,12 @@ typedef struct retour__jurisdiction {
  * unknown. */
 const retour__jurisdiction *retour__jurisdiction_find(const char *code);
 
+/* 1 when a and b are the same law (the same code; UK and GB are one). */
+int retour__jurisdiction_same_law(const retour__jurisdiction *a, const retour__jurisdiction *b);
+
+/* 1 for a country's law (every code but "EU" and "none"). */
+int retour__jurisdiction_is_country(const retour__jurisdiction *j);
+
 /* All codes, for error messages listing the known ones. */
 size_t retour__jurisdiction_codes(const char *const **codes);
 

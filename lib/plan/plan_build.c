@@ -6,6 +6,7 @@
 #include "plan/plan_build.h"
 #include "plan/plan.h"
 #include "rules/complaint.h"
+#include "rules/consumer_law.h"
 #include "rules/eval_support.h"
 #include "rules/items.h"
 #include "rules/withdrawal.h"
@@ -45,7 +46,7 @@ typedef struct rehearsal {
     retour_decision d;
     retour__eval ev;
     retour_error err;
-    retour__holidays holidays;
+    retour__holidays holidays, consumer_holidays;
 } rehearsal;
 
 static void rehearsal_init(rehearsal *h, const retour_policy *p)
@@ -86,6 +87,7 @@ static int rehearsal_start(rehearsal *h, const retour_policy *p, retour_request_
     h->ev.r = &h->r;
     h->ev.err = &h->err;
     h->ev.guarantee = p->guarantee;
+    retour__law_init(&h->ev);
     return retour__copy_items(&h->ev, NULL);
 }
 
@@ -134,7 +136,8 @@ static int rehearse_withdrawal(rehearsal *h, const retour_policy *p, const retou
     int expired = 0, rc;
     retour__item_refusal refusal;
     if ((rc = rehearsal_start(h, p, RETOUR_REQUEST_WITHDRAWAL, c, pkg, delivered, notified)) ||
-        (rc = retour__withdrawal_period(&h->ev, &h->holidays, &expired)))
+        (rc = retour__withdrawal_period(&h->ev, &h->holidays, &h->consumer_holidays,
+                                        &expired)))
         return rehearsal_result(rc);
     size_t first = h->d.reason_count;
     retour__code expected = expired ? RETOUR__R_WITHDRAWAL_PERIOD_EXPIRED
@@ -234,7 +237,7 @@ static void moved_reasons(retour__plan *plan, const retour_policy *p)
     retour__params prm;
     memset(&prm, 0, sizeof prm);
     retour__reason_make(&plan->period_moved, p, RETOUR__R_PERIOD_MOVED_TO_WORKING_DAY, -1,
-                        retour__moved_law(p, 1), p->src_jurisdiction, &prm);
+                        retour__moved_law(p->jurisdiction, 1), p->src_jurisdiction, &prm);
     retour__reason_make(&plan->return_moved, p, RETOUR__R_RETURN_BY_MOVED_TO_WORKING_DAY, -1,
                         NULL, p->src_jurisdiction, &prm);
     retour__reason_make(&plan->refund_moved, p, RETOUR__R_REFUND_BY_MOVED_TO_WORKING_DAY, -1,

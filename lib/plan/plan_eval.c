@@ -51,8 +51,9 @@ static RETOUR__INLINE retour__road find_route(const retour__eval *ev, retour_cas
 {
     const retour_policy *p = ev->p;
     const retour_request *r = ev->r;
-    if (r->count != 1 || r->last_delivered != RETOUR_DATE_NONE || !r->items[0].measured)
-        return RETOUR__OFF_ROAD;
+    if (r->count != 1 || r->last_delivered != RETOUR_DATE_NONE || !r->items[0].measured ||
+        ev->consumer != NULL)
+        return RETOUR__OFF_ROAD; /* the consumer's law is the rules' to weigh */
     retour__case_of_item(f, r, 0);
     rt->it = &r->items[0];
     *named = retour__category_named(p, rt->it);
@@ -67,7 +68,7 @@ static void deadlines(retour__eval *ev, int statutory)
 {
     const retour_policy *p = ev->p;
     retour_decision *d = ev->d;
-    const char *law = retour__moved_law(p, statutory);
+    const char *law = retour__moved_law(p->jurisdiction, statutory);
     retour_date return_day = ev->r->notified + p->return_days;
     retour_date refund_day = ev->r->notified + p->refund_days;
     d->return_by = retour__plan_working_day(p, return_day);

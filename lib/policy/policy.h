@@ -103,6 +103,10 @@ struct retour_policy {
     retour__condition condition;
 
     retour__src src_jurisdiction;
+    /* The countries the shop directs its activity to (sells_to), NULL when not given. */
+    const retour__jurisdiction **sells_to;
+    size_t sells_to_count;
+    retour__src src_sells_to;
     retour__src src_days;
     retour__src src_starts;
     retour__src src_informed;

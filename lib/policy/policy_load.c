@@ -280,6 +280,40 @@ static int read_jurisdiction(retour__ctx *ctx, retour_policy *p, const retour__n
     return RETOUR_OK;
 }
 
+/* sells_to: the countries the shop directs its activity to (Rome I Regulation art.
+ * 6(1)(b)); a consumer living in one keeps the protection of that country's law where it
+ * gives more (art. 6(2); rules/consumer_law.c). Each a country code of the law tables. */
+static int read_sells_to(retour__ctx *ctx, retour_policy *p, const retour__node *n)
+{
+    int rc;
+    if ((rc = retour__expect_seq(ctx, n)))
+        return rc;
+    p->sells_to = retour__arena_alloc(&p->arena, (n->count + 1) * sizeof *p->sells_to);
+    if (p->sells_to == NULL)
+        return retour__fail_at(ctx, NULL, RETOUR_ENOMEM, "out of memory");
+    for (size_t i = 0; i < n->count; i++) {
+        size_t saved = retour__path_push_index(ctx, i);
+        const char *code;
+        rc = retour__read_string(ctx, n->items[i], &code);
+        const retour__jurisdiction *j = rc ? NULL : retour__jurisdiction_find(code);
+        if (rc == RETOUR_OK && (j == NULL || !retour__jurisdiction_is_country(j)))
+            rc = retour__fail_at(ctx, n->items[i], RETOUR_ESCHEMA,
+                                 "unknown country '%s': expected a country code of the law "
+                                 "tables, such as NL, BE or DE (EU and none are not countries)",
+                                 code);
+        for (size_t k = 0; rc == RETOUR_OK && k < p->sells_to_count; k++)
+            if (p->sells_to[k] == j)
+                rc = retour__fail_at(ctx, n->items[i], RETOUR_ESCHEMA, "'%s' is listed twice",
+                                     code);
+        retour__path_pop(ctx, saved);
+        if (rc)
+            return rc;
+        p->sells_to[p->sells_to_count++] = j;
+    }
+    p->src_sells_to = retour__src_of(n);
+    return RETOUR_OK;
+}
+
 static int read_currency(retour__ctx *ctx, retour_policy *p, const retour__node *root)
 {
     const retour__node *n = NULL;
@@ -333,7 +367,7 @@ static int load_root(retour__ctx *ctx, retour_policy *p, const retour__node *roo
     static const char *const keys[] = { "retour", "shop", "jurisdiction", "currency",
                                         "withdrawal", "packaging", "categories",
                                         "default_category", "complaints", "goodwill",
-                                        "review" };
+                                        "review", "sells_to" };
     if (root == NULL)
         return retour__fail_at(ctx, NULL, RETOUR_ESCHEMA,
                                "empty policy: expected at least retour: 1, jurisdiction and "
@@ -351,6 +385,9 @@ static int load_root(retour__ctx *ctx, retour_policy *p, const retour__node *roo
     n = retour__map_get(root, "shop");
     if (n && !retour__is_null(n))
         WITH_KEY(ctx, "shop", retour__read_string(ctx, n, &p->shop));
+    n = retour__map_get(root, "sells_to");
+    if (n && !retour__is_null(n))
+        WITH_KEY(ctx, "sells_to", read_sells_to(ctx, p, n));
     n = retour__map_get(root, "withdrawal");
     if (n && !retour__is_null(n))
         WITH_KEY(ctx, "withdrawal", load_withdrawal(ctx, p, n));

@@ -14,7 +14,7 @@ const char *const retour__item_keys[RETOUR__IK__COUNT] = {
     "customer_admits_damage", "remedy", "remedy_failed"
 };
 const char *const retour__customer_keys[RETOUR__CK__COUNT] = {
-    "orders", "claims_last_year", "goodwill_last_year", "lifetime_spend"
+    "orders", "claims_last_year", "goodwill_last_year", "lifetime_spend", "country"
 };
 const char *const retour__request_types[RETOUR_REQUEST_TYPE__COUNT] = {
     "withdrawal", "complaint"
@@ -31,6 +31,7 @@ static void clear_fields(retour_request *r, retour_request_type type)
     r->claims_last_year = 0;
     r->goodwill_last_year = 0;
     r->lifetime_spend = 0;
+    r->country[0] = 0;
     r->count = 0;
     r->text_used = 0;
     memset(&r->place, 0, sizeof r->place);
@@ -214,6 +215,25 @@ int retour_request_set_customer_history(retour_request *request, int goodwill_la
         return RETOUR_EINVAL;
     request->goodwill_last_year = goodwill_last_year;
     request->lifetime_spend = lifetime_spend;
+    return RETOUR_OK;
+}
+
+int retour__country_code_valid(const char *text, size_t len)
+{
+    return len == 2 && text[0] >= 'A' && text[0] <= 'Z' && text[1] >= 'A' && text[1] <= 'Z';
+}
+
+int retour_request_set_customer_country(retour_request *request, const char *country)
+{
+    if (!RETOUR__REQUEST_OK(request))
+        return RETOUR_EINVAL;
+    if (country == NULL || country[0] == '\0') {
+        request->country[0] = '\0';
+        return RETOUR_OK;
+    }
+    if (!retour__country_code_valid(country, strlen(country)))
+        return RETOUR_EINVAL;
+    memcpy(request->country, country, 3);
     return RETOUR_OK;
 }
 

@@ -46,6 +46,7 @@ struct retour_request {
     int claims_last_year;
     int goodwill_last_year;
     int64_t lifetime_spend;
+    char country[3];            /* the consumer's country (ISO alpha-2), "" when not given */
     retour__item *items; /* first_item until a second item needs room */
     size_t count;
     size_t cap;
@@ -71,11 +72,14 @@ int retour__request_reserve_items(retour_request *request, size_t need);
  * JSON readers share them. */
 enum { RETOUR__RK_TYPE, RETOUR__RK_ORDERED, RETOUR__RK_NOTIFIED, RETOUR__RK_SHIPPING_PAID, RETOUR__RK_WHOLE_ORDER, RETOUR__RK_LAST_DELIVERED, RETOUR__RK_ITEMS, RETOUR__RK_CUSTOMER, RETOUR__RK__COUNT };
 enum { RETOUR__IK_SKU, RETOUR__IK_CATEGORY, RETOUR__IK_PRICE, RETOUR__IK_QUANTITY, RETOUR__IK_DELIVERED, RETOUR__IK_PACKAGING, RETOUR__IK_NOTICED, RETOUR__IK_CAUSE, RETOUR__IK_ADMITS, RETOUR__IK_REMEDY, RETOUR__IK_REMEDY_FAILED, RETOUR__IK__COUNT };
-enum { RETOUR__CK_ORDERS, RETOUR__CK_CLAIMS, RETOUR__CK_GOODWILL, RETOUR__CK_SPEND, RETOUR__CK__COUNT };
+enum { RETOUR__CK_ORDERS, RETOUR__CK_CLAIMS, RETOUR__CK_GOODWILL, RETOUR__CK_SPEND, RETOUR__CK_COUNTRY, RETOUR__CK__COUNT };
 extern const char *const retour__request_keys[RETOUR__RK__COUNT];
 extern const char *const retour__item_keys[RETOUR__IK__COUNT];
 extern const char *const retour__customer_keys[RETOUR__CK__COUNT];
 extern const char *const retour__request_types[RETOUR_REQUEST_TYPE__COUNT];
+
+/* 1 when text[0..len) is a country code: two capital letters (ISO 3166-1 alpha-2). */
+int retour__country_code_valid(const char *text, size_t len);
 
 /* Records the lengths of the item's strings and the hash of its category. */
 void retour__item_measure(retour__item *it);

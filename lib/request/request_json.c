@@ -14,6 +14,7 @@
 #include "policy/parse_messages.h"
 #include "policy/policy.h"
 #include "request/request.h"
+#include "request/request_parse.h"
 #include "policy/schema.h"
 
 #include <stdarg.h>
@@ -654,6 +655,9 @@ static int parse_customer(reader *rd, unsigned depth)
         case RETOUR__CK_GOODWILL:
             CHECK(rd, retour__read_int(&rd->ctx, &v, 0, RETOUR__MAX_COUNT, &n));
             r->goodwill_last_year = (int)n;
+            break;
+        case RETOUR__CK_COUNTRY:
+            CHECK(rd, retour__read_country(&rd->ctx, &v, r->country));
             break;
         default:
             CHECK(rd, retour__read_money(&rd->ctx, &v, rd->policy->decimals,

@@ -31,6 +31,22 @@ static int read_count(retour__ctx *ctx, const retour__node *map, const char *key
     return retour__opt_int(ctx, map, key, 0, RETOUR__MAX_COUNT, out, NULL);
 }
 
+int retour__read_country(retour__ctx *ctx, const retour__node *n, char country[3])
+{
+    const char *text;
+    int rc = retour__read_string(ctx, n, &text);
+    if (rc)
+        return rc;
+    if (!retour__country_code_valid(n->text, n->len))
+        return retour__fail_at(ctx, n, RETOUR_ESCHEMA,
+                               "expected a country code such as ES (ISO 3166-1 alpha-2: two "
+                               "capital letters), found '%.*s'",
+                               (int)(n->len > 16 ? 16 : n->len), n->text);
+    memcpy(country, n->text, 2);
+    country[2] = '\0';
+    return RETOUR_OK;
+}
+
 static int parse_customer(parse_state *st, const retour__node *c)
 {
     retour__ctx *ctx = &st->ctx;
@@ -46,6 +62,8 @@ static int parse_customer(parse_state *st, const retour__node *c)
         WITH_KEY(ctx, "lifetime_spend", retour__read_money(ctx, n, st->policy->decimals,
                                                            st->policy->currency,
                                                            &r->lifetime_spend));
+    if ((n = opt(c, "country")))
+        WITH_KEY(ctx, "country", retour__read_country(ctx, n, r->country));
     return RETOUR_OK;
 }
 

@@ -11,4 +11,9 @@ struct retour__node;
 int retour__request_parse_node(retour_request *request, const retour_policy *policy,
                                struct retour__ctx *ctx, const struct retour__node *root);
 
+/* A consumer's country code (customer.country) into country; an error names what was
+ * found. Shared by the YAML and the JSON readers. */
+int retour__read_country(struct retour__ctx *ctx, const struct retour__node *n,
+                         char country[3]);
+
 #endif

@@ -13,6 +13,7 @@
  *      refund only after a failed repair, or within a short-term right to reject;
  *   then goodwill for refused items, the review signals and the totals. */
 #include "rules/complaint.h"
+#include "rules/consumer_law.h"
 #include "rules/eval_support.h"
 #include "rules/goodwill.h"
 #include "rules/items.h"
@@ -318,14 +319,25 @@ int retour__complaint_law(retour__eval *ev)
                  day);
         return retour__request_error(ev, item, item >= 0 ? path : "ordered", message);
     }
+    /* The consumer's country's law, where the shop sells there, figure by figure. */
+    unsigned figures = 0;
+    const retour__guarantee_law *theirs =
+        ev->consumer ? retour__guarantee_law_at(ev->consumer, contract) : NULL;
+    if (theirs && (figures = retour__guarantee_law_best(&ev->guarantee_mix, g, theirs)))
+        g = &ev->guarantee_mix;
     ev->guarantee = g;
-    if (item < 0 || g->months == 0)
-        return RETOUR_OK;
-    retour__params prm;
-    memset(&prm, 0, sizeof prm);
-    prm.date = contract;
-    prm.name = g->regime;
-    return retour__add_reason(ev, RETOUR__R_CONTRACT_DATE_ASSUMED, -1, NULL, retour__no_src, &prm);
+    int rc = RETOUR_OK;
+    if (item >= 0 && g->months > 0) {
+        retour__params prm;
+        memset(&prm, 0, sizeof prm);
+        prm.date = contract;
+        prm.name = g->regime;
+        rc = retour__add_reason(ev, RETOUR__R_CONTRACT_DATE_ASSUMED, -1, NULL, retour__no_src,
+                                &prm);
+    }
+    if (rc == RETOUR_OK && ev->consumer)
+        rc = retour__consumer_law_reason(ev, figures);
+    return rc;
 }
 
 int retour__decide_complaint(retour__eval *ev)

@@ -19,10 +19,22 @@ typedef struct retour__eval {
     /* A rule computed a charge from an item's value: the plan cannot keep that result for
      * every request of the item's category (plan_build.c). */
     int charged;
-    /* The legal guarantee in force at the contract's date, set by retour__complaint_law. */
+    /* The law that decides (retour__law_init, consumer_law.h): the withdrawal law and its
+     * citations, the calendar deadlines move in and its closed days listed at load (NULL:
+     * computed), and, when the consumer's country keeps its protection, its law and the
+     * calendar whose holidays also move deadlines (else NULL). */
+    const retour__jurisdiction *law;
+    const struct retour__calendar *calendar;
+    const struct retour__closed_days *closed;
+    const retour__jurisdiction *consumer;
+    const struct retour__calendar *consumer_calendar;
+    /* The legal guarantee in force at the contract's date, set by retour__complaint_law;
+     * guarantee_mix holds it when the consumer's law gives more. */
     const retour__guarantee_law *guarantee;
+    retour__guarantee_law guarantee_mix;
     /* The deadlines' calendar, set while retour__decide_withdrawal runs. */
     struct retour__holidays *holidays;
+    struct retour__holidays *consumer_holidays; /* of consumer_calendar */
     const struct retour__tracer *trace; /* retour_evaluate_traced(); NULL otherwise (trace.h) */
 } retour__eval;
 

@@ -14,6 +14,7 @@
  * A clause below the law that a statutory withdrawal sets aside is named with the reason
  * policy_below_legal_floor and its line. */
 #include "rules/withdrawal.h"
+#include "rules/consumer_law.h"
 #include "rules/eval_support.h"
 #include "rules/goodwill.h"
 #include "rules/items.h"
@@ -21,6 +22,7 @@
 #include "rules/trace.h"
 
 #include "law/calendar.h"
+#include "law/figures.h"
 #include "base/date.h"
 #include "base/money.h"
 
@@ -63,19 +65,31 @@ static int refuses_late(const retour__category *c, retour_packaging packaging)
  * outside them. The calendar is the policy's (docs/decisions.md, "Deadline calendars"). */
 static int to_working_day(retour__eval *ev, retour_date *date)
 {
-    const retour_policy *p = ev->p;
-    if (p->calendar->kind == RETOUR__CAL_CALENDAR_DAYS)
+    if (ev->calendar->kind == RETOUR__CAL_CALENDAR_DAYS)
         return RETOUR_OK; /* nothing moves */
-    if (p->closed && retour__closed_days_next(p->closed, date))
-        return RETOUR_OK;
-    if (retour__holidays_next_working_day(date, ev->holidays, *date))
-        return retour__fail(ev->err, RETOUR_ERANGE, NULL, NULL, "a deadline falls after 9999-12-31");
-    return RETOUR_OK;
+    for (;;) {
+        retour_date day = *date;
+        if (!(ev->closed && retour__closed_days_next(ev->closed, &day)) &&
+            retour__holidays_next_working_day(&day, ev->holidays, day))
+            return retour__fail(ev->err, RETOUR_ERANGE, NULL, NULL,
+                                "a deadline falls after 9999-12-31");
+        *date = day;
+        if (ev->consumer_calendar == NULL)
+            return RETOUR_OK;
+        /* A day closed in the consumer's country does not end the period either: move on
+         * until a day is open in both. */
+        if (retour__holidays_next_working_day(&day, ev->consumer_holidays, day))
+            return retour__fail(ev->err, RETOUR_ERANGE, NULL, NULL,
+                                "a deadline falls after 9999-12-31");
+        if (day == *date)
+            return RETOUR_OK;
+        *date = day;
+    }
 }
 
-const char *retour__moved_law(const retour_policy *p, int statutory)
+const char *retour__moved_law(const retour__jurisdiction *law, int statutory)
 {
-    return statutory && p->jurisdiction->eu ? RETOUR__REG_PERIODS : NULL;
+    return statutory && law->eu ? RETOUR__REG_PERIODS : NULL;
 }
 
 /* deadline_moved_to_working_day when `moved` differs from the day counted. The regulation is
@@ -90,7 +104,7 @@ static int moved_reason(retour__eval *ev, retour__code code, retour_date counted
     memset(&prm, 0, sizeof prm);
     prm.date = moved;
     prm.date2 = counted;
-    return retour__add_reason(ev, code, -1, retour__moved_law(ev->p, statutory),
+    return retour__add_reason(ev, code, -1, retour__moved_law(ev->law, statutory),
                               ev->p->src_jurisdiction, &prm);
 }
 
@@ -99,7 +113,7 @@ static int moved_reason(retour__eval *ev, retour__code code, retour_date counted
  * guessed. The contract's date is `ordered`, or else no later than the first delivery. */
 static int check_contract_date(retour__eval *ev)
 {
-    const retour__jurisdiction *j = ev->p->jurisdiction;
+    const retour__jurisdiction *j = ev->law;
     const retour_request *r = ev->r;
     long item = -1;
     retour_date contract = r->ordered;
@@ -126,7 +140,7 @@ static int decide_period(retour__eval *ev, int *expired)
 {
     const retour_policy *p = ev->p;
     const retour_request *r = ev->r;
-    const retour__jurisdiction *j = p->jurisdiction;
+    const retour__jurisdiction *j = ev->law;
     retour_decision *d = ev->d;
     int rc;
 
@@ -191,7 +205,7 @@ static int decide_period(retour__eval *ev, int *expired)
         d->basis = RETOUR_BASIS_WITHDRAWAL_RIGHT;
         ev->statutory_basis = 1;
         prm.date = law_end;
-        if ((rc = retour__add_reason(ev, RETOUR__R_WITHIN_WITHDRAWAL_PERIOD, -1, p->law_period,
+        if ((rc = retour__add_reason(ev, RETOUR__R_WITHIN_WITHDRAWAL_PERIOD, -1, ev->law->cite.period,
                              p->src_jurisdiction, &prm)))
             return rc;
         /* The shop's own window alone would have refused: a shorter window, or one that
@@ -199,13 +213,13 @@ static int decide_period(retour__eval *ev, int *expired)
         if (r->notified > shop_end && shop_end < plain_end) {
             int by_days = p->days < j->withdrawal_days;
             if ((rc = retour__below_floor(ev, -1, by_days ? "withdrawal.days" : "withdrawal.starts",
-                                          p->law_period, by_days ? p->src_days : p->src_starts)))
+                                          ev->law->cite.period, by_days ? p->src_days : p->src_starts)))
                 return rc;
         }
         if (!p->informed) {
             retour__params ext = prm;
             ext.days = j->extension_months;
-            if ((rc = retour__add_reason(ev, RETOUR__R_WITHDRAWAL_PERIOD_EXTENDED, -1, p->law_extension,
+            if ((rc = retour__add_reason(ev, RETOUR__R_WITHDRAWAL_PERIOD_EXTENDED, -1, ev->law->cite.extension,
                                  p->src_informed, &ext)))
                 return rc;
         }
@@ -217,7 +231,7 @@ static int decide_period(retour__eval *ev, int *expired)
                    ? RETOUR_OK
                    : moved_reason(ev, RETOUR__R_PERIOD_MOVED_TO_WORKING_DAY, shop_day, shop_end, 0);
     }
-    RETOUR__TRACE_NOTE(ev, "withdrawal.period", -1, 0, j->statutory ? RETOUR__N_STATUTORY_PERIOD_OVER : RETOUR__N_NO_STATUTORY_RIGHT, p->law_period, p->src_jurisdiction, &(retour__params){ .date = law_end, .date2 = r->notified });
+    RETOUR__TRACE_NOTE(ev, "withdrawal.period", -1, 0, j->statutory ? RETOUR__N_STATUTORY_PERIOD_OVER : RETOUR__N_NO_STATUTORY_RIGHT, ev->law->cite.period, p->src_jurisdiction, &(retour__params){ .date = law_end, .date2 = r->notified });
     if (r->notified <= shop_end) {
         d->basis = RETOUR_BASIS_SHOP_POLICY;
         prm.date = shop_end;
@@ -231,7 +245,7 @@ static int decide_period(retour__eval *ev, int *expired)
     prm.date = d->withdrawal_deadline;
     *expired = 1;
     if ((rc = retour__add_reason(ev, RETOUR__R_WITHDRAWAL_PERIOD_EXPIRED, -1,
-                                 shop_longer ? NULL : p->law_period,
+                                 shop_longer ? NULL : ev->law->cite.period,
                                  shop_longer ? p->src_days : p->src_jurisdiction, &prm)))
         return rc;
     return moved_reason(ev, RETOUR__R_PERIOD_MOVED_TO_WORKING_DAY,
@@ -242,14 +256,13 @@ static int decide_period(retour__eval *ev, int *expired)
 static int decide_exclusion(retour__eval *ev, size_t i, const retour__category *c,
                             retour__params *prm)
 {
-    const retour_policy *p = ev->p;
     retour__item_result *res = &ev->d->items[i];
     retour_packaging pkg = ev->r->items[i].packaging;
     int rc;
     if (ev->trace && (!c || c->exclusion == RETOUR__EXCL_NONE))
         retour__trace_note(ev, "exclusion", (long)i, 0, RETOUR__N_NO_EXCLUSION, NULL, c ? c->src : retour__no_src, prm);
     if (c && c->exclusion != RETOUR__EXCL_NONE) {
-        const char *law = p->law_exception[c->exclusion];
+        const char *law = ev->law->cite.exception[c->exclusion];
         int applies = 1;
         if (retour__exclusion_needs_unsealing(c->exclusion)) {
             if (pkg == RETOUR_PACKAGING_SEALED) {
@@ -276,7 +289,7 @@ static int decide_exclusion(retour__eval *ev, size_t i, const retour__category *
         if (ev->statutory_basis)
             return ev->shop_extends ? (RETOUR__TRACE_NOTE(ev, "exclusion.shop", (long)i, 0, RETOUR__N_SHOP_EXCLUSION_STATUTORY, NULL, c->src_returnable, prm), RETOUR_OK)
                    : retour__add_reason(ev, RETOUR__R_FLOOR_NOT_RETURNABLE, (long)i,
-                                        p->law_period, c->src_returnable, prm);
+                                        ev->law->cite.period, c->src_returnable, prm);
         res->outcome = RETOUR_OUTCOME_REJECT;
         return retour__add_reason(ev, RETOUR__R_EXCLUDED_BY_SHOP, (long)i, NULL, c->src_returnable, prm);
     }
@@ -324,10 +337,10 @@ static int decide_opened(retour__eval *ev, size_t i, retour__params *prm)
     const retour__pkg_rule *rule = &p->opened;
     int rc;
     if (rule->action == RETOUR__PKG_ACCEPT || ev->statutory_basis) {
-        rc = retour__add_reason(ev, RETOUR__R_PACKAGING_OPENED_ALLOWED, (long)i, p->law_handling,
+        rc = retour__add_reason(ev, RETOUR__R_PACKAGING_OPENED_ALLOWED, (long)i, ev->law->cite.handling,
                                 retour__no_src, prm);
         if (rc == RETOUR_OK && rule->action != RETOUR__PKG_ACCEPT)
-            rc = retour__below_floor(ev, (long)i, "packaging.opened", p->law_handling, rule->src);
+            rc = retour__below_floor(ev, (long)i, "packaging.opened", ev->law->cite.handling, rule->src);
         return rc;
     }
     if (rule->action == RETOUR__PKG_REJECT) {
@@ -356,7 +369,7 @@ static int decide_packaging(retour__eval *ev, size_t i, retour__params *prm)
     /* Art. 14(2): a consumer who was not informed of the right owes nothing for diminished
      * value, so there is nothing to deduct and nothing to review. */
     if (rule->action != RETOUR__PKG_ACCEPT && ev->statutory_basis && !p->informed)
-        return retour__add_reason(ev, RETOUR__R_DEDUCTION_WAIVED_NOT_INFORMED, (long)i, p->law_handling,
+        return retour__add_reason(ev, RETOUR__R_DEDUCTION_WAIVED_NOT_INFORMED, (long)i, ev->law->cite.handling,
                           p->src_informed, prm);
     switch (rule->action) {
     case RETOUR__PKG_ACCEPT:
@@ -371,19 +384,19 @@ static int decide_packaging(retour__eval *ev, size_t i, retour__params *prm)
         }
         /* The right stays: what the damage costs is diminished value, for a person to
          * assess. */
-        if ((rc = retour__below_floor(ev, (long)i, clause, p->law_handling, rule->src)))
+        if ((rc = retour__below_floor(ev, (long)i, clause, ev->law->cite.handling, rule->src)))
             return rc;
         /* fall through */
     case RETOUR__PKG_REVIEW:
         res->outcome = RETOUR_OUTCOME_REVIEW;
         return retour__add_reason(ev, damaged ? RETOUR__R_DAMAGED_REVIEW : RETOUR__R_MISSING_PACKAGING_REVIEW,
-                          (long)i, p->law_handling, rule->src, prm);
+                          (long)i, ev->law->cite.handling, rule->src, prm);
     case RETOUR__PKG_DEDUCT_PERCENT:
     case RETOUR__PKG_DEDUCT_AMOUNT:
         break;
     }
     return deduct(ev, i, rule, damaged ? RETOUR__R_DAMAGED_DEDUCTION : RETOUR__R_MISSING_PACKAGING_DEDUCTION,
-                  p->law_handling, prm);
+                  ev->law->cite.handling, prm);
 }
 
 /* Rule 4: the shop's restocking fee, only in its own window (art. 13(1) leaves no room for
@@ -404,13 +417,13 @@ static int set_aside_clauses(retour__eval *ev)
     const retour_policy *p = ev->p;
     int rc = RETOUR_OK;
     if (p->reason_required)
-        rc = retour__below_floor(ev, -1, "withdrawal.reason_required", p->law_period,
+        rc = retour__below_floor(ev, -1, "withdrawal.reason_required", ev->law->cite.period,
                                  p->src_reason_required);
     if (rc == RETOUR_OK && p->condition == RETOUR__COND_UNUSED)
-        rc = retour__below_floor(ev, -1, "withdrawal.condition", p->law_handling,
+        rc = retour__below_floor(ev, -1, "withdrawal.condition", ev->law->cite.handling,
                                  p->src_condition);
     if (rc == RETOUR_OK && p->restocking.action != RETOUR__PKG_ACCEPT)
-        rc = retour__below_floor(ev, -1, "withdrawal.restocking_fee", p->law_refund,
+        rc = retour__below_floor(ev, -1, "withdrawal.restocking_fee", ev->law->cite.refund,
                                  p->restocking.src);
     return rc;
 }
@@ -421,7 +434,7 @@ static int shipping_and_deadlines(retour__eval *ev, const retour__tally *t)
     retour_decision *d = ev->d;
     const retour_policy *p = ev->p;
     const retour_request *r = ev->r;
-    const retour__jurisdiction *j = p->jurisdiction;
+    const retour__jurisdiction *j = ev->law;
     int rc;
     /* Outbound delivery: refunded with a whole-order withdrawal (art. 13(1)); in the shop's
      * own window only when the policy says so. */
@@ -434,12 +447,12 @@ static int shipping_and_deadlines(retour__eval *ev, const retour__tally *t)
         if (whole && (ev->statutory_basis || p->refund_outbound)) {
             d->shipping = r->shipping_paid;
             rc = retour__add_reason(ev, RETOUR__R_OUTBOUND_SHIPPING_REFUNDED, -1,
-                                    ev->statutory_basis ? p->law_refund : NULL,
+                                    ev->statutory_basis ? ev->law->cite.refund : NULL,
                                     ev->statutory_basis ? retour__no_src : p->src_refund_outbound,
                                     &sp);
             if (rc == RETOUR_OK && ev->statutory_basis && !p->refund_outbound)
                 rc = retour__below_floor(ev, -1, "withdrawal.refund_outbound_shipping",
-                                         p->law_refund, p->src_refund_outbound);
+                                         ev->law->cite.refund, p->src_refund_outbound);
         } else {
             rc = retour__add_reason(ev, RETOUR__R_OUTBOUND_SHIPPING_NOT_REFUNDED, -1, NULL,
                                     whole ? p->src_refund_outbound : retour__no_src, &sp);
@@ -459,9 +472,9 @@ static int shipping_and_deadlines(retour__eval *ev, const retour__tally *t)
         dp.days = return_days;
         dp.days2 = j->return_days;
         return_days = j->return_days;
-        if ((rc = retour__add_reason(ev, RETOUR__R_RETURN_PERIOD_EXTENDED, -1, p->law_return,
+        if ((rc = retour__add_reason(ev, RETOUR__R_RETURN_PERIOD_EXTENDED, -1, ev->law->cite.return_goods,
                              p->src_return_days, &dp)) ||
-            (rc = retour__below_floor(ev, -1, "withdrawal.return_within_days", p->law_return,
+            (rc = retour__below_floor(ev, -1, "withdrawal.return_within_days", ev->law->cite.return_goods,
                                       p->src_return_days)))
             return rc;
     }
@@ -469,9 +482,9 @@ static int shipping_and_deadlines(retour__eval *ev, const retour__tally *t)
         dp.days = refund_days;
         dp.days2 = j->refund_days;
         refund_days = j->refund_days;
-        if ((rc = retour__add_reason(ev, RETOUR__R_REFUND_DEADLINE_CAPPED, -1, p->law_refund,
+        if ((rc = retour__add_reason(ev, RETOUR__R_REFUND_DEADLINE_CAPPED, -1, ev->law->cite.refund,
                              p->src_refund_days, &dp)) ||
-            (rc = retour__below_floor(ev, -1, "withdrawal.refund_within_days", p->law_refund,
+            (rc = retour__below_floor(ev, -1, "withdrawal.refund_within_days", ev->law->cite.refund,
                                       p->src_refund_days)))
             return rc;
     }
@@ -499,25 +512,33 @@ static int shipping_and_deadlines(retour__eval *ev, const retour__tally *t)
 static int refuse_late(retour__eval *ev, size_t i, const retour__category *c,
                        retour__params *prm, retour__item_refusal *refusal)
 {
-    const retour_policy *p = ev->p;
     retour__item_result *res = &ev->d->items[i];
     res->outcome = RETOUR_OUTCOME_REJECT;
     refusal->refused = 1;
     if (refuses_late(c, ev->r->items[i].packaging)) {
         refusal->why = RETOUR__REFUSED_EXCLUDED;
         return retour__add_reason(ev, exclusion_code(c->exclusion), (long)i,
-                                  p->law_exception[c->exclusion], c->src_exclusion, prm);
+                                  ev->law->cite.exception[c->exclusion], c->src_exclusion, prm);
     }
     refusal->why = RETOUR__REFUSED_LATE;
     refusal->days_late = (int)(ev->r->notified - ev->d->withdrawal_deadline);
     return RETOUR_OK;
 }
 
-int retour__withdrawal_period(retour__eval *ev, retour__holidays *holidays, int *expired)
+int retour__withdrawal_period(retour__eval *ev, retour__holidays *holidays,
+                              retour__holidays *consumer_holidays, int *expired)
 {
     int rc;
-    retour__holidays_init(holidays, ev->p->calendar);
+    retour__holidays_init(holidays, ev->calendar);
+    retour__holidays_init(consumer_holidays, ev->consumer_calendar);
     ev->holidays = holidays;
+    ev->consumer_holidays = consumer_holidays;
+    if (ev->consumer) {
+        unsigned figures = (ev->law == ev->consumer ? RETOUR__FIG_RIGHT : 0) |
+                           (ev->consumer_calendar ? RETOUR__FIG_CALENDAR : 0);
+        if ((rc = retour__consumer_law_reason(ev, figures)))
+            return rc;
+    }
     if ((rc = decide_period(ev, expired)))
         return rc;
     return ev->statutory_basis ? set_aside_clauses(ev) : RETOUR_OK;
@@ -551,10 +572,10 @@ int retour__decide_withdrawal(retour__eval *ev)
 {
     retour_decision *d = ev->d;
     retour__tally tally;
-    retour__holidays holidays;
+    retour__holidays holidays, consumer_holidays;
     int rc, expired = 0;
     if ((rc = retour__copy_items(ev, NULL)) ||
-        (rc = retour__withdrawal_period(ev, &holidays, &expired)))
+        (rc = retour__withdrawal_period(ev, &holidays, &consumer_holidays, &expired)))
         return rc;
     for (size_t i = 0; i < d->item_count; i++) {
         const retour__category *c = retour__category_of(ev->p, &ev->r->items[i]);

@@ -176,6 +176,7 @@ final class Library
         int retour_request_set_customer_history(retour_request *request,
                                                 int goodwill_last_year,
                                                 int64_t lifetime_spend);
+        int retour_request_set_customer_country(retour_request *request, const char *country);
         int retour_request_add_item(retour_request *request, size_t *index, const char *sku,
                                     const char *category, int64_t price, int quantity,
                                     retour_date delivered, retour_packaging packaging);

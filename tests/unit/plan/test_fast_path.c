@@ -102,6 +102,7 @@ typedef enum shape {
     SHAPE_ORDERED,
     SHAPE_ORDERED_LONG_BEFORE,
     SHAPE_COMPLAINT_DETAILS,
+    SHAPE_CONSUMER_ABROAD,
     SHAPE__COUNT
 } shape;
 
@@ -114,6 +115,7 @@ static const char *const shape_names[SHAPE__COUNT] = {
     "order date",
     "order date half a year before delivery",
     "complaint details",
+    "a consumer living in BE",
 };
 
 #define SECOND_ITEM_PRICE 1999
@@ -188,6 +190,17 @@ static const inline_policy inline_policies[] = {
       "  - name: anyone-a-little-late\n"
       "    when: { max_days_late: 10 }\n"
       "    grant: store_credit\n" },
+    /* Sells to BE and ES: a Belgian consumer's holidays move deadlines too, and a Spanish
+     * one's guarantee is longer. */
+    { "nl-sells-abroad.yaml",
+      "retour: 1\njurisdiction: NL\ncurrency: EUR\nsells_to: [BE, ES, DE]\n"
+      "categories:\n"
+      "  goods: {}\n"
+      "  media: { exclusion: sealed_media }\n" },
+    /* No statutory right of its own: a Belgian consumer's law gives it. */
+    { "none-sells-abroad.yaml",
+      "retour: 1\njurisdiction: none\ncurrency: EUR\nsells_to: [BE]\n"
+      "withdrawal: { days: 10 }\n" },
     { "uk-longer-window.yaml",
       "retour: 1\njurisdiction: UK\ncurrency: GBP\n"
       "withdrawal: { days: 28, restocking_fee: 5% }\n"
@@ -336,6 +349,9 @@ static void print_case(const sweep *s, const sweep_case *c)
         break;
     case SHAPE_PART_OF_ORDER:
         report("whole_order:   0\n");
+        break;
+    case SHAPE_CONSUMER_ABROAD:
+        report("customer.country: BE\n");
         break;
     case SHAPE_LAST_DELIVERED_LATER:
         report("last_delivered: %s\n",
@@ -554,6 +570,9 @@ static void build_request(sweep *s, const sweep_case *c)
         assert_int_equal(retour_request_set_ordered(q, delivered - ORDERED_LONG_BEFORE),
                          RETOUR_OK);
         break;
+    case SHAPE_CONSUMER_ABROAD:
+        assert_int_equal(retour_request_set_customer_country(q, "BE"), RETOUR_OK);
+        break;
     case SHAPE_COMPLAINT_DETAILS:
         assert_int_equal(retour_request_set_item_complaint(q, 0, c->noticed, c->cause,
                                                            c->admits_damage, c->remedy,
@@ -606,7 +625,8 @@ static int case_of(retour_case *k, const sweep_case *c)
 {
     static const retour_case init = RETOUR_CASE_INIT;
     const customer *w = c->who;
-    if (c->shape == SHAPE_TWO_ITEMS || c->shape == SHAPE_LAST_DELIVERED_LATER)
+    if (c->shape == SHAPE_TWO_ITEMS || c->shape == SHAPE_LAST_DELIVERED_LATER ||
+        c->shape == SHAPE_CONSUMER_ABROAD)
         return 0;
     *k = init;
     k->type = (uint8_t)c->type;

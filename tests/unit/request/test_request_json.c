@@ -444,7 +444,7 @@ static const error_case error_cases[] = {
     { "{\"type\":\"withdrawal\",\"notified\":\"2026-03-16\",\"customer\":{\"order\":1},\"items\":["
       GOOD_ITEM "]}", RETOUR_ESCHEMA, 1, 58, 57, "customer.order",
       "unknown key 'order'; did you mean 'orders'? (expected one of: orders, claims_last_year, "
-      "goodwill_last_year, lifetime_spend)", 1 },
+      "goodwill_last_year, lifetime_spend, country)", 1 },
     { "{\"type\":\"withdrawal\",\"notified\":\"2026-03-16\",\"items\":[null]}", RETOUR_ESCHEMA, 1,
       55, 54, "items[0]", "expected a mapping of keys, found nothing", 1 },
     { HEAD "\"sku\":[\"A\"]}]}", RETOUR_ESCHEMA, 1, 66, 65, "items[0].sku",

@@ -568,7 +568,7 @@ static void test_customer(void **state)
     FAILS(EUR(state), HEAD "customer:\n  orders: 4\n  claims: 1\n" ITEM, RETOUR_ESCHEMA, 5, 3,
           "customer.claims",
           "unknown key 'claims' (expected one of: orders, claims_last_year, "
-          "goodwill_last_year, lifetime_spend)");
+          "goodwill_last_year, lifetime_spend, country)");
     FAILS(EUR(state), HEAD "customer:\n  order: 4\n" ITEM, RETOUR_ESCHEMA, 4, 3,
           "customer.order", "unknown key 'order'; did you mean 'orders'?");
     FAILS(EUR(state), HEAD "customer: {orders: -1}\n" ITEM, RETOUR_ERANGE, 3, 20,
