@@ -101,6 +101,7 @@ void retour__trace_reason(retour__eval *ev, retour__code code, long item, const 
     case RETOUR__R_REFUND_BY_MOVED_TO_WORKING_DAY: rec.pub.rule = "deadline.calendar"; break;
     case RETOUR__R_PRESUMED_DEFECT: rec.pub.rule = "complaint.presumption"; break;
     case RETOUR__R_CONTRACT_DATE_ASSUMED: rec.pub.rule = "complaint.contract_date"; break;
+    case RETOUR__R_CONSUMER_COUNTRY_LAW: rec.pub.rule = "law.consumer_country"; break;
     case RETOUR__R_EVIDENCE_REQUIRED:
     case RETOUR__R_EVIDENCE_REQUIRED_NO_PRESUMPTION:
         rec.pub.rule = "complaint.presumption";
