@@ -62,7 +62,9 @@ static int refuses_late(const retour__category *c, retour_packaging packaging)
 
 /* A last day on a Saturday, Sunday or public holiday moves to the next working day: by the
  * closed days the policy listed at load, or by computing the year's holidays for a date
- * outside them. The calendar is the policy's (docs/decisions.md, "Deadline calendars"). */
+ * outside them. The calendar is the deciding law's, and a consumer's country the shop sells
+ * to closes its own holidays too (docs/decisions.md, "Deadline calendars", "The consumer's
+ * country"). */
 static int to_working_day(retour__eval *ev, retour_date *date)
 {
     if (ev->calendar->kind == RETOUR__CAL_CALENDAR_DAYS)
