@@ -653,7 +653,9 @@ RETOUR_API retour_date retour_decision_return_by(const retour_decision *decision
 RETOUR_API retour_date retour_decision_refund_by(const retour_decision *decision);
 /** How the three deadlines above were counted: "calendar_days" (no statutory period; and
  *  every complaint), "weekends" (a last day on a Saturday or Sunday moves to the Monday),
- *  or "weekends_and_nl_holidays" / "_de_" / "_be_" / "_fr_" (public holidays move it too).
+ *  or "weekends_and_<code>_holidays" for each country whose public holidays are known,
+ *  e.g. "weekends_and_nl_holidays", "weekends_and_gb_holidays" for GB and UK (public
+ *  holidays move it too).
  *  A static string (never freed); "" for a decision without a result. */
 RETOUR_API const char *retour_decision_calendar(const retour_decision *decision);
 

@@ -1,12 +1,14 @@
 /* Deadline calendars: which days are working days in a jurisdiction, so that a period whose
  * last day is a Saturday, Sunday or public holiday can end on the next working day
  * (Regulation (EEC, Euratom) No 1182/71 art. 3(4); docs/decisions.md, "Deadline calendars").
- * Holidays are computed per year (fixed dates and Easter-based ones), never listed per year.
+ * Holidays are computed per year from each country's table (law/holidays.c), never listed per
+ * year.
  * Nothing here allocates; every function is pure and thread-safe. */
 #ifndef RETOUR_CALENDAR_H
 #define RETOUR_CALENDAR_H
 
 #include "base/compiler.h"
+#include "law/holidays.h"
 #include "retour.h"
 
 #include <stdint.h>
@@ -17,28 +19,24 @@
 typedef enum retour__calendar_kind {
     RETOUR__CAL_CALENDAR_DAYS = 0, /* no extension: every day is a working day */
     RETOUR__CAL_WEEKENDS,          /* Saturdays and Sundays; national holidays not known */
-    RETOUR__CAL_NL,                /* weekends and the Dutch public holidays */
-    RETOUR__CAL_DE,                /* weekends and Germany's nationwide public holidays */
-    RETOUR__CAL_BE,                /* weekends and the Belgian public holidays */
-    RETOUR__CAL_FR,                /* weekends and the French public holidays */
-    RETOUR__CAL__COUNT
+    RETOUR__CAL_NATIONAL,          /* weekends and a country's holidays (law/holidays.c) */
 } retour__calendar_kind;
 
 typedef struct retour__calendar {
     retour__calendar_kind kind;
-    const char *name; /* "calendar_days", "weekends", "weekends_and_nl_holidays", ... */
+    const char *name;        /* "calendar_days", "weekends", "weekends_and_nl_holidays", ... */
+    retour__country country; /* RETOUR__CAL_NATIONAL: whose holidays */
 } retour__calendar;
 
-/* The calendar of a jurisdiction code: NL, DE, BE and FR know their public holidays; every
- * other code with a statutory period (the EU members, "EU", "UK") counts weekends only;
- * "none" and unknown codes count calendar days. Never NULL; a static object. */
+/* The calendar of a jurisdiction code: each EU member state, IS, LI, NO and GB (also "UK")
+ * has its public holidays ("weekends_and_<code>_holidays", GB and UK both
+ * "weekends_and_gb_holidays"; EL is GR); "EU" and any other two capital letters count
+ * weekends only; "none" and everything else count calendar days. Never NULL; a static
+ * object. */
 const retour__calendar *retour__calendar_for(const char *jurisdiction_code);
 
 /* The calendar that moves nothing ("calendar_days"). */
 const retour__calendar *retour__calendar_days(void);
-
-/* Easter Sunday of a Gregorian year (1583..9999) as month (3 or 4) and day. */
-void retour__easter(int year, int *month, int *day);
 
 /* One year's public holidays of a calendar, listed on first use and again when a date of
  * another year is asked about. A value on the caller's stack (no allocation); one thread. */
@@ -47,8 +45,7 @@ typedef struct retour__holidays {
     int year;
     retour_date first, last; /* 1 January and 31 December of `year` */
     int first_weekday;       /* of 1 January: 0 = Monday */
-    int easter_listed;       /* the Easter-based holidays are in bits (listed on demand) */
-    uint64_t bits[6];        /* bit n: day first + n is a public holiday */
+    uint64_t bits[6];        /* bit n: day first + n is a public holiday or closed day */
 } retour__holidays;
 
 /* Starts a view of cal's holidays (NULL: calendar days); no year is listed yet. */
@@ -92,7 +89,8 @@ static inline int retour__closed_days_next(const retour__closed_days *c, retour_
     return 1;
 }
 
-/* 1 when date is a public holiday of the calendar (weekends not included), else 0. */
+/* 1 when date is a public holiday or closed day of the calendar (law/holidays.c; weekends
+ * as such not included), else 0. */
 int retour__calendar_is_holiday(const retour__calendar *cal, retour_date date);
 
 /* 1 when date is a working day of the calendar: not a Saturday, Sunday or holiday. */

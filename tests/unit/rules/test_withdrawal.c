@@ -1295,14 +1295,14 @@ static void test_calendar_weekend(void **state)
     assert_moved_period(f, "DE", delivered, "2026-03-21", "2026-03-23", REG_1182);
     assert_string_equal(retour_decision_calendar(f->d), "weekends_and_de_holidays");
     assert_moved_period(f, "ES", delivered, "2026-03-21", "2026-03-23", REG_1182);
-    assert_string_equal(retour_decision_calendar(f->d), "weekends");
+    assert_string_equal(retour_decision_calendar(f->d), "weekends_and_es_holidays");
     assert_moved_period(f, "EU", delivered, "2026-03-21", "2026-03-23", REG_1182);
     /* Sunday too. */
     assert_moved_period(f, "FR", delivered + 1, "2026-03-22", "2026-03-23", REG_1182);
     assert_string_equal(retour_decision_calendar(f->d), "weekends_and_fr_holidays");
     /* The UK moves it as well, without citing the EU regulation. */
     assert_moved_period(f, "UK", delivered, "2026-03-21", "2026-03-23", NULL);
-    assert_string_equal(retour_decision_calendar(f->d), "weekends");
+    assert_string_equal(retour_decision_calendar(f->d), "weekends_and_gb_holidays");
 
     /* Outside the statutory rules nothing moves: the shop's 14 days end on the Saturday. */
     load(f, HEAD("none") "withdrawal:\n  days: 14\n");
@@ -1330,7 +1330,8 @@ static void test_calendar_easter(void **state)
     assert_moved_period(f, "FR", delivered, "2026-04-06", "2026-04-07", REG_1182);
     /* Weekends only: holidays not known, Easter Monday counts as a working day. */
     assert_unmoved_period(f, "EU", delivered, "2026-04-06");
-    assert_unmoved_period(f, "UK", delivered, "2026-04-06");
+    /* England and Wales's bank holiday moves the UK's period too, citing nothing. */
+    assert_moved_period(f, "UK", delivered, "2026-04-06", "2026-04-07", NULL);
 
     /* Day 14 on Good Friday 2026-04-03: in NL and DE the whole Easter weekend follows. */
     delivered = ymd(2026, 3, 20);
@@ -1353,7 +1354,8 @@ static void test_calendar_fixed_holidays(void **state)
     assert_moved_period(f, "DE", delivered, "2026-12-25", "2026-12-28", REG_1182);
     assert_moved_period(f, "BE", delivered, "2026-12-25", "2026-12-28", REG_1182);
     assert_moved_period(f, "FR", delivered, "2026-12-25", "2026-12-28", REG_1182);
-    assert_unmoved_period(f, "UK", delivered, "2026-12-25");
+    /* UK: Boxing Day is a Saturday, its substitute Monday 12-28, so Tuesday 12-29. */
+    assert_moved_period(f, "UK", delivered, "2026-12-25", "2026-12-29", NULL);
     /* Boxing Day 2025 (Friday): a holiday in NL and DE, not in BE and FR. */
     delivered = ymd(2025, 12, 12);
     assert_moved_period(f, "NL", delivered, "2025-12-26", "2025-12-29", REG_1182);
