@@ -512,9 +512,10 @@ RETOUR_API void retour_decision_free(retour_decision *decision);
 /**
  * Decides a request against a policy and stores the result in decision (replacing any
  * earlier result). Never reads the clock: all dates come from the request.
- * @returns 0, RETOUR_EREQUEST when the request lacks what the policy needs (err says
- *          which key), RETOUR_ERANGE on money overflow, RETOUR_ENOMEM, RETOUR_EINVAL (a
- *          NULL, foreign or freed decision, policy or request).
+ * @returns 0, RETOUR_EREQUEST when the request lacks what the policy needs or holds
+ *          impossible data (notified, last_delivered or an item's delivered before the
+ *          order date; err says which key), RETOUR_ERANGE on money overflow, RETOUR_ENOMEM,
+ *          RETOUR_EINVAL (a NULL, foreign or freed decision, policy or request).
  *          On failure the decision holds no result (outcome accessors return defaults).
  * Lifetime: the request may be freed right after the call; the decision refers to the
  * policy (currency, category names), so keep the policy alive while reading the decision.

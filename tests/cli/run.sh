@@ -49,6 +49,17 @@ check "unknown jurisdiction" 1 "$e/bad-jurisdiction.err" \
     "$retour" eval tests/data/cli/bad-jurisdiction.yaml examples/requests/opened-phone.yaml
 check "invalid date in request" 1 "$e/bad-date-request.err" \
     "$retour" eval examples/policies/minimal.yaml tests/data/cli/bad-date-request.yaml
+# Impossible data is an error, never a decision: a day before the order date.
+check "item delivered before the order" 1 "$e/delivered-before-ordered.err" \
+    "$retour" eval examples/policies/de-fashion.yaml tests/data/cli/delivered-before-ordered.yaml
+check "last delivery before the order (JSON)" 1 "$e/last-delivered-before-ordered.err" \
+    "$retour" eval examples/policies/de-fashion.yaml \
+    tests/data/cli/last-delivered-before-ordered.json
+check "notified before the order" 1 "$e/notified-before-ordered.err" \
+    "$retour" eval examples/policies/de-fashion.yaml tests/data/cli/notified-before-ordered.yaml
+check "explain an item delivered before the order" 1 "$e/explain-delivered-before-ordered.txt" \
+    "$retour" explain examples/policies/de-fashion.yaml \
+    tests/data/cli/delivered-before-ordered.yaml
 check "missing file" 2 "$e/missing-file.err" \
     "$retour" eval examples/policies/does-not-exist.yaml examples/requests/opened-phone.yaml
 check "usage" 2 "$e/usage.err" "$retour" eval examples/policies/minimal.yaml

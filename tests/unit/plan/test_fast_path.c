@@ -12,7 +12,8 @@
  *    notification and a spread up to ten years across month and year ends; the notification
  *    day and the customer (history, price, quantity) rotate through their lists;
  *  - requests a fast path declines (two items, outbound shipping paid, part of an order, a
- *    later last delivery, an order date, complaint details): the same, over fewer days.
+ *    later last delivery, an order date, complaint details): the same, over fewer days;
+ *  - requests every evaluation refuses alike: an order date after the delivery.
  * The only internals used are a policy's list of categories (policy.h) and a printf
  * attribute (error.h); the comparison itself uses the public API.
  *
@@ -101,6 +102,7 @@ typedef enum shape {
     SHAPE_LAST_DELIVERED_LATER,
     SHAPE_ORDERED,
     SHAPE_COMPLAINT_DETAILS,
+    SHAPE_ORDERED_AFTER_DELIVERY, /* impossible data: an error on every road */
     SHAPE__COUNT
 } shape;
 
@@ -112,6 +114,7 @@ static const char *const shape_names[SHAPE__COUNT] = {
     "last good delivered later",
     "order date",
     "complaint details",
+    "order date after the delivery",
 };
 
 #define SECOND_ITEM_PRICE 1999
@@ -158,6 +161,7 @@ typedef struct sweep {
     unsigned outcomes_seen;     /* bit per retour_outcome */
     unsigned bases_seen;        /* bit per retour_basis */
     unsigned errors_seen;       /* bit per -retour_status */
+    unsigned long before_order; /* requests refused for a day before their order */
 } sweep;
 
 /* ------------------------------------------------------------------------------------
@@ -338,6 +342,9 @@ static void print_case(const sweep *s, const sweep_case *c)
         break;
     case SHAPE_ORDERED:
         report("ordered:       %s\n", date_text(a, c->notified - c->days - ORDERED_BEFORE));
+        break;
+    case SHAPE_ORDERED_AFTER_DELIVERY:
+        report("ordered:       %s\n", date_text(a, c->notified - c->days + 1));
         break;
     case SHAPE_COMPLAINT_DETAILS:
         report("complaint:     noticed %s, cause %s, admits damage %d, remedy %s, "
@@ -541,6 +548,9 @@ static void build_request(sweep *s, const sweep_case *c)
     case SHAPE_ORDERED:
         assert_int_equal(retour_request_set_ordered(q, delivered - ORDERED_BEFORE), RETOUR_OK);
         break;
+    case SHAPE_ORDERED_AFTER_DELIVERY:
+        assert_int_equal(retour_request_set_ordered(q, delivered + 1), RETOUR_OK);
+        break;
     case SHAPE_COMPLAINT_DETAILS:
         assert_int_equal(retour_request_set_item_complaint(q, 0, c->noticed, c->cause,
                                                            c->admits_damage, c->remedy,
@@ -613,6 +623,8 @@ static int case_of(retour_case *k, const sweep_case *c)
         k->whole_order = 0;
     else if (c->shape == SHAPE_ORDERED)
         k->ordered = k->delivered - ORDERED_BEFORE;
+    else if (c->shape == SHAPE_ORDERED_AFTER_DELIVERY)
+        k->ordered = k->delivered + 1;
     else if (c->shape == SHAPE_COMPLAINT_DETAILS) {
         k->noticed = c->noticed;
         k->cause = (uint8_t)c->cause;
@@ -681,6 +693,8 @@ static void compare(sweep *s, const sweep_case *c)
     } else {
         s->refused++;
         s->errors_seen |= 1u << -rc_fast;
+        s->before_order += strstr(err_fast.message, "before it was ordered") != NULL ||
+                           strstr(err_fast.message, "before the order was placed") != NULL;
     }
 }
 
@@ -857,9 +871,9 @@ static void test_inline_policies(void **state)
     }
 }
 
-/* Runs last: the sweep reached every outcome and basis and both kinds of refusal (a
- * request the policy cannot decide, an amount that overflows), so it did not pass by
- * comparing nothing of interest. */
+/* Runs last: the sweep reached every outcome and basis, both kinds of refusal (a request
+ * the policy cannot decide, an amount that overflows) and requests refused for a day
+ * before their order, so it did not pass by comparing nothing of interest. */
 static void test_sweep_reached_everything(void **state)
 {
     const sweep *s = *state;
@@ -873,6 +887,7 @@ static void test_sweep_reached_everything(void **state)
             fail_msg("no decision on basis %s", retour_basis_name((retour_basis)b));
     assert_true(s->errors_seen & 1u << -RETOUR_EREQUEST);
     assert_true(s->errors_seen & 1u << -RETOUR_ERANGE);
+    assert_true(s->before_order > 0);
     assert_true(s->refused < s->compared);
 }
 
