@@ -565,7 +565,8 @@ RETOUR_API uint64_t retour_category_id(const char *name);
  * RETOUR_CASE_INIT and set what is known. It decides exactly as the request built from
  * the same fields with retour_request_add_item() and the setters, with the item's SKU
  * empty and its category the policy's own name for the id; an id the policy does not list
- * decides like an item without a category (the default category decides).
+ * decides like an item without a category (the default category decides), and the full
+ * decision says so with the reason category_not_listed.
  * Fields narrower than their enum hold the enum's value.
  */
 typedef struct retour_case {

@@ -133,7 +133,7 @@ static RETOUR__INLINE int find_category(const retour__category **found, const re
 
 /* The request c stands for, in *r: its one item is the request's own, its category name
  * the policy's (or none: an id the policy does not list decides like an item without a
- * category). */
+ * category, its decision saying category_not_listed). */
 static void request_of_case(retour_request *r, const retour_case *c,
                             const retour__category *category)
 {
@@ -169,6 +169,8 @@ static void request_of_case(retour_request *r, const retour_case *c,
         it->category_len = (uint32_t)strlen(category->name);
         it->category_hash = (uint32_t)c->category;
     }
+    else
+        it->unlisted_id = c->category != RETOUR_CATEGORY_NONE;
     it->measured = 1;
 }
 

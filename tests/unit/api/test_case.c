@@ -134,7 +134,8 @@ static void test_exclusion_and_late(void **state)
 }
 
 /* An id the policy does not list decides like an item without a category: the default
- * category (electronics here) decides, and the decision's item names none. */
+ * category (electronics here) decides, the decision's item names none, and the reason
+ * category_not_listed says so (tests/unit/rules/test_category_not_listed.c). */
 static void test_unknown_category_is_the_default(void **state)
 {
     fixture *f = *state;
@@ -144,6 +145,12 @@ static void test_unknown_category_is_the_default(void **state)
     char json[4096];
     assert_true(retour_decision_to_json(f->decision, RETOUR_LANG_EN, json, sizeof json) > 0);
     assert_non_null(strstr(json, "\"sku\":\"\",\"category\":null"));
+    assert_non_null(strstr(json, "\"reasons\":[{\"code\":\"category_not_listed\",\"message\":"
+                                 "\"The policy lists no category with the given category id, so "
+                                 "its default category 'electronics' decides.\""));
+    const retour_reason *why = retour_decision_deciding_reason(f->decision);
+    assert_non_null(why);
+    assert_string_equal(why->code, "within_withdrawal_period");
 }
 
 static void test_complaint_case(void **state)
