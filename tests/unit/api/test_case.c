@@ -288,7 +288,7 @@ static void test_days_before_the_order(void **state)
                      RETOUR_OK);
     assert_string_equal(v.reason, "within_withdrawal_period");
     f->phone.ordered = RETOUR_DATE_NONE;
-    f->phone.delivered = day(1, 1, 1);
+    f->phone.delivered = day(2025, 1, 2);
     assert_int_equal(retour_evaluate_case_verdict(&v, f->decision, f->policy, &f->phone, NULL),
                      RETOUR_OK);
     assert_string_equal(v.reason, "withdrawal_period_expired");

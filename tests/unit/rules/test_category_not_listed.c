@@ -179,6 +179,7 @@ static void test_complaint(void **state)
     fx *f = *state;
     load(f, WITH_DEFAULT);
     reset_complaint(f, ymd(2026, 9, 1));
+    assert_int_equal(retour_request_set_ordered(f->r, ymd(2026, 3, 1)), RETOUR_OK);
     add(f, "A", "gadgets", 2500, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_UNKNOWN);
     complain(f, 0, RETOUR_DATE_NONE, RETOUR_CAUSE_DEFECT, 0, RETOUR_REMEDY_REPAIR, 0);
     eval_ok(f);
