@@ -521,9 +521,10 @@ RETOUR_API void retour_decision_free(retour_decision *decision);
 /**
  * Decides a request against a policy and stores the result in decision (replacing any
  * earlier result). Never reads the clock: all dates come from the request.
- * @returns 0, RETOUR_EREQUEST when the request lacks what the policy needs (err says
- *          which key), RETOUR_ERANGE on money overflow, RETOUR_ENOMEM, RETOUR_EINVAL (a
- *          NULL, foreign or freed decision, policy or request).
+ * @returns 0, RETOUR_EREQUEST when the request lacks what the policy needs or holds
+ *          impossible data (notified, last_delivered or an item's delivered before the
+ *          order date; err says which key), RETOUR_ERANGE on money overflow, RETOUR_ENOMEM,
+ *          RETOUR_EINVAL (a NULL, foreign or freed decision, policy or request).
  *          On failure the decision holds no result (outcome accessors return defaults).
  * Lifetime: the request may be freed right after the call; the decision refers to the
  * policy (currency, category names), so keep the policy alive while reading the decision.
@@ -573,7 +574,8 @@ RETOUR_API uint64_t retour_category_id(const char *name);
  * RETOUR_CASE_INIT and set what is known. It decides exactly as the request built from
  * the same fields with retour_request_add_item() and the setters, with the item's SKU
  * empty and its category the policy's own name for the id; an id the policy does not list
- * decides like an item without a category (the default category decides).
+ * decides like an item without a category (the default category decides), and the full
+ * decision says so with the reason category_not_listed.
  * Fields narrower than their enum hold the enum's value.
  */
 typedef struct retour_case {

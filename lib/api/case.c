@@ -104,6 +104,17 @@ static inline int check_case(const retour_case *c, const char *fn, retour_error 
     return RETOUR__UNLIKELY(bad) ? name_bad_field(c, fn, err) : RETOUR_OK;
 }
 
+/* 1 when neither the notification nor the delivery is before the order (always without
+ * an order date). A day before the order is impossible data: the case goes through the
+ * request it stands for, whose evaluation names the field (evaluate.c), and never reaches
+ * the plan. RETOUR_DATE_NONE is below every day: without an order date nothing is early,
+ * and an absent delivery is tested apart. */
+static inline int case_ordered_first(const retour_case *c)
+{
+    return !((c->notified < c->ordered) |
+             ((c->delivered < c->ordered) & (c->delivered != RETOUR_DATE_NONE)));
+}
+
 /* The category c->category names in p into *found (NULL: none listed, the default decides);
  * an error only for an id two categories share. */
 static RETOUR__INLINE int find_category(const retour__category **found, const retour_policy *p,
@@ -122,7 +133,7 @@ static RETOUR__INLINE int find_category(const retour__category **found, const re
 
 /* The request c stands for, in *r: its one item is the request's own, its category name
  * the policy's (or none: an id the policy does not list decides like an item without a
- * category). */
+ * category, its decision saying category_not_listed). */
 static void request_of_case(retour_request *r, const retour_case *c,
                             const retour__category *category)
 {
@@ -158,6 +169,8 @@ static void request_of_case(retour_request *r, const retour_case *c,
         it->category_len = (uint32_t)strlen(category->name);
         it->category_hash = (uint32_t)c->category;
     }
+    else
+        it->unlisted_id = c->category != RETOUR_CATEGORY_NONE;
     it->measured = 1;
 }
 
@@ -234,7 +247,8 @@ int retour_evaluate_case_verdict(retour_verdict *verdict, retour_decision *decis
         return verdict_failed(rc, verdict, decision);
     retour__plan_answer a;
     const retour__category *decides = retour__category_or_default(policy, category);
-    if (RETOUR__UNLIKELY(retour__plan_answer_case(policy, c, decides, &a) != RETOUR_OK))
+    if (RETOUR__UNLIKELY(!case_ordered_first(c) ||
+                         retour__plan_answer_case(policy, c, decides, &a) != RETOUR_OK))
         return verdict_of_request(verdict, decision, policy, c, category, err);
     if (err)
         retour__error_clear(err);

@@ -8,6 +8,46 @@
 #include "rules/eval_support.h"
 #include "rules/withdrawal.h"
 #include "rules/trace.h"
+#include "base/compiler.h"
+
+#include <stdio.h>
+
+/* 1 when no day of the request lies before its order (always, without an order date):
+ * the test every evaluation makes before the plan or the rules see the request. */
+static inline int ordered_first(const retour_request *r)
+{
+    retour_date ordered = r->ordered;
+    if (ordered == RETOUR_DATE_NONE)
+        return 1;
+    int early = (r->notified < ordered) |
+                (r->last_delivered != RETOUR_DATE_NONE && r->last_delivered < ordered);
+    for (size_t i = 0; i < r->count; i++)
+        early |= r->items[i].delivered != RETOUR_DATE_NONE && r->items[i].delivered < ordered;
+    return !early;
+}
+
+/* Impossible data is an error, never a decision: names the first day before the order. */
+static RETOUR__NOINLINE int before_order(retour__eval *ev)
+{
+    const retour_request *r = ev->r;
+    if (r->notified < r->ordered)
+        return retour__request_error(ev, -1, "notified",
+                                     "the request was notified before the order was placed");
+    if (r->last_delivered != RETOUR_DATE_NONE && r->last_delivered < r->ordered)
+        return retour__request_error(ev, -1, "last_delivered",
+                                     "the order's last good was delivered before the order "
+                                     "was placed");
+    for (size_t i = 0; i < r->count; i++) {
+        if (r->items[i].delivered != RETOUR_DATE_NONE && r->items[i].delivered < r->ordered) {
+            char path[48];
+            snprintf(path, sizeof path, "items[%zu].delivered", i);
+            return retour__request_error(ev, (long)i, path,
+                                         "the item was delivered before it was ordered");
+        }
+    }
+    /* Not reached: ordered_first() found a day before the order. */
+    return retour__request_error(ev, -1, "ordered", "a day of the request is before the order");
+}
 
 static int evaluate(retour_decision *decision, const retour_policy *policy,
                     const retour_request *request, const retour__tracer *trace,
@@ -26,6 +66,8 @@ static int evaluate(retour_decision *decision, const retour_policy *policy,
         rc = retour__request_error(&ev, -1, "notified", "the notification date is required");
     else if (request->count == 0)
         rc = retour__request_error(&ev, -1, "items", "at least one item is required");
+    else if (RETOUR__UNLIKELY(!ordered_first(request)))
+        rc = before_order(&ev);
     else {
         /* The plan decides the common request; the rules the rest and every trace. */
         rc = trace ? RETOUR__PLAN_DECLINED : retour__plan_evaluate(&ev);
@@ -77,7 +119,7 @@ int retour_evaluate_verdict(retour_verdict *verdict, retour_decision *decision,
                             "retour_evaluate_verdict: decision, policy and request must not "
                             "be NULL");
     decision->valid = 0;
-    if (request->notified != RETOUR_DATE_NONE && request->count > 0) {
+    if (request->notified != RETOUR_DATE_NONE && request->count > 0 && ordered_first(request)) {
         retour__eval ev = { .d = decision, .p = policy, .r = request, .err = err };
         retour__law_init(&ev);
         retour__plan_answer a;

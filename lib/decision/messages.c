@@ -203,6 +203,24 @@ static const templates table[RETOUR__R__COUNT] = {
     [RETOUR__R_CONSUMER_COUNTRY_LAW] = {
         "The consumer lives in {name}, a country the shop sells to: where the law of {name} protects the consumer more than that of {other}, it applies. {figures}",
         "De consument woont in {name}, een land waaraan de winkel verkoopt: waar het recht van {name} de consument meer beschermt dan dat van {other}, geldt het. {figures}" },
+    [RETOUR__R_CATEGORY_NOT_LISTED] = {
+        "The policy does not list the category '{category}', so its default category '{name}' decides.",
+        "Het beleid noemt de categorie '{category}' niet, dus de standaardcategorie '{name}' beslist." },
+    [RETOUR__R_CATEGORY_NOT_LISTED_NO_DEFAULT] = {
+        "The policy does not list the category '{category}' and has no default category, so the item is decided without a category.",
+        "Het beleid noemt de categorie '{category}' niet en heeft geen standaardcategorie, dus het artikel wordt zonder categorie beoordeeld." },
+    [RETOUR__R_CATEGORY_NOT_LISTED_LETTER_CASE] = {
+        "The policy does not list the category '{category}': a listed category differs from it only in upper and lower case, and names must match exactly. The default category '{name}' decides.",
+        "Het beleid noemt de categorie '{category}' niet: een genoemde categorie verschilt er alleen in hoofd- en kleine letters van, en namen moeten precies overeenkomen. De standaardcategorie '{name}' beslist." },
+    [RETOUR__R_CATEGORY_NOT_LISTED_LETTER_CASE_NO_DEFAULT] = {
+        "The policy does not list the category '{category}': a listed category differs from it only in upper and lower case, and names must match exactly. The policy has no default category, so the item is decided without a category.",
+        "Het beleid noemt de categorie '{category}' niet: een genoemde categorie verschilt er alleen in hoofd- en kleine letters van, en namen moeten precies overeenkomen. Het beleid heeft geen standaardcategorie, dus het artikel wordt zonder categorie beoordeeld." },
+    [RETOUR__R_CATEGORY_ID_NOT_LISTED] = {
+        "The policy lists no category with the given category id, so its default category '{name}' decides.",
+        "Het beleid noemt geen categorie met de opgegeven categorie-id, dus de standaardcategorie '{name}' beslist." },
+    [RETOUR__R_CATEGORY_ID_NOT_LISTED_NO_DEFAULT] = {
+        "The policy lists no category with the given category id and has no default category, so the item is decided without a category.",
+        "Het beleid noemt geen categorie met de opgegeven categorie-id en heeft geen standaardcategorie, dus het artikel wordt zonder categorie beoordeeld." },
 };
 
 /* Remedies and causes in words, per language ({percent} where a grant has one). */

@@ -65,10 +65,17 @@ const char *const retour__code_names[RETOUR__R__COUNT] = {
     [RETOUR__R_REFUND_BY_MOVED_TO_WORKING_DAY] = "deadline_moved_to_working_day",
     [RETOUR__R_CONTRACT_DATE_ASSUMED] = "contract_date_assumed",
     [RETOUR__R_CONSUMER_COUNTRY_LAW] = "consumer_country_law",
+    [RETOUR__R_CATEGORY_NOT_LISTED] = "category_not_listed",
+    [RETOUR__R_CATEGORY_NOT_LISTED_NO_DEFAULT] = "category_not_listed",
+    [RETOUR__R_CATEGORY_NOT_LISTED_LETTER_CASE] = "category_not_listed",
+    [RETOUR__R_CATEGORY_NOT_LISTED_LETTER_CASE_NO_DEFAULT] = "category_not_listed",
+    [RETOUR__R_CATEGORY_ID_NOT_LISTED] = "category_not_listed",
+    [RETOUR__R_CATEGORY_ID_NOT_LISTED_NO_DEFAULT] = "category_not_listed",
 };
 
 /* Codes that give or confirm an outcome, as opposed to those that add to one (a deadline
- * moved, a seal found intact, a clause set aside, the remedy offered, the shipping). */
+ * moved, a seal found intact, a clause set aside, the remedy offered, the shipping, a
+ * category not listed). */
 const unsigned char retour__code_decides[RETOUR__R__COUNT] = {
     [RETOUR__R_WITHIN_WITHDRAWAL_PERIOD] = 1,
     [RETOUR__R_WITHIN_SHOP_PERIOD] = 1,

@@ -71,6 +71,16 @@ typedef enum retour__code {
     RETOUR__R_CONTRACT_DATE_ASSUMED,   /* {date}: the stand-in day, {name}: the law in force */
     RETOUR__R_CONSUMER_COUNTRY_LAW,    /* {name}: the consumer's country, {other}: the policy's
                                         * jurisdiction, {figures}: what the first gave */
+    /* category_not_listed, one template per situation: the item names a category the
+     * policy does not list ({category}), and the default category ({name}) decides, or
+     * the policy has none; _LETTER_CASE: a listed name differs from it only in letter
+     * case; _ID: a case's category id, which has no name to show */
+    RETOUR__R_CATEGORY_NOT_LISTED,
+    RETOUR__R_CATEGORY_NOT_LISTED_NO_DEFAULT,
+    RETOUR__R_CATEGORY_NOT_LISTED_LETTER_CASE,
+    RETOUR__R_CATEGORY_NOT_LISTED_LETTER_CASE_NO_DEFAULT,
+    RETOUR__R_CATEGORY_ID_NOT_LISTED,
+    RETOUR__R_CATEGORY_ID_NOT_LISTED_NO_DEFAULT,
     RETOUR__R__COUNT
 } retour__code;
 

@@ -4,6 +4,7 @@
  * goodwill, review signals and the totals are the rules' own functions. */
 #include "plan/plan_eval.h"
 #include "plan/plan_route.h"
+#include "rules/items.h"
 #include "rules/review_signals.h"
 #include "rules/withdrawal.h"
 #include "request/case.h"
@@ -168,7 +169,9 @@ int retour__plan_evaluate(retour__eval *ev)
     retour__route rt;
     const retour__category *named;
     retour__road road = find_route(ev, &f, &rt, &named);
-    if (road == RETOUR__OFF_ROAD)
+    /* A cell holds no category_not_listed: an item naming a category the policy does not
+     * list is the rules' (its answer alone, below, is the same either way). */
+    if (road == RETOUR__OFF_ROAD || RETOUR__UNLIKELY(retour__category_unlisted(rt.it, named)))
         return RETOUR__PLAN_DECLINED;
     int rc;
     if ((rc = reserve_reasons(ev)) || (rc = retour__copy_items(ev, named)))

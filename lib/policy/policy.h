@@ -124,6 +124,7 @@ struct retour_policy {
     retour__category *categories;
     size_t category_count;
     long default_category; /* index, or -1 */
+    retour__src src_default_category;
     /* Hash index of the category names (category_index.c); NULL: not built (a policy
      * being checked), looked up one by one. */
     uint32_t *category_slots;  /* mask + 1 slots: category index + 1, 0 empty */

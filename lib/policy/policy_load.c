@@ -218,6 +218,7 @@ static int load_default_category(retour__ctx *ctx, retour_policy *p, const retou
     for (size_t i = 0; i < p->category_count; i++) {
         if (strcmp(p->categories[i].name, name) == 0) {
             p->default_category = (long)i;
+            p->src_default_category = retour__src_of(n);
             return RETOUR_OK;
         }
     }

@@ -30,6 +30,9 @@ typedef struct retour__item {
     /* A case's category, already found by its id in the policy the case is evaluated
      * against (case.c); NULL: found by name. */
     const struct retour__category *found;
+    /* A case named a category id the policy does not list (case.c; category is NULL,
+     * as only the id is known). */
+    int unlisted_id;
 } retour__item;
 
 struct retour_request {

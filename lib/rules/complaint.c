@@ -350,12 +350,13 @@ int retour__decide_complaint(retour__eval *ev)
         return rc;
     for (size_t i = 0; i < d->item_count; i++) {
         int only;
+        const retour__category *c;
         retour__item_refusal refusal;
-        if ((rc = retour__complaint_item(ev, i, &only, &refusal)))
+        if ((rc = retour__item_category(ev, i, &c)) ||
+            (rc = retour__complaint_item(ev, i, &only, &refusal)))
             return rc;
         if (refusal.refused &&
-            (rc = retour__apply_goodwill(ev, i, retour__category_of(ev->p, &ev->r->items[i]),
-                                         refusal.why, refusal.days_late)))
+            (rc = retour__apply_goodwill(ev, i, c, refusal.why, refusal.days_late)))
             return rc;
         shop_only += (size_t)only;
     }

@@ -62,6 +62,52 @@ const retour__category *retour__category_of(const retour_policy *p, const retour
     return retour__category_or_default(p, retour__category_named(p, it));
 }
 
+/* c with A-Z as a-z: names compared as a person might misread them. */
+static unsigned char ascii_lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+/* 1 when a listed category's name equals name but for the letter case of A-Z. */
+static int listed_but_for_case(const retour_policy *p, const char *name)
+{
+    for (size_t k = 0; k < p->category_count; k++) {
+        const unsigned char *a = (const unsigned char *)p->categories[k].name;
+        const unsigned char *b = (const unsigned char *)name;
+        while (*a && ascii_lower(*a) == ascii_lower(*b))
+            a++, b++;
+        if (*a == '\0' && *b == '\0')
+            return 1;
+    }
+    return 0;
+}
+
+int retour__item_category(retour__eval *ev, size_t i, const retour__category **c)
+{
+    const retour_policy *p = ev->p;
+    const retour__item *it = &ev->r->items[i];
+    const retour__category *named = retour__category_named(p, it);
+    *c = retour__category_or_default(p, named);
+    if (!retour__category_unlisted(it, named))
+        return RETOUR_OK;
+    retour__params prm;
+    memset(&prm, 0, sizeof prm);
+    prm.name = *c ? (*c)->name : NULL;
+    retour__code code;
+    if (it->category == NULL) /* a case's id: no name to show */
+        code = *c ? RETOUR__R_CATEGORY_ID_NOT_LISTED : RETOUR__R_CATEGORY_ID_NOT_LISTED_NO_DEFAULT;
+    else {
+        prm.category = retour__decision_category(ev->d, i);
+        int letter_case = listed_but_for_case(p, it->category);
+        code = *c ? (letter_case ? RETOUR__R_CATEGORY_NOT_LISTED_LETTER_CASE
+                                 : RETOUR__R_CATEGORY_NOT_LISTED)
+                  : (letter_case ? RETOUR__R_CATEGORY_NOT_LISTED_LETTER_CASE_NO_DEFAULT
+                                 : RETOUR__R_CATEGORY_NOT_LISTED_NO_DEFAULT);
+    }
+    return retour__add_reason(ev, code, (long)i, NULL,
+                              *c ? p->src_default_category : retour__no_src, &prm);
+}
+
 void retour__item_params(retour__eval *ev, size_t i, const retour__category *c,
                          retour__params *prm)
 {

@@ -19,6 +19,17 @@ static inline const retour__category *retour__category_or_default(const retour_p
 }
 /* The item's category in the policy (or the default category), NULL if none. */
 const retour__category *retour__category_of(const retour_policy *p, const retour__item *it);
+/* 1 when the item names a category (by name, or a case's by id) that the policy does not
+ * list; named is what retour__category_named() found for it. */
+static inline int retour__category_unlisted(const retour__item *it,
+                                            const retour__category *named)
+{
+    return named == NULL && (it->category != NULL || it->unlisted_id);
+}
+/* The category item i is decided under (retour__category_of) into *c. An item that names
+ * a category the policy does not list gets the reason category_not_listed, naming the
+ * default category that decides instead (or that none does). */
+int retour__item_category(retour__eval *ev, size_t i, const retour__category **c);
 /* Parameters every item message shares: the category name as the decision keeps it. */
 void retour__item_params(retour__eval *ev, size_t i, const retour__category *c,
                          retour__params *prm);

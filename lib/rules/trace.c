@@ -137,6 +137,18 @@ void retour__trace_reason(retour__eval *ev, retour__code code, long item, const 
     case RETOUR__R_FREQUENT_CLAIMS: rec.pub.rule = "review.claims_last_year"; break;
     case RETOUR__R_HIGH_AMOUNT: rec.pub.rule = "review.amount"; break;
     case RETOUR__R_PACKAGING_STATE_UNKNOWN: rec.pub.rule = "exclusion"; break;
+    case RETOUR__R_CATEGORY_NOT_LISTED:
+    case RETOUR__R_CATEGORY_NOT_LISTED_LETTER_CASE:
+    case RETOUR__R_CATEGORY_ID_NOT_LISTED:
+        rec.pub.rule = "default_category";
+        break;
+    case RETOUR__R_CATEGORY_NOT_LISTED_NO_DEFAULT:
+    case RETOUR__R_CATEGORY_NOT_LISTED_LETTER_CASE_NO_DEFAULT:
+    case RETOUR__R_CATEGORY_ID_NOT_LISTED_NO_DEFAULT:
+        /* No default category to apply: the item is decided without one. */
+        rec.pub.rule = "default_category";
+        rec.pub.matched = 0;
+        break;
     default:
         /* The legal exceptions (excluded_*); a reason added later is its own rule. */
         rec.pub.rule = code >= RETOUR__R_EXCLUDED_SERVICES_PERFORMED &&

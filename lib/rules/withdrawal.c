@@ -580,9 +580,10 @@ int retour__decide_withdrawal(retour__eval *ev)
         (rc = retour__withdrawal_period(ev, &holidays, &consumer_holidays, &expired)))
         return rc;
     for (size_t i = 0; i < d->item_count; i++) {
-        const retour__category *c = retour__category_of(ev->p, &ev->r->items[i]);
+        const retour__category *c;
         retour__item_refusal refusal;
-        if ((rc = retour__withdrawal_item(ev, i, c, expired, &refusal)))
+        if ((rc = retour__item_category(ev, i, &c)) ||
+            (rc = retour__withdrawal_item(ev, i, c, expired, &refusal)))
             return rc;
         if (refusal.refused &&
             (rc = retour__apply_goodwill(ev, i, c, refusal.why, refusal.days_late)))

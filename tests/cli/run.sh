@@ -49,6 +49,21 @@ check "unknown jurisdiction" 1 "$e/bad-jurisdiction.err" \
     "$retour" eval tests/data/cli/bad-jurisdiction.yaml examples/requests/opened-phone.yaml
 check "invalid date in request" 1 "$e/bad-date-request.err" \
     "$retour" eval examples/policies/minimal.yaml tests/data/cli/bad-date-request.yaml
+# Impossible data is an error, never a decision: a day before the order date.
+check "item delivered before the order" 1 "$e/delivered-before-ordered.err" \
+    "$retour" eval examples/policies/de-fashion.yaml tests/data/cli/delivered-before-ordered.yaml
+check "last delivery before the order (JSON)" 1 "$e/last-delivered-before-ordered.err" \
+    "$retour" eval examples/policies/de-fashion.yaml \
+    tests/data/cli/last-delivered-before-ordered.json
+check "notified before the order" 1 "$e/notified-before-ordered.err" \
+    "$retour" eval examples/policies/de-fashion.yaml tests/data/cli/notified-before-ordered.yaml
+check "explain an item delivered before the order" 1 "$e/explain-delivered-before-ordered.txt" \
+    "$retour" explain examples/policies/de-fashion.yaml \
+    tests/data/cli/delivered-before-ordered.yaml
+# An unlisted category is visible: the default decides and the reason says so.
+check "unlisted category text in Dutch" 0 "$e/unlisted-category.nl.txt" \
+    "$retour" eval examples/policies/de-fashion.yaml examples/requests/unlisted-category.yaml \
+    --lang nl
 check "missing file" 2 "$e/missing-file.err" \
     "$retour" eval examples/policies/does-not-exist.yaml examples/requests/opened-phone.yaml
 check "usage" 2 "$e/usage.err" "$retour" eval examples/policies/minimal.yaml
@@ -124,6 +139,8 @@ check "explain shop window and exclusions" 0 "$e/explain-mixed-order.txt" \
     "$retour" explain $x/nl-jeweller.yaml examples/requests/mixed-order.yaml
 check "explain clauses the law sets aside" 0 "$e/explain-phone-bad-terms.txt" \
     "$retour" explain $x/bad-terms-nl.yaml examples/requests/phone-bad-terms.yaml
+check "explain an unlisted category" 0 "$e/explain-unlisted-category.txt" \
+    "$retour" explain $x/de-fashion.yaml examples/requests/unlisted-category.yaml
 check "explain as JSON" 0 "$e/explain-damaged-box.json" \
     "$retour" explain $x/nl-electronics.yaml examples/requests/damaged-box.yaml --format json
 check "explain as JSON in Dutch" 0 "$e/explain-sale-item-late.nl.json" \

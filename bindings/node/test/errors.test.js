@@ -140,6 +140,17 @@ describe('request errors', () => {
     assert.equal(e.path, 'items[0].delivered');
   });
 
+  test('impossible data: an item delivered before the order is RETOUR_EREQUEST', () => {
+    const request = JSON.parse(readFileSync(requestPath('opened-phone.json'), 'utf8'));
+    request.ordered = '2026-03-04'; // the phone arrived on 2026-03-03
+    const e = thrown(() => policy.evaluate(request));
+    assert.ok(e instanceof RequestError);
+    assert.equal(e.code, Status.EREQUEST);
+    assert.equal(e.file, '<request>');
+    assert.equal(e.path, 'items[0].delivered');
+    assert.equal(e.message, 'the item was delivered before it was ordered');
+  });
+
   test('invalid YAML text is a RequestError with line and column', () => {
     const e = thrown(() => policy.evaluate('type: withdrawal\nitems: [\n'));
     assert.ok(e instanceof RequestError);

@@ -92,6 +92,17 @@ test('a request that does not fit the policy: EREQUEST with the key', function (
     assertSame('items[0].delivered', $e->getPath(), 'path');
 });
 
+test('impossible data: an item delivered before the order is EREQUEST, never a decision', function (): void {
+    $policy = Policy::fromFile('examples/policies/nl-electronics.yaml', LIB);
+    $req = phone_request_array();
+    $req['ordered'] = '2026-03-04'; // the phone arrived on 2026-03-03
+    $e = assertThrows(RequestError::class, fn () => $policy->evaluate($req));
+    assertSame(PolicyError::EREQUEST, $e->getCode(), 'code');
+    assertSame('<request>', $e->getFile(), 'file');
+    assertSame('items[0].delivered', $e->getPath(), 'path');
+    assertSame('the item was delivered before it was ordered', $e->getMessage(), 'message');
+});
+
 test('request text that is not YAML: ESYNTAX', function (): void {
     $policy = Policy::fromFile('examples/policies/nl-electronics.yaml', LIB);
     $e = assertThrows(RequestError::class, fn () => $policy->evaluate('{"type": "withdrawal",'));

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import datetime
+import json
 import os
 import pickle
 import shutil
@@ -172,6 +173,12 @@ class RequestErrorTest(unittest.TestCase):
         complaint = dict(request, type="complaint", items=[{"sku": "A", "price": "1.00"}])
         e = self.assertRequestError(complaint, retour.Status.EREQUEST, "items[0].delivered")
         self.assertIn("delivery date", e.message)
+
+    def test_impossible_data_is_an_error(self) -> None:
+        request = json.loads(support.read_bytes(support.request_path("opened-phone.json")))
+        request["ordered"] = "2026-03-04"  # the phone arrived on 2026-03-03
+        e = self.assertRequestError(request, retour.Status.EREQUEST, "items[0].delivered")
+        self.assertEqual(e.message, "the item was delivered before it was ordered")
 
     def test_python_argument_errors(self) -> None:
         with self.assertRaises(TypeError):

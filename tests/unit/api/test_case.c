@@ -134,7 +134,8 @@ static void test_exclusion_and_late(void **state)
 }
 
 /* An id the policy does not list decides like an item without a category: the default
- * category (electronics here) decides, and the decision's item names none. */
+ * category (electronics here) decides, the decision's item names none, and the reason
+ * category_not_listed says so (tests/unit/rules/test_category_not_listed.c). */
 static void test_unknown_category_is_the_default(void **state)
 {
     fixture *f = *state;
@@ -144,6 +145,12 @@ static void test_unknown_category_is_the_default(void **state)
     char json[4096];
     assert_true(retour_decision_to_json(f->decision, RETOUR_LANG_EN, json, sizeof json) > 0);
     assert_non_null(strstr(json, "\"sku\":\"\",\"category\":null"));
+    assert_non_null(strstr(json, "\"reasons\":[{\"code\":\"category_not_listed\",\"message\":"
+                                 "\"The policy lists no category with the given category id, so "
+                                 "its default category 'electronics' decides.\""));
+    const retour_reason *why = retour_decision_deciding_reason(f->decision);
+    assert_non_null(why);
+    assert_string_equal(why->code, "within_withdrawal_period");
 }
 
 static void test_complaint_case(void **state)
@@ -234,6 +241,59 @@ static void test_missing_days(void **state)
     assert_string_equal(err.path, "notified");
 }
 
+/* A day before the order is impossible data: both calls fail with RETOUR_EREQUEST naming the
+ * case's field and saying what is wrong, and decide nothing. The day of the order itself,
+ * and any day without an order date, is decided. */
+static void expect_before_order(fixture *f, const char *field, const char *message)
+{
+    retour_error err;
+    retour_verdict v;
+    assert_int_equal(retour_evaluate_case(f->decision, f->policy, &f->phone, &err),
+                     RETOUR_EREQUEST);
+    assert_int_equal(err.code, RETOUR_EREQUEST);
+    assert_string_equal(err.path, field);
+    assert_string_equal(err.message, message);
+    assert_int_equal(retour_decision_reason_count(f->decision), 0);
+    for (int shipping = 0; shipping < 2; shipping++) { /* the plan's road and off it */
+        f->phone.shipping_paid = shipping ? 495 : 0;
+        assert_int_equal(retour_evaluate_case_verdict(&v, f->decision, f->policy, &f->phone,
+                                                      &err),
+                         RETOUR_EREQUEST);
+        assert_int_equal(err.code, RETOUR_EREQUEST);
+        assert_string_equal(err.path, field);
+        assert_string_equal(err.message, message);
+        assert_int_equal(v.outcome, RETOUR_OUTCOME_REJECT);
+        assert_string_equal(v.reason, "");
+        assert_int_equal(v.withdrawal_deadline, RETOUR_DATE_NONE);
+    }
+}
+
+static void test_days_before_the_order(void **state)
+{
+    fixture *f = *state;
+    for (int t = 0; t < RETOUR_REQUEST_TYPE__COUNT; t++) {
+        reset_phone(state);
+        f->phone.type = (uint8_t)t;
+        f->phone.ordered = day(2026, 3, 4); /* delivered 03-03 */
+        expect_before_order(f, "delivered", "the item was delivered before it was ordered");
+        f->phone.ordered = day(2026, 3, 17); /* notified 03-16: named before the delivery */
+        expect_before_order(f, "notified", "the request was notified before the order was "
+                                           "placed");
+    }
+    retour_verdict v;
+    reset_phone(state);
+    f->phone.shipping_paid = 0;
+    f->phone.ordered = day(2026, 3, 3);
+    assert_int_equal(retour_evaluate_case_verdict(&v, f->decision, f->policy, &f->phone, NULL),
+                     RETOUR_OK);
+    assert_string_equal(v.reason, "within_withdrawal_period");
+    f->phone.ordered = RETOUR_DATE_NONE;
+    f->phone.delivered = day(2025, 1, 2);
+    assert_int_equal(retour_evaluate_case_verdict(&v, f->decision, f->policy, &f->phone, NULL),
+                     RETOUR_OK);
+    assert_string_equal(v.reason, "withdrawal_period_expired");
+}
+
 static void test_null_arguments(void **state)
 {
     fixture *f = *state;
@@ -261,6 +321,7 @@ int main(void)
         cmocka_unit_test_setup(test_complaint_case, reset_phone),
         cmocka_unit_test_setup(test_field_errors, reset_phone),
         cmocka_unit_test_setup(test_missing_days, reset_phone),
+        cmocka_unit_test_setup(test_days_before_the_order, reset_phone),
         cmocka_unit_test_setup(test_null_arguments, reset_phone),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -8,11 +8,13 @@
  * tests/data/policies/jeweller.yaml and the inline policies below, each written to reach a
  * rule a compiled plan could get wrong. Requests, built through the C API for each policy:
  *  - single-item requests (what a fast path takes): both types x every category of the policy,
- *    an unlisted name and none x every packaging x delivery 0..40 days before the
- *    notification and a spread up to ten years across month and year ends; the notification
- *    day and the customer (history, price, quantity) rotate through their lists;
+ *    an unlisted name, the first listed name in capitals (unlisted too: names match
+ *    exactly) and none x every packaging x delivery 0..40 days before the notification and
+ *    a spread up to ten years across month and year ends; the notification day and the
+ *    customer (history, price, quantity) rotate through their lists;
  *  - requests a fast path declines (two items, outbound shipping paid, part of an order, a
- *    later last delivery, an order date, complaint details): the same, over fewer days.
+ *    later last delivery, an order date, complaint details): the same, over fewer days;
+ *  - requests every evaluation refuses alike: an order date after the delivery.
  * The only internals used are a policy's list of categories (policy.h) and a printf
  * attribute (error.h); the comparison itself uses the public API.
  *
@@ -103,6 +105,7 @@ typedef enum shape {
     SHAPE_ORDERED_LONG_BEFORE,
     SHAPE_COMPLAINT_DETAILS,
     SHAPE_CONSUMER_ABROAD,
+    SHAPE_ORDERED_AFTER_DELIVERY, /* impossible data: an error on every road */
     SHAPE__COUNT
 } shape;
 
@@ -116,6 +119,7 @@ static const char *const shape_names[SHAPE__COUNT] = {
     "order date half a year before delivery",
     "complaint details",
     "a consumer living in BE",
+    "order date after the delivery",
 };
 
 #define SECOND_ITEM_PRICE 1999
@@ -165,6 +169,8 @@ typedef struct sweep {
     unsigned outcomes_seen;     /* bit per retour_outcome */
     unsigned bases_seen;        /* bit per retour_basis */
     unsigned errors_seen;       /* bit per -retour_status */
+    unsigned long unlisted;     /* decisions saying category_not_listed */
+    unsigned long before_order; /* requests refused for a day before their order */
 } sweep;
 
 /* ------------------------------------------------------------------------------------
@@ -363,6 +369,9 @@ static void print_case(const sweep *s, const sweep_case *c)
     case SHAPE_ORDERED_LONG_BEFORE:
         report("ordered:       %s\n",
                date_text(a, c->notified - c->days - ORDERED_LONG_BEFORE));
+        break;
+    case SHAPE_ORDERED_AFTER_DELIVERY:
+        report("ordered:       %s\n", date_text(a, c->notified - c->days + 1));
         break;
     case SHAPE_COMPLAINT_DETAILS:
         report("complaint:     noticed %s, cause %s, admits damage %d, remedy %s, "
@@ -573,6 +582,9 @@ static void build_request(sweep *s, const sweep_case *c)
     case SHAPE_CONSUMER_ABROAD:
         assert_int_equal(retour_request_set_customer_country(q, "BE"), RETOUR_OK);
         break;
+    case SHAPE_ORDERED_AFTER_DELIVERY:
+        assert_int_equal(retour_request_set_ordered(q, delivered + 1), RETOUR_OK);
+        break;
     case SHAPE_COMPLAINT_DETAILS:
         assert_int_equal(retour_request_set_item_complaint(q, 0, c->noticed, c->cause,
                                                            c->admits_damage, c->remedy,
@@ -648,6 +660,8 @@ static int case_of(retour_case *k, const sweep_case *c)
         k->ordered = k->delivered - ORDERED_BEFORE;
     else if (c->shape == SHAPE_ORDERED_LONG_BEFORE)
         k->ordered = k->delivered - ORDERED_LONG_BEFORE;
+    else if (c->shape == SHAPE_ORDERED_AFTER_DELIVERY)
+        k->ordered = k->delivered + 1;
     else if (c->shape == SHAPE_COMPLAINT_DETAILS) {
         k->noticed = c->noticed;
         k->cause = (uint8_t)c->cause;
@@ -713,9 +727,14 @@ static void compare(sweep *s, const sweep_case *c)
     if (rc_fast == RETOUR_OK) { /* the verdict emptied s->fast; the two agreed */
         s->outcomes_seen |= 1u << retour_decision_outcome(s->reference);
         s->bases_seen |= 1u << retour_decision_basis(s->reference);
+        for (size_t i = 0; i < retour_decision_reason_count(s->reference); i++)
+            s->unlisted += strcmp(retour_decision_reason(s->reference, i)->code,
+                                  "category_not_listed") == 0;
     } else {
         s->refused++;
         s->errors_seen |= 1u << -rc_fast;
+        s->before_order += strstr(err_fast.message, "before it was ordered") != NULL ||
+                           strstr(err_fast.message, "before the order was placed") != NULL;
     }
 }
 
@@ -760,17 +779,30 @@ _Static_assert(COPRIME_TO_TURNS(DAYS_DENSE_LAST + 1 + SPREAD_COUNT), "days per r
 _Static_assert(COPRIME_TO_TURNS(SPARSE_COUNT), "days per run of a declined shape");
 _Static_assert(NOTIFICATION_COUNT == 7 && CUSTOMER_COUNT == 6, "the turns above");
 
-/* Every category of the policy, then a name it does not list, then none. */
+/* Every category of the policy, then a name it does not list, then (when it lists any) its
+ * first category's name in capitals, then none. */
 static size_t category_count(const retour_policy *p)
 {
-    return p->category_count + 2;
+    return p->category_count + 2 + (p->category_count > 0);
 }
 
 static const char *category_at(const retour_policy *p, size_t k)
 {
+    static char capitals[64];
     if (k < p->category_count)
         return p->categories[k].name;
-    return k == p->category_count ? "not-a-listed-category" : NULL;
+    if (k == p->category_count)
+        return "not-a-listed-category";
+    if (k == p->category_count + 1 && p->category_count > 0) {
+        const char *name = p->categories[0].name;
+        size_t n = 0;
+        for (; name[n] && n + 1 < sizeof capitals; n++)
+            capitals[n] = name[n] >= 'a' && name[n] <= 'z' ? (char)(name[n] - 'a' + 'A')
+                                                           : name[n];
+        capitals[n] = '\0';
+        return capitals;
+    }
+    return NULL;
 }
 
 /* Both types x every category x every packaging x days, in the given shape. */
@@ -892,9 +924,10 @@ static void test_inline_policies(void **state)
     }
 }
 
-/* Runs last: the sweep reached every outcome and basis and both kinds of refusal (a
- * request the policy cannot decide, an amount that overflows), so it did not pass by
- * comparing nothing of interest. */
+/* Runs last: the sweep reached every outcome and basis, both kinds of refusal (a request
+ * the policy cannot decide, an amount that overflows), decisions saying
+ * category_not_listed and requests refused for a day before their order, so it did not
+ * pass by comparing nothing of interest. */
 static void test_sweep_reached_everything(void **state)
 {
     const sweep *s = *state;
@@ -908,6 +941,8 @@ static void test_sweep_reached_everything(void **state)
             fail_msg("no decision on basis %s", retour_basis_name((retour_basis)b));
     assert_true(s->errors_seen & 1u << -RETOUR_EREQUEST);
     assert_true(s->errors_seen & 1u << -RETOUR_ERANGE);
+    assert_true(s->unlisted > 0);
+    assert_true(s->before_order > 0);
     assert_true(s->refused < s->compared);
 }
 

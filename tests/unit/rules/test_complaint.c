@@ -294,16 +294,30 @@ static void test_nl_lifespan(void **state)
                         "The problem appeared on 2029-02-01, after the guarantee ended on "
                         "2029-01-31.");
 
-    /* A lifespan under 24 months, no lifespan, an unlisted category, no category: 24. */
-    static const char *const others[] = { "watches", "apparel", "rings", NULL };
+    /* A lifespan under 24 months, no lifespan, an unlisted category (which says so), no
+     * category: 24. */
+    static const struct {
+        const char *category, *confirmed, *expired;
+    } others[] = {
+        { "watches", "contract_date_assumed defect_confirmed#0 remedy_repair_or_replace_first#0",
+          "contract_date_assumed guarantee_expired#0" },
+        { "apparel", "contract_date_assumed defect_confirmed#0 remedy_repair_or_replace_first#0",
+          "contract_date_assumed guarantee_expired#0" },
+        { "rings",
+          "contract_date_assumed category_not_listed#0 defect_confirmed#0 "
+          "remedy_repair_or_replace_first#0",
+          "contract_date_assumed category_not_listed#0 guarantee_expired#0" },
+        { NULL, "contract_date_assumed defect_confirmed#0 remedy_repair_or_replace_first#0",
+          "contract_date_assumed guarantee_expired#0" },
+    };
     for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) {
-        claim_on(f, ymd(2028, 1, 31), others[i], delivered, RETOUR_CAUSE_DEFECT,
+        claim_on(f, ymd(2028, 1, 31), others[i].category, delivered, RETOUR_CAUSE_DEFECT,
                  RETOUR_REMEDY_NONE);
-        assert_reasons(f->d, "contract_date_assumed defect_confirmed#0 remedy_repair_or_replace_first#0");
+        assert_reasons(f->d, others[i].confirmed);
         assert_reason(f->d, "defect_confirmed", 0, nl_law, JUR_LINE, JUR_COL);
-        claim_on(f, ymd(2028, 2, 1), others[i], delivered, RETOUR_CAUSE_DEFECT,
+        claim_on(f, ymd(2028, 2, 1), others[i].category, delivered, RETOUR_CAUSE_DEFECT,
                  RETOUR_REMEDY_NONE);
-        assert_reasons(f->d, "contract_date_assumed guarantee_expired#0");
+        assert_reasons(f->d, others[i].expired);
         assert_reason(f->d, "guarantee_expired", 0, nl_law, JUR_LINE, JUR_COL);
         assert_contains(msg_of(f->d, "guarantee_expired", 0, RETOUR_LANG_EN),
                         "ended on 2028-01-31");
@@ -844,7 +858,8 @@ static void test_customer_caused_damage(void **state)
                  0);
         eval_ok(f);
         assert_decided(f->d, REJECT, LEGAL, 0, 0);
-        assert_reasons(f->d, "contract_date_assumed customer_caused_damage#0");
+        /* The policy lists no categories: belts says so, and decides nothing. */
+        assert_reasons(f->d, "contract_date_assumed category_not_listed#0 customer_caused_damage#0");
         assert_reason(f->d, "customer_caused_damage", 0, NULL, 0, 0);
         assert_item(f->d, 0, REJECT, 0, 0);
         assert_remedy(f->d, 0, RETOUR_REMEDY_NONE, 0);

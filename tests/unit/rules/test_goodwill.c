@@ -453,7 +453,8 @@ static void test_condition_categories(void **state)
     late(f, 1, NULL, 1000, 1);
     assert_refused_late(f->d);
     late(f, 1, "unlisted", 1000, 1);
-    assert_refused_late(f->d);
+    assert_decided(f->d, REJECT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 0, 0);
+    assert_reasons(f->d, "withdrawal_period_expired category_not_listed#0");
 
     /* The default category stands in for items without one. */
     char extra[200];

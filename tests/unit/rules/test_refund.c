@@ -499,7 +499,8 @@ static void test_money_overflow(void **state)
  * JSON
  * ---------------------------------------------------------------------------------- */
 
-/* The phone of the worked example, with characters that need escaping in the SKU. */
+/* The phone of the worked example, with characters that need escaping in the SKU; the
+ * policy lists no categories, so the item's electronics is category_not_listed. */
 static void build_phone(fx *f)
 {
     load(f, HEAD("EU") "withdrawal:\n  refund_within_days: 7\n  return_shipping: shop\n");
@@ -528,7 +529,10 @@ static const char phone_json[] =
     "\"items\":[{\"index\":0,\"sku\":\"PHONE \\\"S4\\\"\\\\1\",\"category\":\"electronics\","
     "\"outcome\":\"accept\",\"refund\":\"499.00\",\"deduction\":\"0.00\","
     "\"remedy\":null,\"remedy_percent\":null,"
-    "\"reasons\":[{\"code\":\"packaging_opened_allowed\",\"message\":\"Opened packaging is no "
+    "\"reasons\":[{\"code\":\"category_not_listed\",\"message\":\"The policy does not list "
+    "the category 'electronics' and has no default category, so the item is decided without a "
+    "category.\",\"source\":null,\"law\":null},"
+    "{\"code\":\"packaging_opened_allowed\",\"message\":\"Opened packaging is no "
     "reason to refuse the return: the consumer may unpack and try the goods as in a shop.\","
     "\"source\":null,\"law\":\"Directive 2011/83/EU art. 14(2)\"}]}]}";
 

@@ -575,13 +575,13 @@ static void test_returnable_false(void **state)
     assert_item(f->d, 0, RETOUR_OUTCOME_REJECT, 0, 0);
     assert_date(retour_decision_return_by(f->d), NULL);
 
-    /* Other categories keep the shop's window. */
+    /* Other categories keep the shop's window (tops, not listed, as ordinary goods). */
     reset(f, ymd(2026, 3, 23));
     add(f, "S", "sale", 1999, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
     add(f, "T", "tops", 3000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
     eval_ok(f);
     assert_summary(f->d, RETOUR_OUTCOME_PARTIAL, RETOUR_BASIS_SHOP_POLICY, 3000, "2026-04-02");
-    assert_reasons(f->d, "within_shop_period excluded_by_shop#0");
+    assert_reasons(f->d, "within_shop_period excluded_by_shop#0 category_not_listed#1");
     assert_item(f->d, 1, RETOUR_OUTCOME_ACCEPT, 3000, 0);
 }
 
@@ -624,19 +624,20 @@ static void test_default_category(void **state)
     add(f, "C", "plain", 3000, 1, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
     eval_ok(f);
     assert_summary(f->d, RETOUR_OUTCOME_PARTIAL, RETOUR_BASIS_WITHDRAWAL_RIGHT, 3000, "2026-03-17");
+    /* The unlisted name says so (test_category_not_listed has the details). */
     assert_reasons(f->d, "within_withdrawal_period excluded_personalised#0 "
-                         "excluded_personalised#1");
+                         "category_not_listed#1 excluded_personalised#1");
     assert_reason(f->d, "excluded_personalised", 0, CRD " art. 16(c)", 6, 24);
     assert_reason(f->d, "excluded_personalised", 1, CRD " art. 16(c)", 6, 24);
     /* The message names the category the item gave, or the default's name. */
     assert_contains(message(f->d, 1, RETOUR_LANG_EN), "Custom items are made");
-    assert_contains(message(f->d, 2, RETOUR_LANG_EN), "Gadgets items are made");
+    assert_contains(message(f->d, 3, RETOUR_LANG_EN), "Gadgets items are made");
 
     /* Without default_category, unlisted items are ordinary goods. */
     load(f, HEAD("EU") "categories:\n  custom: { exclusion: personalised }\n");
     eval_ok(f);
     assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 6000, "2026-03-17");
-    assert_reasons(f->d, "within_withdrawal_period");
+    assert_reasons(f->d, "within_withdrawal_period category_not_listed#1 category_not_listed#2");
 }
 
 /* ------------------------------------------------------------------------------------
