@@ -14,10 +14,15 @@
  * contracts concluded after 13 June 2014 (art. 28(2)), as do the UK's Consumer Contracts
  * Regulations 2013. */
 #define FROM_2014 RETOUR__DATE_CONST(2014, 6, 13)
+/* The online withdrawal function (Directive (EU) 2023/2673, new art. 11a of Directive
+ * 2011/83/EU) is owed for contracts concluded from 19 June 2026 in the member states; its
+ * incorporation into the EEA Agreement is unverified, and the UK has no such rule. */
+#define FUNCTION_2026 RETOUR__DATE_CONST(2026, 6, 19)
+#define NO_FUNCTION RETOUR__DATE_MAX
 
 /* code, name, eu, eea, statutory, withdrawal, extension, refund and return days. */
-#define EU_FIGURES 1, 0, 1, 14, 12, 14, 14, FROM_2014
-#define EEA_FIGURES 0, 1, 1, 14, 12, 14, 14, FROM_2014
+#define EU_FIGURES 1, 0, 1, 14, 12, 14, 14, FROM_2014, FUNCTION_2026
+#define EEA_FIGURES 0, 1, 1, 14, 12, 14, 14, FROM_2014, NO_FUNCTION
 
 /* The citations a decision prints, whole at compile time, so that any jurisdiction's can be
  * used by any evaluation without composing text: C() a national provision, then the
@@ -36,7 +41,7 @@
 
 /* UK: the Consumer Contracts Regulations 2013; the directive no longer applies. */
 #define UK_ROW(c)                                                                          \
-    { c, "United Kingdom", 0, 0, 1, 14, 12, 14, 14, FROM_2014,                              \
+    { c, "United Kingdom", 0, 0, 1, 14, 12, 14, 14, FROM_2014, NO_FUNCTION,                 \
       { "CCR 2013 regs. 29-30", "CCR 2013 reg. 31", "CCR 2013 reg. 34", "CCR 2013 reg. 35", \
         "CCR 2013 reg. 34(9)",                                                             \
         { NULL, "CCR 2013 reg. 28", "CCR 2013 reg. 28", "CCR 2013 reg. 28",                \
@@ -170,7 +175,7 @@ static const retour__jurisdiction table[] = {
     EEA_MEMBER("LI", "Liechtenstein"),
     EEA_MEMBER("NO", "Norway"),
     /* Outside these rules: the shop's policy alone decides. */
-    { "none", "no statutory right of withdrawal", 0, 0, 0, 0, 0, 0, 0, RETOUR__DATE_MIN,
+    { "none", "no statutory right of withdrawal", 0, 0, 0, 0, 0, 0, 0, RETOUR__DATE_MIN, NO_FUNCTION,
       { NULL, NULL, NULL, NULL, NULL, { NULL } } },
 };
 

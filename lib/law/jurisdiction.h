@@ -34,6 +34,9 @@ typedef struct retour__jurisdiction {
     int refund_days;       /* 14: latest refund after the notice */
     int return_days;       /* 14: the consumer's time to send the goods back */
     retour_date withdrawal_from; /* the first contract day these figures cover */
+    /* The first contract day the online withdrawal function is owed for (Directive (EU)
+     * 2023/2673); RETOUR__DATE_MAX where no rule of the tables requires one. */
+    retour_date function_from;
     /* What decisions cite for each rule: the national provision where it is verified or
      * secondary, then the directive's article (EU, EEA); NULL where nothing is cited. */
     retour__citations cite;

@@ -259,6 +259,13 @@ static void test_withdrawal_from(void **state)
     assert_int_equal(retour__jurisdiction_find("PL")->withdrawal_from, RETOUR__DATE_CONST(2014, 6, 13));
     assert_int_equal(retour__jurisdiction_find("UK")->withdrawal_from, RETOUR__DATE_CONST(2014, 6, 13));
     assert_int_equal(retour__jurisdiction_find("NO")->withdrawal_from, RETOUR__DATE_CONST(2014, 6, 13));
+    /* The withdrawal function: member states from 2026-06-19 (Directive (EU) 2023/2673);
+     * no rule in the UK, unverified in the EEA EFTA states. */
+    assert_int_equal(retour__jurisdiction_find("DE")->function_from, RETOUR__DATE_CONST(2026, 6, 19));
+    assert_int_equal(retour__jurisdiction_find("EU")->function_from, RETOUR__DATE_CONST(2026, 6, 19));
+    assert_int_equal(retour__jurisdiction_find("UK")->function_from, RETOUR__DATE_MAX);
+    assert_int_equal(retour__jurisdiction_find("NO")->function_from, RETOUR__DATE_MAX);
+    assert_int_equal(retour__jurisdiction_find("none")->function_from, RETOUR__DATE_MAX);
 }
 
 int main(void)
