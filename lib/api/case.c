@@ -12,6 +12,7 @@
 #include "base/name_hash.h"
 #include "plan/plan_route.h"
 #include "policy/policy.h"
+#include "policy/terms.h"
 #include "decision/reasons.h"
 #include "request/request.h"
 
@@ -184,20 +185,31 @@ static int case_error(int rc, retour_error *err)
     return rc;
 }
 
+/* The terms the case's order date picks (a case names no country); the policy itself when
+ * it has no versions or the date is missing (the evaluation then names `ordered`). */
+static RETOUR__INLINE const retour_policy *case_terms(const retour_policy *p, const retour_case *c)
+{
+    const retour_policy *terms = retour__terms_for(p, c->ordered, "");
+    return terms ? terms : p;
+}
+
 int retour_evaluate_case(retour_decision *decision, const retour_policy *policy,
                          const retour_case *c, retour_error *err)
 {
     static const char fn[] = "retour_evaluate_case";
     const retour__category *category;
     int rc;
-    if (c == NULL || !RETOUR__POLICY_OK(policy))
+    if (c == NULL || !RETOUR__POLICY_OK(policy)) {
         rc = retour__fail(err, RETOUR_EINVAL, NULL, NULL,
                           "%s: decision, policy and case must not be NULL", fn);
-    else if ((rc = check_case(c, fn, err)) == RETOUR_OK &&
-             (rc = find_category(&category, policy, c, fn, err)) == RETOUR_OK) {
-        retour_request r;
-        request_of_case(&r, c, category);
-        return case_error(retour_evaluate(decision, policy, &r, err), err);
+    } else {
+        const retour_policy *terms = case_terms(policy, c);
+        if ((rc = check_case(c, fn, err)) == RETOUR_OK &&
+            (rc = find_category(&category, terms, c, fn, err)) == RETOUR_OK) {
+            retour_request r;
+            request_of_case(&r, c, category);
+            return case_error(retour_evaluate(decision, policy, &r, err), err);
+        }
     }
     if (RETOUR__DECISION_OK(decision))
         retour__decision_clear(decision); /* no result, as after any failure */
@@ -243,6 +255,7 @@ int retour_evaluate_case_verdict(retour_verdict *verdict, retour_decision *decis
                                            "%s: verdict, decision, policy and case must not "
                                            "be NULL", fn),
                               verdict, decision);
+    policy = case_terms(policy, c);
     if ((rc = check_case(c, fn, err)) || (rc = find_category(&category, policy, c, fn, err)))
         return verdict_failed(rc, verdict, decision);
     retour__plan_answer a;

@@ -8,6 +8,7 @@
 #include "rules/eval_support.h"
 #include "rules/withdrawal.h"
 #include "rules/trace.h"
+#include "policy/terms.h"
 #include "base/compiler.h"
 
 #include <stdio.h>
@@ -59,10 +60,17 @@ static int evaluate(retour_decision *decision, const retour_policy *policy,
         return retour__fail(err, RETOUR_EINVAL, NULL, NULL,
                             "retour_evaluate: decision, policy and request must not be NULL");
     retour__decision_clear(decision);
-    retour__eval ev = { .d = decision, .p = policy, .r = request, .err = err, .trace = trace };
+    /* The terms agreed for this order (its version and market), when the policy has them. */
+    const retour_policy *terms = retour__terms_for(policy, request->ordered, request->country);
+    retour__eval ev = { .d = decision, .p = terms ? terms : policy, .r = request, .err = err,
+                        .trace = trace };
     retour__law_init(&ev);
     int rc;
-    if (request->notified == RETOUR_DATE_NONE)
+    if (terms == NULL)
+        rc = retour__request_error(&ev, -1, "ordered",
+                                   "the policy has versions of its terms: the order date is "
+                                   "needed to know which were agreed");
+    else if (request->notified == RETOUR_DATE_NONE)
         rc = retour__request_error(&ev, -1, "notified", "the notification date is required");
     else if (request->count == 0)
         rc = retour__request_error(&ev, -1, "items", "at least one item is required");
@@ -79,11 +87,11 @@ static int evaluate(retour_decision *decision, const retour_policy *policy,
         retour__decision_clear(decision);
         return rc;
     }
-    decision->policy = policy;
+    decision->policy = terms;
     decision->type = request->type;
     /* A remedy under the guarantee is free of charge for the consumer (SGD art. 14). */
     decision->return_shipping = request->type == RETOUR_REQUEST_COMPLAINT ? RETOUR_PAYER_SHOP
-                                                                          : policy->return_shipping;
+                                                                          : terms->return_shipping;
     decision->valid = 1;
     return RETOUR_OK;
 }
@@ -119,8 +127,10 @@ int retour_evaluate_verdict(retour_verdict *verdict, retour_decision *decision,
                             "retour_evaluate_verdict: decision, policy and request must not "
                             "be NULL");
     decision->valid = 0;
-    if (request->notified != RETOUR_DATE_NONE && request->count > 0 && ordered_first(request)) {
-        retour__eval ev = { .d = decision, .p = policy, .r = request, .err = err };
+    const retour_policy *terms = retour__terms_for(policy, request->ordered, request->country);
+    if (terms && request->notified != RETOUR_DATE_NONE && request->count > 0 &&
+        ordered_first(request)) {
+        retour__eval ev = { .d = decision, .p = terms, .r = request, .err = err };
         retour__law_init(&ev);
         retour__plan_answer a;
         if (retour__plan_answer_of(&ev, &a) == RETOUR_OK) {

@@ -40,6 +40,17 @@ static int add(retour__sink *sink, retour_severity severity, const char *code, c
                const char *law, const char *fix, int merge)
 {
     path = path ? path : "";
+    char scoped[256];
+    if (sink->scope) {
+        for (size_t i = 0; i < sink->count; i++) {
+            const retour_diagnostic *o = &sink->items[i].d;
+            if (o->offset == offset && o->line == line && strcmp(o->code, code) == 0 &&
+                strcmp(o->message, message ? message : "") == 0)
+                return RETOUR_OK; /* the same problem, found in the terms it inherits */
+        }
+        snprintf(scoped, sizeof scoped, "%s%s%s", sink->scope, path[0] ? "." : "", path);
+        path = scoped;
+    }
     if (merge && sink->count > 0) {
         retour__diag *last = &sink->items[sink->count - 1];
         if (last->d.offset == offset && last->d.line == line && last->d.column == column &&

@@ -30,6 +30,10 @@ typedef struct retour__sink {
     size_t count, cap;
     size_t errors; /* items of severity error */
     size_t seq;
+    /* While set ("versions[1]", "markets.BE"), problems are those of one version or market
+     * of the terms: their paths start with it, and one the sink holds already, at the same
+     * place with the same code and message, is not added again. */
+    const char *scope;
 } retour__sink;
 
 void retour__sink_init(retour__sink *sink, const retour_allocator *allocator);

@@ -252,6 +252,30 @@ static void put_items(writer *w, const retour_decision *d, retour_lang lang)
     put(w, "]", 1);
 }
 
+/* The terms that decided, for a policy with versions or markets: "policy_version"
+ * ({"from", "name"}, null for the top-level terms) and "market" (null for none). */
+static void put_terms(writer *w, const retour_policy *p)
+{
+    const retour_policy *root = p->root;
+    if (root->version_count > 0) {
+        PUT_LIT(w, ",\"policy_version\":");
+        if (p->version < 0) {
+            PUT_LIT(w, "null");
+        } else {
+            const retour__terms_version *v = &root->versions[p->version];
+            PUT_LIT(w, "{\"from\":");
+            put_date(w, v->from);
+            PUT_LIT(w, ",\"name\":");
+            put_or_null(w, v->name);
+            put(w, "}", 1);
+        }
+    }
+    if (root->market_count > 0) {
+        PUT_LIT(w, ",\"market\":");
+        put_or_null(w, p->market >= 0 ? root->markets[p->market].code : NULL);
+    }
+}
+
 long retour_decision_to_json(const retour_decision *d, retour_lang lang, char *buf, size_t size)
 {
     if (!RETOUR__DECISION_OK(d) || !d->valid || (unsigned)lang >= RETOUR_LANG__COUNT || (buf == NULL && size))
@@ -292,6 +316,7 @@ long retour_decision_to_json(const retour_decision *d, retour_lang lang, char *b
         PUT_LIT(&w, "\"shop\"");
     else
         PUT_LIT(&w, "\"customer\"");
+    put_terms(&w, d->policy);
     put_reasons(&w, d, -1, lang);
     put_items(&w, d, lang);
     put(&w, "}", 1);

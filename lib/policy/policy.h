@@ -78,6 +78,20 @@ typedef enum retour__window_start {
     RETOUR__START_ORDER = 1
 } retour__window_start;
 
+/* A version of the terms (`versions:`): orders from `from` on; name NULL when none. */
+typedef struct retour__terms_version {
+    retour_date from;
+    const char *name;
+    retour__src src;
+} retour__terms_version;
+
+/* A market (`markets:`): terms for consumers living in one country. */
+typedef struct retour__terms_market {
+    char code[3];
+    const retour__jurisdiction *law;
+    retour__src src;
+} retour__terms_market;
+
 struct retour_policy {
     uint32_t magic; /* RETOUR__POLICY_MAGIC while alive (handle.h) */
     const retour_allocator *allocator;
@@ -104,6 +118,18 @@ struct retour_policy {
 
     retour__src src_jurisdiction;
     /* The countries the shop directs its activity to (sells_to), NULL when not given. */
+    /* Versions and markets of the terms (policy/terms.h). The policy loaded from the file
+     * owns every combination, compiled as a policy of its own: combos[(m + 1) *
+     * (version_count + 1) + v + 1] for version v and market m (-1: the top-level terms, no
+     * market); combos[0] is the policy itself. A combination points back at it (root) and
+     * says which version and market it is. */
+    const retour__terms_version *versions;
+    size_t version_count;
+    const retour__terms_market *markets;
+    size_t market_count;
+    struct retour_policy **combos;
+    const struct retour_policy *root;
+    long version, market;
     const retour__jurisdiction **sells_to;
     size_t sells_to_count;
     retour__src src_sells_to;

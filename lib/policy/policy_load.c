@@ -2,6 +2,7 @@
  * stops the load with its place, key path and what was expected; no partial policy. */
 #include "policy/policy_load.h"
 #include "policy/category_index.h"
+#include "policy/terms.h"
 #include "law/calendar.h"
 #include "base/money.h"
 #include "policy/policy_read.h"
@@ -368,7 +369,7 @@ static int load_root(retour__ctx *ctx, retour_policy *p, const retour__node *roo
     static const char *const keys[] = { "retour", "shop", "jurisdiction", "currency",
                                         "withdrawal", "packaging", "categories",
                                         "default_category", "complaints", "goodwill",
-                                        "review", "sells_to" };
+                                        "review", "sells_to", "versions", "markets" };
     if (root == NULL)
         return retour__fail_at(ctx, NULL, RETOUR_ESCHEMA,
                                "empty policy: expected at least retour: 1, jurisdiction and "
@@ -389,6 +390,8 @@ static int load_root(retour__ctx *ctx, retour_policy *p, const retour__node *roo
     n = retour__map_get(root, "sells_to");
     if (n && !retour__is_null(n))
         WITH_KEY(ctx, "sells_to", read_sells_to(ctx, p, n));
+    if ((rc = retour__terms_read(ctx, p, root)))
+        return rc;
     n = retour__map_get(root, "withdrawal");
     if (n && !retour__is_null(n))
         WITH_KEY(ctx, "withdrawal", load_withdrawal(ctx, p, n));
@@ -417,6 +420,8 @@ static int load_root(retour__ctx *ctx, retour_policy *p, const retour__node *roo
 
 static void set_defaults(retour_policy *p)
 {
+    p->root = p;
+    p->version = p->market = -1;
     p->shop = "";
     p->days = 14;
     p->starts = RETOUR__START_DELIVERY;
@@ -448,12 +453,22 @@ int retour__policy_read(retour__ctx *ctx, retour_policy *p, const retour__node *
     return load_root(ctx, p, root);
 }
 
-int retour__policy_load_doc(retour_policy *p, const retour__doc *doc, retour_error *err)
+int retour__policy_load_doc(retour_policy *p, const retour__doc *doc, const retour__node *root,
+                            const retour_policy *terms_of, long v, long m, retour_error *err)
 {
     set_defaults(p);
     retour__ctx ctx;
     retour__ctx_init(&ctx, doc, err);
-    int rc = load_root(&ctx, p, doc->root);
+    /* Errors in a version or market name it: markets.BE.versions[1].withdrawal.days. */
+    if (terms_of && m >= 0) {
+        retour__path_push_key(&ctx, "markets");
+        retour__path_push_key(&ctx, terms_of->markets[m].code);
+    }
+    if (terms_of && v >= 0) {
+        retour__path_push_key(&ctx, "versions");
+        retour__path_push_index(&ctx, (size_t)v);
+    }
+    int rc = load_root(&ctx, p, root);
     if (rc)
         return rc;
     /* Move the strings the policy refers to out of the document. */

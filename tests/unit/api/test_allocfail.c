@@ -396,6 +396,11 @@ static void test_policy_load_allocfail(void **state)
     /* The smallest policy too. */
     static const char minimal[] = "retour: 1\njurisdiction: NL\ncurrency: EUR\n";
     assert_true(policy_allocfail_loop(minimal, sizeof minimal - 1, "minimal policy") >= 3);
+    /* A policy with versions and markets: every combination is a policy of its own. */
+    static const char terms[] = "retour: 1\njurisdiction: NL\ncurrency: EUR\n"
+                                "versions:\n  - { from: 2026-03-01, withdrawal: { days: 20 } }\n"
+                                "markets:\n  BE: { withdrawal: { days: 40 } }\n";
+    assert_true(policy_allocfail_loop(terms, sizeof terms - 1, "policy with terms") >= 12);
     /* An error found after allocations were made frees them too. */
     env e;
     env_init(&e);

@@ -192,7 +192,7 @@ static void test_several_unknown_keys_in_one_mapping(void **state)
     EXPECT(s, 3, 5, 1, -1, "shops", "unknown-key",
            "unknown key 'shops'; did you mean 'shop'? (expected one of: retour, shop, "
            "jurisdiction, currency, withdrawal, packaging, categories, default_category, "
-           "complaints, goodwill, review, sells_to)");
+           "complaints, goodwill, review, sells_to, versions, markets)");
 }
 
 static void test_syntax_error_is_one_diagnostic(void **state)

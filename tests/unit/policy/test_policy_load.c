@@ -339,7 +339,7 @@ static void test_unknown_top_level_key(void **state)
     FAILS(HEAD "withdrawl:\n  days: 30\n", RETOUR_ESCHEMA, 4, 1, "withdrawl",
           "unknown key 'withdrawl'; did you mean 'withdrawal'?",
           "(expected one of: retour, shop, jurisdiction, currency, withdrawal, packaging, "
-          "categories, default_category, complaints, goodwill, review, sells_to)");
+          "categories, default_category, complaints, goodwill, review, sells_to, versions, markets)");
     FAILS(HEAD "default-category: x\n", RETOUR_ESCHEMA, 4, 1, "default-category",
           "did you mean 'default_category'?");
     /* Nothing close: no suggestion, only the list. */
