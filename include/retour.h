@@ -846,6 +846,60 @@ RETOUR_API int retour_evaluate_json(char **out, size_t *len, const retour_policy
  *  is undefined behaviour. */
 RETOUR_API void retour_string_free(char *str);
 
+/* ------------------------------------------------------------------------------------
+ * What a change of terms changes: requests decided under two policies, the changes counted
+ * ---------------------------------------------------------------------------------- */
+
+/** A comparison of two policies over a stream of requests (docs/cli.md, `retour diff`). */
+typedef struct retour_diff retour_diff;
+
+/** How one request's two decisions differ. */
+typedef enum retour_change {
+    RETOUR_CHANGE_NONE = 0,    /**< the same outcome, refund, deadlines and reason codes */
+    RETOUR_CHANGE_DECISION = 1, /**< the outcome or the refund amount differs */
+    RETOUR_CHANGE_DETAIL = 2   /**< only deadlines or reason codes differ */
+} retour_change;
+
+/** One group of changed decisions: the same old outcome, new outcome and (new) deciding
+ *  reason. */
+typedef struct retour_diff_group {
+    retour_outcome old_outcome;
+    retour_outcome new_outcome;
+    const char *reason;          /**< the new decision's deciding reason code, "" for none */
+    uint64_t count;              /**< requests in the group */
+    int64_t refund_difference;   /**< new refunds minus old ones, minor units */
+} retour_diff_group;
+
+/**
+ * Starts a comparison of old_policy and new_policy (both kept by the caller until
+ * retour_diff_free()). Both must use currencies with the same number of decimals.
+ * @returns 0, RETOUR_EINVAL (NULL argument, decimals differ) or RETOUR_ENOMEM.
+ */
+RETOUR_API int retour_diff_new(retour_diff **out, const retour_policy *old_policy,
+                               const retour_policy *new_policy, const retour_options *options);
+/**
+ * Decides request under both policies and counts the change (*change may be NULL). The two
+ * decisions stay readable through retour_diff_decisions() until the next call.
+ * @returns 0, or the first policy's evaluation error (err says which policy in its message).
+ * Memory stays flat: the groups are bounded by outcomes x reason codes.
+ */
+RETOUR_API int retour_diff_add(retour_diff *diff, const retour_request *request,
+                               retour_change *change, retour_error *err);
+/** The last request's decisions under the old and the new policy. */
+RETOUR_API void retour_diff_decisions(const retour_diff *diff, const retour_decision **old_decision,
+                                      const retour_decision **new_decision);
+/** Requests compared, and how many changed their decision or only details. */
+RETOUR_API uint64_t retour_diff_count(const retour_diff *diff, retour_change change);
+/** New refunds minus old ones over every request, minor units. */
+RETOUR_API int64_t retour_diff_refund_difference(const retour_diff *diff);
+/** The groups of changed decisions (RETOUR_CHANGE_DECISION), most requests first (equal
+ *  counts in the order first seen). retour_diff_group_at returns 0 or RETOUR_EINVAL. */
+RETOUR_API size_t retour_diff_group_count(const retour_diff *diff);
+RETOUR_API int retour_diff_group_at(const retour_diff *diff, size_t index,
+                                    retour_diff_group *out);
+/** Frees a comparison; NULL is ignored. */
+RETOUR_API void retour_diff_free(retour_diff *diff);
+
 #ifdef __cplusplus
 }
 #endif

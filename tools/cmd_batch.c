@@ -2,6 +2,7 @@
  * request, one decision and one line buffer are reused for every line, and output goes
  * through a large stdio buffer, so memory stays flat however long the input is. */
 #include "cmd_batch.h"
+#include "line_reader.h"
 
 #include <retour.h>
 
@@ -13,8 +14,6 @@
 
 enum { EXIT_ALL_DECIDED = 0, EXIT_SOME_ERRORS = 1, EXIT_NOT_STARTED = 2 };
 
-/* The longest request line; longer lines are reported, not read. */
-#define MAX_LINE ((size_t)1 << 20)
 /* A progress line on a terminal every this many lines. */
 #define PROGRESS_EVERY 262144u
 
@@ -35,86 +34,6 @@ int batch_requested(int argc, char **argv)
         if (strcmp(argv[i], "--batch") == 0)
             return 1;
     return 0;
-}
-
-/* ------------------------------------------------------------------------------------
- * Input: lines of any length, in a buffer that grows to the longest line (up to MAX_LINE)
- * ---------------------------------------------------------------------------------- */
-
-typedef struct line_reader {
-    FILE *f;
-    char chunk[1 << 16];
-    size_t pos, end;
-    int eof;
-    char *buf; /* a line that spans chunks */
-    size_t cap, len;
-} line_reader;
-
-/* Appends what fits under MAX_LINE + 1 bytes: enough to know a line is too long. */
-static int keep(line_reader *lr, const char *s, size_t n)
-{
-    size_t room = MAX_LINE + 1 - lr->len;
-    if (n > room)
-        n = room;
-    if (lr->len + n > lr->cap) {
-        size_t cap = lr->cap ? lr->cap : 4096;
-        while (cap < lr->len + n)
-            cap *= 2;
-        char *p = realloc(lr->buf, cap);
-        if (p == NULL)
-            return -1;
-        lr->buf = p;
-        lr->cap = cap;
-    }
-    memcpy(lr->buf + lr->len, s, n);
-    lr->len += n;
-    return 0;
-}
-
-/* The next line without its '\n' in *line (valid until the next call) and its full
- * length in *full (more than *len when the line is longer than MAX_LINE).
- * Returns 1 with a line, 0 at the end of the input, -1 on a read error or no memory. */
-static int next_line(line_reader *lr, const char **line, size_t *len, size_t *full)
-{
-    size_t total = 0;
-    int any = 0;
-    lr->len = 0;
-    for (;;) {
-        if (lr->pos == lr->end) {
-            if (lr->eof)
-                break;
-            lr->end = fread(lr->chunk, 1, sizeof lr->chunk, lr->f);
-            lr->pos = 0;
-            if (lr->end == 0) {
-                lr->eof = 1;
-                if (ferror(lr->f))
-                    return -1;
-                break;
-            }
-        }
-        any = 1;
-        const char *start = lr->chunk + lr->pos;
-        size_t avail = lr->end - lr->pos;
-        const char *nl = memchr(start, '\n', avail);
-        size_t take = nl ? (size_t)(nl - start) : avail;
-        lr->pos += take + (nl != NULL);
-        if (nl && total == 0) { /* the common case: the whole line is in the chunk */
-            *line = start;
-            *len = *full = take;
-            return 1;
-        }
-        if (keep(lr, start, take))
-            return -1;
-        total += take;
-        if (nl)
-            break;
-    }
-    if (!any)
-        return 0;
-    *line = lr->buf ? lr->buf : "";
-    *len = lr->len;
-    *full = total;
-    return 1;
 }
 
 /* ------------------------------------------------------------------------------------
@@ -218,14 +137,6 @@ static int decide_line(batch *b, size_t number, const char *text, size_t len, si
     return 0;
 }
 
-static int blank(const char *s, size_t len)
-{
-    for (size_t i = 0; i < len; i++)
-        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
-            return 0;
-    return 1;
-}
-
 static void print_error(const retour_error *err)
 {
     char line[RETOUR_ERROR_FILE_MAX + RETOUR_ERROR_PATH_MAX + RETOUR_ERROR_MESSAGE_MAX + 64];
@@ -310,7 +221,7 @@ int cmd_batch(int argc, char **argv)
         number++;
         if (len && text[len - 1] == '\r')
             len--; /* CRLF files */
-        if (!blank(text, len) && decide_line(&b, number, text, len, full)) {
+        if (!line_blank(text, len) && decide_line(&b, number, text, len, full)) {
             rc = -1;
             break;
         }

@@ -18,6 +18,7 @@ static const char usage_text[] =
     "       retour check POLICY... [--format text|json] [--lang en|nl]\n"
     "       retour test POLICY CASES... [--junit FILE] [--today YYYY-MM-DD] [--lang en|nl]\n"
     "       retour explain POLICY REQUEST [--format text|json] [--lang en|nl]\n"
+    "       retour diff OLD NEW REQUESTS [--any] [--show N] [--format text|json]\n"
     "\n"
     "Decides a return REQUEST (YAML or JSON) against a shop's POLICY (YAML).\n"
     "Exit status: 0 decided, 1 invalid policy or request, 2 usage error or unreadable file.\n";
@@ -189,6 +190,8 @@ int main(int argc, char **argv)
         return cmd_test(argc - 2, argv + 2);
     if (strcmp(argv[1], "explain") == 0)
         return cmd_explain(argc - 2, argv + 2);
+    if (strcmp(argv[1], "diff") == 0)
+        return cmd_diff(argc - 2, argv + 2);
     fprintf(stderr, "retour: unknown command '%s'\n", argv[1]);
     return usage(stderr, EXIT_USAGE);
 }

@@ -185,12 +185,11 @@ static int case_error(int rc, retour_error *err)
     return rc;
 }
 
-/* The terms the case's order date picks (a case names no country); the policy itself when
- * it has no versions or the date is missing (the evaluation then names `ordered`). */
+/* The terms the case's order date picks (a case names no country); NULL when the policy
+ * has versions and the date is missing (the evaluation then names `ordered`). */
 static RETOUR__INLINE const retour_policy *case_terms(const retour_policy *p, const retour_case *c)
 {
-    const retour_policy *terms = retour__terms_for(p, c->ordered, "");
-    return terms ? terms : p;
+    return retour__terms_for(p, c->ordered, "");
 }
 
 int retour_evaluate_case(retour_decision *decision, const retour_policy *policy,
@@ -204,6 +203,8 @@ int retour_evaluate_case(retour_decision *decision, const retour_policy *policy,
                           "%s: decision, policy and case must not be NULL", fn);
     } else {
         const retour_policy *terms = case_terms(policy, c);
+        if (terms == NULL)
+            terms = policy; /* retour_evaluate names the missing order date */
         if ((rc = check_case(c, fn, err)) == RETOUR_OK &&
             (rc = find_category(&category, terms, c, fn, err)) == RETOUR_OK) {
             retour_request r;
@@ -255,9 +256,13 @@ int retour_evaluate_case_verdict(retour_verdict *verdict, retour_decision *decis
                                            "%s: verdict, decision, policy and case must not "
                                            "be NULL", fn),
                               verdict, decision);
-    policy = case_terms(policy, c);
-    if ((rc = check_case(c, fn, err)) || (rc = find_category(&category, policy, c, fn, err)))
+    const retour_policy *terms = case_terms(policy, c);
+    if ((rc = check_case(c, fn, err)) ||
+        (rc = find_category(&category, terms ? terms : policy, c, fn, err)))
         return verdict_failed(rc, verdict, decision);
+    if (RETOUR__UNLIKELY(terms == NULL)) /* versions, no order date: the request names it */
+        return verdict_of_request(verdict, decision, policy, c, category, err);
+    policy = terms;
     retour__plan_answer a;
     const retour__category *decides = retour__category_or_default(policy, category);
     if (RETOUR__UNLIKELY(!case_ordered_first(c) ||

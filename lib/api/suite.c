@@ -43,6 +43,28 @@ static int expect_name(suite *s, const retour__node *expect, const char *key,
     return RETOUR_OK;
 }
 
+/* The terms that decided (policy/terms.h): policy_version names the version by its first
+ * day or its name, `none` for the top-level terms; market its country code or `none`. */
+static int expect_terms(suite *s, const retour__node *expect, const retour_policy *terms)
+{
+    const retour__node *n = retour__opt(expect, "policy_version");
+    if (n) {
+        char from[11] = "none";
+        const char *name = NULL, *want;
+        if (terms->version >= 0) {
+            const retour__terms_version *v = &terms->root->versions[terms->version];
+            retour_date_format(from, v->from);
+            name = v->name;
+        }
+        RETOUR__WITH_KEY(&s->ctx, "policy_version", retour__read_string(&s->ctx, n, &want));
+        if (!(name && strcmp(want, name) == 0))
+            mismatch_str(s, "policy_version", want, from);
+    }
+    const retour_policy *root = terms->root;
+    return expect_name(s, expect, "market",
+                       terms->market >= 0 ? root->markets[terms->market].code : "none");
+}
+
 static int expect_money(suite *s, const retour__node *expect, const char *key, int64_t actual)
 {
     const retour__node *n = retour__opt(expect, key);
@@ -144,7 +166,7 @@ static int check_expectations(suite *s, const retour__node *expect)
 {
     static const char *const keys[] = { "outcome", "basis", "reasons", "refund", "store_credit",
                                         "withdrawal_deadline", "return_by", "refund_by",
-                                        "calendar", "items" };
+                                        "calendar", "items", "policy_version", "market" };
     const retour_decision *d = s->decision;
     const retour__node *n;
     int rc;
@@ -157,7 +179,8 @@ static int check_expectations(suite *s, const retour__node *expect)
         (rc = expect_date(s, expect, "withdrawal_deadline", d->withdrawal_deadline)) ||
         (rc = expect_date(s, expect, "return_by", d->return_by)) ||
         (rc = expect_date(s, expect, "refund_by", d->refund_by)) ||
-        (rc = expect_name(s, expect, "calendar", d->calendar)))
+        (rc = expect_name(s, expect, "calendar", d->calendar)) ||
+        (rc = expect_terms(s, expect, d->policy)))
         return rc;
     if ((n = retour__opt(expect, "reasons")))
         RETOUR__WITH_KEY(&s->ctx, "reasons", expect_reasons(s, n));

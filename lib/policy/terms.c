@@ -6,6 +6,7 @@
  * combination is a complete policy, compiled and checked like any other. */
 #include "policy/terms.h"
 #include "policy/policy_read.h"
+#include "base/money.h"
 
 #include <string.h>
 
@@ -102,6 +103,20 @@ static int read_markets(retour__ctx *ctx, retour_policy *p, const retour__node *
                                  code->text);
         else if ((rc = retour__expect_map(ctx, m)) == RETOUR_OK)
             rc = retour__check_keys(ctx, m, keys, key_count);
+        /* Requests are read before their market is known: amounts need the same decimals. */
+        const retour__node *currency = rc == RETOUR_OK ? retour__opt(m, "currency") : NULL;
+        const retour__currency *cur =
+            currency && currency->kind == RETOUR__NODE_SCALAR
+                ? retour__currency_find(currency->text, currency->len) : NULL;
+        if (cur && cur->decimals != p->decimals) {
+            size_t at = retour__path_push_key(ctx, "currency");
+            rc = retour__fail_at(ctx, currency, RETOUR_ESCHEMA,
+                                 "a market's currency needs the policy's number of decimals "
+                                 "(%s has %d, %s %d): requests are read before their market "
+                                 "is known",
+                                 cur->code, cur->decimals, p->currency, p->decimals);
+            retour__path_pop(ctx, at);
+        }
         memset(&markets[i], 0, sizeof markets[i]);
         if (rc == RETOUR_OK) {
             memcpy(markets[i].code, j->code, 3);

@@ -341,6 +341,31 @@ final class Library
                                  const char *request_text, size_t request_len,
                                  retour_lang lang, retour_error *err);
         void retour_string_free(char *str);
+
+        typedef struct retour_diff retour_diff;
+        typedef enum retour_change {
+            RETOUR_CHANGE_NONE = 0,
+            RETOUR_CHANGE_DECISION = 1,
+            RETOUR_CHANGE_DETAIL = 2
+        } retour_change;
+        typedef struct retour_diff_group {
+            retour_outcome old_outcome;
+            retour_outcome new_outcome;
+            const char *reason;
+            uint64_t count;
+            int64_t refund_difference;
+        } retour_diff_group;
+        int retour_diff_new(retour_diff **out, const retour_policy *old_policy,
+                            const retour_policy *new_policy, const retour_options *options);
+        int retour_diff_add(retour_diff *diff, const retour_request *request,
+                            retour_change *change, retour_error *err);
+        void retour_diff_decisions(const retour_diff *diff, const retour_decision **old_decision,
+                                   const retour_decision **new_decision);
+        uint64_t retour_diff_count(const retour_diff *diff, retour_change change);
+        int64_t retour_diff_refund_difference(const retour_diff *diff);
+        size_t retour_diff_group_count(const retour_diff *diff);
+        int retour_diff_group_at(const retour_diff *diff, size_t index, retour_diff_group *out);
+        void retour_diff_free(retour_diff *diff);
         C;
 
     /** The name handed to the system loader when nothing else names the library. */

@@ -148,6 +148,10 @@ static void test_errors(void **state)
                "categories, default_category, complaints, goodwill, review)");
     load_fails(f, HEAD("NL") "markets:\n  XX: {}\n", RETOUR_ESCHEMA, 5, 3, "markets.XX",
                "unknown market 'XX': expected a country code of the law tables, such as BE or DE");
+    load_fails(f, HEAD("NL") "markets:\n  BE: { currency: JPY }\n", RETOUR_ESCHEMA, 5, 19,
+               "markets.BE.currency",
+               "a market's currency needs the policy's number of decimals (JPY has 0, EUR 2): "
+               "requests are read before their market is known");
     /* A section of a version is read like the top-level one. */
     load_fails(f, HEAD("NL") "versions:\n  - from: 2026-03-01\n    withdrawal: { days: -3 }\n",
                RETOUR_ERANGE, 6, 25, "versions[0].withdrawal.days",
