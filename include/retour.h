@@ -423,6 +423,22 @@ RETOUR_API int retour_request_set_whole_order(retour_request *request, int whole
  * deliveries: the period runs from the last good). RETOUR_DATE_NONE to clear.
  */
 RETOUR_API int retour_request_set_last_delivered(retour_request *request, retour_date date);
+/**
+ * The day the consumer sent the goods back (their proof of dispatch), and the day the shop
+ * received them; RETOUR_DATE_NONE (the default) when not known. A policy whose window
+ * counts one of them (`withdrawal.timely_when`) or whose refund counts from the goods'
+ * receipt (`withdrawal.refund_counted_from`) reads them in the shop's own window.
+ */
+RETOUR_API int retour_request_set_goods_sent(retour_request *request, retour_date date);
+RETOUR_API int retour_request_set_goods_received(retour_request *request, retour_date date);
+/**
+ * Records that the consumer provided one of the things a policy's terms may require
+ * (`withdrawal.requires`, `complaints.notice_form`): "form", "invoice",
+ * "original_receipt", "return_number", "registered_post", "prior_consent", "account",
+ * "photos", "original_packaging" or "written". Nothing is provided by default.
+ * @returns 0, or RETOUR_EINVAL (NULL request or word, or an unknown word).
+ */
+RETOUR_API int retour_request_add_provided(retour_request *request, const char *word);
 /** What is known of the customer; all counts >= 0. */
 RETOUR_API int retour_request_set_customer(retour_request *request, int orders,
                                            int claims_last_year);

@@ -221,6 +221,33 @@ static const templates table[RETOUR__R__COUNT] = {
     [RETOUR__R_CATEGORY_ID_NOT_LISTED_NO_DEFAULT] = {
         "The policy lists no category with the given category id and has no default category, so the item is decided without a category.",
         "Het beleid noemt geen categorie met de opgegeven categorie-id en heeft geen standaardcategorie, dus het artikel wordt zonder categorie beoordeeld." },
+    [RETOUR__R_WITHIN_SHOP_PERIOD_WORKING_DAYS] = {
+        "Notified on {date2}, within the shop's own return window of {days} working days that ends on {date}.",
+        "Gemeld op {date2}, binnen de eigen retourtermijn van {days} werkdagen van de winkel, die eindigt op {date}." },
+    [RETOUR__R_WITHIN_SHOP_PERIOD_GOODS_SENT] = {
+        "The goods were sent back on {date2}, within the shop's own return window that ends on {date}; its terms count the day the goods are sent.",
+        "De goederen zijn op {date2} teruggestuurd, binnen de eigen retourtermijn van de winkel die eindigt op {date}; de voorwaarden tellen de dag van verzending." },
+    [RETOUR__R_WITHIN_SHOP_PERIOD_GOODS_RECEIVED] = {
+        "The shop received the goods back on {date2}, within its own return window that ends on {date}; its terms count the day the goods arrive.",
+        "De winkel heeft de goederen op {date2} terugontvangen, binnen de eigen retourtermijn die eindigt op {date}; de voorwaarden tellen de dag van ontvangst." },
+    [RETOUR__R_PERIOD_EXPIRED_GOODS_SENT] = {
+        "The goods were sent back on {date2}, after the shop's own return window ended on {date}; its terms count the day the goods are sent.",
+        "De goederen zijn op {date2} teruggestuurd, nadat de eigen retourtermijn van de winkel op {date} was verlopen; de voorwaarden tellen de dag van verzending." },
+    [RETOUR__R_PERIOD_EXPIRED_GOODS_RECEIVED] = {
+        "The shop received the goods back on {date2}, after its own return window ended on {date}; its terms count the day the goods arrive.",
+        "De winkel heeft de goederen op {date2} terugontvangen, nadat de eigen retourtermijn op {date} was verlopen; de voorwaarden tellen de dag van ontvangst." },
+    [RETOUR__R_RETURN_PERIOD_EXTENDED_WORKING_DAYS] = {
+        "The policy gives {days} working days to send the goods back, which end on {date2}, before the law's 14 days from the notice; the consumer has until {date}.",
+        "Het beleid geeft {days} werkdagen om terug te sturen, die eindigen op {date2}, eerder dan de wettelijke 14 dagen na de melding; de consument heeft tot {date}." },
+    [RETOUR__R_REFUND_DEADLINE_CAPPED_WORKING_DAYS] = {
+        "The policy allows {days} working days to refund, which end on {date2}, later than the law's 14 days from the notice; the refund is due by {date}.",
+        "Het beleid noemt {days} werkdagen om terug te betalen, die eindigen op {date2}, later dan de wettelijke 14 dagen na de melding; terugbetaling uiterlijk op {date}." },
+    [RETOUR__R_REFUND_AFTER_GOODS_RECEIVED] = {
+        "Outside the statutory period the shop's terms count the refund from the day it received the goods back, {date2}: it is due by {date}.",
+        "Buiten de wettelijke bedenktijd rekent de winkel de terugbetaling vanaf de dag dat de goederen terug zijn, {date2}: die is verschuldigd uiterlijk op {date}." },
+    [RETOUR__R_REFUND_AFTER_GOODS_RECEIVED_UNKNOWN] = {
+        "Outside the statutory period the shop's terms count the refund from the day it receives the goods back; that day is not known yet, so the refund has no date.",
+        "Buiten de wettelijke bedenktijd rekent de winkel de terugbetaling vanaf de dag dat de goederen terug zijn; die dag is nog niet bekend, dus de terugbetaling heeft geen datum." },
 };
 
 /* Remedies and causes in words, per language ({percent} where a grant has one). */

@@ -81,6 +81,20 @@ typedef enum retour__code {
     RETOUR__R_CATEGORY_NOT_LISTED_LETTER_CASE_NO_DEFAULT,
     RETOUR__R_CATEGORY_ID_NOT_LISTED,
     RETOUR__R_CATEGORY_ID_NOT_LISTED_NO_DEFAULT,
+    /* The clauses real shops write (issue 19). Variants share their code's name: the
+     * shop's window counted in working days, or judged by the day the goods were sent or
+     * received (withdrawal.timely_when); return and refund days counted in working days. */
+    RETOUR__R_WITHIN_SHOP_PERIOD_WORKING_DAYS,
+    RETOUR__R_WITHIN_SHOP_PERIOD_GOODS_SENT,
+    RETOUR__R_WITHIN_SHOP_PERIOD_GOODS_RECEIVED,
+    RETOUR__R_PERIOD_EXPIRED_GOODS_SENT,
+    RETOUR__R_PERIOD_EXPIRED_GOODS_RECEIVED,
+    RETOUR__R_RETURN_PERIOD_EXTENDED_WORKING_DAYS, /* {days} {date2}: the policy's; {date} */
+    RETOUR__R_REFUND_DEADLINE_CAPPED_WORKING_DAYS, /* {days} {date2}: the policy's; {date} */
+    /* refund_after_goods_received: the shop's own window counts the refund from the day it
+     * received the goods ({date2}) to {date}; _UNKNOWN: the request does not give that day */
+    RETOUR__R_REFUND_AFTER_GOODS_RECEIVED,
+    RETOUR__R_REFUND_AFTER_GOODS_RECEIVED_UNKNOWN,
     RETOUR__R__COUNT
 } retour__code;
 

@@ -6,6 +6,8 @@
 #include "lint/lint.h"
 
 #include "policy/policy.h"
+#include "law/calendar.h"
+#include "base/date.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -52,6 +54,158 @@ static int finding(lint *l, retour_severity severity, const char *code, retour__
     return retour__sink_add_finding(l->sink, severity, code, at, path, message, law, fix);
 }
 
+/* ---- days counted as working days ----------------------------------------------------- */
+
+/* The days the lint tries a working-day count on: every start in the years whose closed
+ * days a policy lists at load (law/calendar.h), in the jurisdiction's calendar. */
+#define SPAN_DAYS (RETOUR__CLOSED_YEARS * 366)
+
+typedef struct working_span {
+    unsigned char open[SPAN_DAYS]; /* 1: a working day */
+    retour_date first;
+    int count;
+} working_span;
+
+static void span_init(working_span *w, const retour_policy *p)
+{
+    retour__holidays h;
+    retour__holidays_init(&h, p->calendar);
+    retour_date_from_ymd(&w->first, RETOUR__CLOSED_FIRST_YEAR, 1, 1);
+    w->count = SPAN_DAYS;
+    for (int i = 0; i < w->count; i++)
+        w->open[i] = (unsigned char)retour__holidays_is_working_day(&h, w->first + i);
+}
+
+/* The worst case of a count of n working days from a start against the law's law_days
+ * calendar days from it (moved to a working day, as decisions move it): a start where the
+ * count ends before the law's day (later 0: a window that must last at least that long)
+ * or after it (later 1: a deadline the law caps), the furthest from it in calendar days.
+ * 0 when no start of the span gives one. */
+typedef struct worst_case {
+    retour_date start, end, law;
+} worst_case;
+
+static int working_days_worst(const working_span *w, int n, int law_days, int later,
+                              worst_case *worst)
+{
+    int found = 0, e = 0;
+    /* e: the n-th working day after start i, moved along with i (it never goes back). */
+    for (int k = 0; k < n; k++)
+        do
+            e++;
+        while (e < w->count && !w->open[e]);
+    for (int i = 0; e < w->count && i + law_days < w->count; i++) {
+        if (i > 0 && w->open[i]) /* day i left the count: one more at its end */
+            do
+                e++;
+            while (e < w->count && !w->open[e]);
+        if (e >= w->count)
+            break;
+        int law = i + law_days;
+        while (law < w->count && !w->open[law])
+            law++;
+        if (law >= w->count)
+            break;
+        int bad = later ? e > law : e < law;
+        if (bad && (!found || (later ? e - i > worst->end - worst->start
+                                     : e - i < worst->end - worst->start))) {
+            worst->start = w->first + i;
+            worst->end = w->first + e;
+            worst->law = w->first + law;
+            found = 1;
+        }
+    }
+    return found;
+}
+
+/* The smallest count from n up (later 0), or the largest from n down (later 1, at least
+ * 1), that no start makes end on the wrong side of the law's day. */
+static int working_days_lawful(const working_span *w, int n, int law_days, int later)
+{
+    worst_case wc;
+    while (n > 1 && n < law_days * 2 && working_days_worst(w, n, law_days, later, &wc))
+        n += later ? -1 : 1;
+    return n;
+}
+
+/* One finding for a working-day count: the worst start and how many days it then gives.
+ * what_en and what_nl name the count with %d for the number ("a refund within %d working
+ * days"); from_en and from_nl what it counts from. */
+static int working_days_finding(lint *l, const working_span *w, int n, int law_days, int later,
+                                const char *code, retour__src src, const char *path,
+                                const char *law, const char *what_en, const char *what_nl,
+                                const char *from_en, const char *from_nl, const char *key)
+{
+    worst_case wc;
+    if (!working_days_worst(w, n, law_days, later, &wc))
+        return RETOUR_OK;
+    char start[11], end[11], law_end[11], what[96], msg[480], fix[240];
+    retour_date_format(start, wc.start);
+    retour_date_format(end, wc.end);
+    retour_date_format(law_end, wc.law);
+    const char *pattern = l->dutch ? what_nl : what_en, *at = strstr(pattern, "%d");
+    snprintf(what, sizeof what, "%.*s%d%s", (int)(at - pattern), pattern, n, at + 2);
+    int lawful = working_days_lawful(w, n, law_days, later);
+    snprintf(msg, sizeof msg,
+             later ? TEXT(l, "%s can end %d days after %s: from %s, over weekends and public "
+                             "holidays, it ends on %s, later than the law's %d days, which end "
+                             "on %s",
+                          "%s kan %d dagen na %s eindigen: vanaf %s, over weekenden en "
+                          "feestdagen, eindigt die op %s, later dan de wettelijke %d dagen, "
+                          "die eindigen op %s")
+                   : TEXT(l, "%s can end %d days after %s: from %s it ends on %s, before the "
+                             "law's %d days, which end on %s",
+                          "%s kan %d dagen na %s eindigen: vanaf %s eindigt die op %s, eerder "
+                          "dan de wettelijke %d dagen, die eindigen op %s"),
+             what, (int)(wc.end - wc.start), l->dutch ? from_nl : from_en, start, end, law_days,
+             law_end);
+    snprintf(fix, sizeof fix,
+             later ? TEXT(l, "write %s: %d or less (working days then never run past the law's "
+                             "%d calendar days), or count calendar days: counting: calendar_days",
+                          "schrijf %s: %d of minder (dan lopen de werkdagen nooit voorbij de "
+                          "wettelijke %d kalenderdagen), of tel kalenderdagen: counting: "
+                          "calendar_days")
+                   : TEXT(l, "write %s: %d or more (working days then never end before the "
+                             "law's %d calendar days), or count calendar days: counting: "
+                             "calendar_days",
+                          "schrijf %s: %d of meer (dan eindigen de werkdagen nooit voor de "
+                          "wettelijke %d kalenderdagen), of tel kalenderdagen: counting: "
+                          "calendar_days"),
+             key, lawful, law_days);
+    return finding(l, RETOUR_SEVERITY_ERROR, code, src, path, law, msg, fix);
+}
+
+/* withdrawal.counting: working_days. Each count the law floors or caps in calendar days is
+ * tried from every day of the span: the window and the time to send the goods back must
+ * never end before the law's 14 days, the refund never after them. */
+static int lint_working_days(lint *l, working_span *w)
+{
+    const retour_policy *p = l->p;
+    const retour__jurisdiction *j = p->jurisdiction;
+    int rc = RETOUR_OK;
+    span_init(w, p);
+    if (p->src_days.line)
+        rc = working_days_finding(l, w, p->days, j->withdrawal_days, 0,
+                                  "withdrawal-period-too-short", p->src_days, "withdrawal.days",
+                                  p->law_period, "a withdrawal window of %d working days",
+                                  "een bedenktijd van %d werkdagen", "delivery", "levering",
+                                  "days");
+    if (rc == RETOUR_OK && p->src_return_days.line)
+        rc = working_days_finding(l, w, p->return_days, j->return_days, 0,
+                                  "return-window-too-short", p->src_return_days,
+                                  "withdrawal.return_within_days", p->law_return,
+                                  "%d working days to send the goods back",
+                                  "%d werkdagen om terug te sturen", "the notice", "de melding",
+                                  "return_within_days");
+    if (rc == RETOUR_OK && p->src_refund_days.line)
+        rc = working_days_finding(l, w, p->refund_days, j->refund_days, 1, "refund-too-late",
+                                  p->src_refund_days, "withdrawal.refund_within_days",
+                                  p->law_refund, "a refund within %d working days",
+                                  "terugbetaling binnen %d werkdagen", "the notice", "de melding",
+                                  "refund_within_days");
+    return rc;
+}
+
 /* ---- the withdrawal window ---------------------------------------------------------- */
 
 static int lint_window(lint *l)
@@ -60,7 +214,8 @@ static int lint_window(lint *l)
     const retour__jurisdiction *j = p->jurisdiction;
     char msg[320], fix[240];
     int rc = RETOUR_OK;
-    if (p->days < j->withdrawal_days) {
+    int working = p->counting == RETOUR__COUNTING_WORKING_DAYS;
+    if (p->days < j->withdrawal_days && !(working && p->src_days.line)) {
         snprintf(msg, sizeof msg,
                  TEXT(l, "a withdrawal window of %d days is shorter than the law's %d days from "
                          "delivery; the consumer keeps the %d days whatever the terms say",
@@ -114,7 +269,8 @@ static int lint_deadlines(lint *l)
     const retour__jurisdiction *j = p->jurisdiction;
     char msg[320], fix[200];
     int rc = RETOUR_OK;
-    if (p->refund_days > j->refund_days) {
+    int working = p->counting == RETOUR__COUNTING_WORKING_DAYS; /* see lint_working_days */
+    if (p->refund_days > j->refund_days && !(working && p->src_refund_days.line)) {
         snprintf(msg, sizeof msg,
                  TEXT(l, "a refund within %d days is later than the law allows: at most %d days "
                          "after the notice of withdrawal",
@@ -127,7 +283,7 @@ static int lint_deadlines(lint *l)
         rc = finding(l, RETOUR_SEVERITY_ERROR, "refund-too-late", p->src_refund_days,
                      "withdrawal.refund_within_days", p->law_refund, msg, fix);
     }
-    if (rc == RETOUR_OK && p->return_days < j->return_days) {
+    if (rc == RETOUR_OK && p->return_days < j->return_days && !(working && p->src_return_days.line)) {
         snprintf(msg, sizeof msg,
                  TEXT(l, "%d days to send the goods back is less than the consumer's %d days "
                          "after the notice",
@@ -216,6 +372,60 @@ static int lint_conditions(lint *l, int extra_days)
                           "afgetrokken; het neemt het herroepingsrecht nooit weg"),
                      TEXT(l, "write condition: any and state the deduction under packaging",
                           "schrijf condition: any en noem de aftrek onder packaging"));
+    return rc;
+}
+
+/* When the withdrawal is in time, and when the refund is due: art. 11(2), 13(1), 13(3). */
+static int lint_timing(lint *l)
+{
+    const retour_policy *p = l->p;
+    const retour__citations *cite = &p->jurisdiction->cite;
+    int rc = RETOUR_OK;
+    if (p->timely != RETOUR__TIMELY_NOTIFIED)
+        rc = finding(l, RETOUR_SEVERITY_ERROR, "timely-when-goods", p->src_timely,
+                     "withdrawal.timely_when", cite->timely,
+                     p->timely == RETOUR__TIMELY_GOODS_SENT
+                         ? TEXT(l, "a withdrawal is in time when the consumer sends the notice "
+                                   "within the period; the goods may follow within 14 days of "
+                                   "the notice, so they need not be sent within the period",
+                                "een herroeping is op tijd als de consument de melding binnen "
+                                "de termijn verstuurt; de goederen mogen binnen 14 dagen na de "
+                                "melding volgen, dus hoeven niet binnen de termijn verstuurd te "
+                                "zijn")
+                         : TEXT(l, "a withdrawal is in time when the consumer sends the notice "
+                                   "within the period; the goods need not reach the shop within "
+                                   "it (they may be sent within 14 days of the notice)",
+                                "een herroeping is op tijd als de consument de melding binnen "
+                                "de termijn verstuurt; de goederen hoeven de winkel niet binnen "
+                                "de termijn te bereiken (ze mogen binnen 14 dagen na de melding "
+                                "worden verstuurd)"),
+                     TEXT(l, "write timely_when: notified, or leave it out",
+                          "schrijf timely_when: notified, of laat het weg"));
+    if (rc == RETOUR_OK && p->refund_from == RETOUR__REFUND_FROM_GOODS_RECEIVED)
+        rc = finding(l, RETOUR_SEVERITY_ERROR, "refund-counted-from-receipt", p->src_refund_from,
+                     "withdrawal.refund_counted_from", p->law_refund,
+                     TEXT(l, "the refund is due within 14 days of the notice of withdrawal, not "
+                             "of the day the goods come back; the shop may wait for the goods "
+                             "or the proof that they were sent, but the 14 days keep running",
+                          "de terugbetaling is verschuldigd binnen 14 dagen na de melding van "
+                          "herroeping, niet na de dag dat de goederen terug zijn; de winkel mag "
+                          "wachten op de goederen of het bewijs van verzending, maar de 14 "
+                          "dagen lopen door"),
+                     TEXT(l, "write refund_counted_from: notification, and refund_withheld_until: "
+                             "goods_or_proof_of_dispatch to wait for the goods",
+                          "schrijf refund_counted_from: notification, en refund_withheld_until: "
+                          "goods_or_proof_of_dispatch om op de goederen te wachten"));
+    if (rc == RETOUR_OK && p->withheld == RETOUR__WITHHELD_GOODS_RECEIVED)
+        rc = finding(l, RETOUR_SEVERITY_ERROR, "refund-withheld-until-received", p->src_withheld,
+                     "withdrawal.refund_withheld_until", cite->withhold,
+                     TEXT(l, "the refund may be withheld only until the goods are back or the "
+                             "consumer shows they were sent, whichever comes first; proof of "
+                             "dispatch ends the wait",
+                          "de terugbetaling mag alleen worden opgehouden tot de goederen terug "
+                          "zijn of de consument aantoont dat ze zijn verstuurd, wat het eerst "
+                          "komt; een verzendbewijs beëindigt het wachten"),
+                     TEXT(l, "write refund_withheld_until: goods_or_proof_of_dispatch",
+                          "schrijf refund_withheld_until: goods_or_proof_of_dispatch"));
     return rc;
 }
 
@@ -448,6 +658,13 @@ static int lint_review(lint *l)
                         "tegengehouden"));
 }
 
+/* The working-day span lives here, on the stack, only while it is needed. */
+static int lint_working(lint *l)
+{
+    working_span w;
+    return lint_working_days(l, &w);
+}
+
 int retour__lint(retour__sink *sink, const retour_policy *p, const char *text, size_t len,
                  retour_lang lang)
 {
@@ -455,9 +672,14 @@ int retour__lint(retour__sink *sink, const retour_policy *p, const char *text, s
     const retour__jurisdiction *j = p->jurisdiction;
     int rc = RETOUR_OK;
     if (j->statutory) {
-        /* Clauses lawful as limits on the days a shop adds on top of the law. */
-        int extra_days = p->starts == RETOUR__START_DELIVERY && p->days > j->withdrawal_days;
-        if ((rc = lint_window(&l)) || (rc = lint_deadlines(&l)) ||
+        /* Clauses lawful as limits on the days a shop adds on top of the law (working days:
+         * 14 or more always end after the law's 14 calendar days). */
+        int working = p->counting == RETOUR__COUNTING_WORKING_DAYS;
+        int extra_days = p->starts == RETOUR__START_DELIVERY &&
+                         (working && p->src_days.line ? p->days >= j->withdrawal_days
+                                                      : p->days > j->withdrawal_days);
+        if ((rc = lint_window(&l)) || (working && (rc = lint_working(&l))) ||
+            (rc = lint_deadlines(&l)) || (rc = lint_timing(&l)) ||
             (rc = lint_conditions(&l, extra_days)) || (rc = lint_packaging(&l, extra_days)))
             return rc;
         for (size_t i = 0; i < p->category_count; i++)

@@ -25,7 +25,10 @@ static int withdrawal_on_road(const retour_policy *p)
            p->starts == RETOUR__START_DELIVERY && p->days == j->withdrawal_days &&
            !p->reason_required && p->condition != RETOUR__COND_UNUSED &&
            p->restocking.action == RETOUR__PKG_ACCEPT && p->opened.action == RETOUR__PKG_ACCEPT &&
-           p->return_days >= j->return_days && p->refund_days <= j->refund_days;
+           p->return_days >= j->return_days && p->refund_days <= j->refund_days &&
+           p->counting == RETOUR__COUNTING_CALENDAR_DAYS && p->timely == RETOUR__TIMELY_NOTIFIED &&
+           p->refund_from == RETOUR__REFUND_FROM_NOTIFICATION &&
+           p->withheld != RETOUR__WITHHELD_GOODS_RECEIVED;
 }
 
 /* A complaint with a legal guarantee, no commercial one, the law's (or a longer)
@@ -52,7 +55,7 @@ typedef struct rehearsal {
 static void rehearsal_init(rehearsal *h, const retour_policy *p)
 {
     memset(h, 0, sizeof *h);
-    h->r.ordered = h->r.last_delivered = RETOUR_DATE_NONE;
+    h->r.ordered = h->r.last_delivered = h->r.goods_sent = h->r.goods_received = RETOUR_DATE_NONE;
     h->r.items = &h->r.first_item;
     h->r.count = h->r.cap = 1;
     h->r.first_item.sku = "";

@@ -73,6 +73,32 @@ typedef struct retour__goodwill_rule {
     retour__src src_grant;
 } retour__goodwill_rule;
 
+/* withdrawal.counting: how days, return_within_days and refund_within_days count. */
+typedef enum retour__counting {
+    RETOUR__COUNTING_CALENDAR_DAYS = 0,
+    RETOUR__COUNTING_WORKING_DAYS /* working days of the jurisdiction's calendar */
+} retour__counting;
+
+/* withdrawal.refund_counted_from */
+typedef enum retour__refund_from {
+    RETOUR__REFUND_FROM_NOTIFICATION = 0,
+    RETOUR__REFUND_FROM_GOODS_RECEIVED /* below the law: art. 13(1) counts from the notice */
+} retour__refund_from;
+
+/* withdrawal.refund_withheld_until */
+typedef enum retour__withheld {
+    RETOUR__WITHHELD_NOTHING = 0,
+    RETOUR__WITHHELD_GOODS_OR_PROOF, /* art. 13(3): whichever comes first */
+    RETOUR__WITHHELD_GOODS_RECEIVED  /* below the law: proof of dispatch is enough */
+} retour__withheld;
+
+/* withdrawal.timely_when: the day that must fall in the window. */
+typedef enum retour__timely {
+    RETOUR__TIMELY_NOTIFIED = 0, /* art. 11(2): sending the notice in time suffices */
+    RETOUR__TIMELY_GOODS_SENT,
+    RETOUR__TIMELY_GOODS_RECEIVED
+} retour__timely;
+
 typedef enum retour__window_start {
     RETOUR__START_DELIVERY = 0,
     RETOUR__START_ORDER = 1
@@ -101,6 +127,10 @@ struct retour_policy {
     int reason_required;
     retour__pkg_rule restocking; /* ACCEPT: no fee */
     retour__condition condition;
+    retour__counting counting;
+    retour__refund_from refund_from;
+    retour__withheld withheld;
+    retour__timely timely;
 
     retour__src src_jurisdiction;
     /* The countries the shop directs its activity to (sells_to), NULL when not given. */
@@ -116,6 +146,10 @@ struct retour_policy {
     retour__src src_refund_outbound;
     retour__src src_reason_required;
     retour__src src_condition;
+    retour__src src_counting;
+    retour__src src_refund_from;
+    retour__src src_withheld;
+    retour__src src_timely;
 
     retour__pkg_rule opened;  /* ACCEPT unless the policy says otherwise */
     retour__pkg_rule damaged;

@@ -66,8 +66,15 @@ static int load_withdrawal(retour__ctx *ctx, retour_policy *p, const retour__nod
     static const char *const keys[] = { "days", "starts", "informed", "return_within_days",
                                         "refund_within_days", "return_shipping",
                                         "refund_outbound_shipping", "reason_required",
-                                        "restocking_fee", "condition" };
+                                        "restocking_fee", "condition", "counting",
+                                        "refund_counted_from", "refund_withheld_until",
+                                        "timely_when" };
     static const char *const starts[] = { "delivery", "order" };
+    static const char *const countings[] = { "calendar_days", "working_days" };
+    static const char *const refund_from[] = { "notification", "goods_received" };
+    static const char *const withheld[] = { "nothing", "goods_or_proof_of_dispatch",
+                                            "goods_received" };
+    static const char *const timely[] = { "notified", "goods_sent", "goods_received" };
     static const char *const payers[] = { "customer", "shop" };
     static const char *const conditions[] = { "any", "undamaged", "unused" };
     int rc;
@@ -96,6 +103,24 @@ static int load_withdrawal(retour__ctx *ctx, retour_policy *p, const retour__nod
     if ((rc = retour__opt_choice(ctx, w, "condition", conditions, 3, &v, &p->src_condition)))
         return rc;
     p->condition = (retour__condition)v;
+    v = (int)p->counting;
+    if ((rc = retour__opt_choice(ctx, w, "counting", countings, 2, &v, &p->src_counting)))
+        return rc;
+    p->counting = (retour__counting)v;
+    v = (int)p->refund_from;
+    if ((rc = retour__opt_choice(ctx, w, "refund_counted_from", refund_from, 2, &v,
+                                 &p->src_refund_from)))
+        return rc;
+    p->refund_from = (retour__refund_from)v;
+    v = (int)p->withheld;
+    if ((rc = retour__opt_choice(ctx, w, "refund_withheld_until", withheld, 3, &v,
+                                 &p->src_withheld)))
+        return rc;
+    p->withheld = (retour__withheld)v;
+    v = (int)p->timely;
+    if ((rc = retour__opt_choice(ctx, w, "timely_when", timely, 3, &v, &p->src_timely)))
+        return rc;
+    p->timely = (retour__timely)v;
     const retour__node *n = retour__opt(w, "restocking_fee");
     if (n)
         WITH_KEY(ctx, "restocking_fee", read_restocking_fee(ctx, p, n));

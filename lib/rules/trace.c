@@ -52,7 +52,14 @@ void retour__trace_reason(retour__eval *ev, retour__code code, long item, const 
     switch (code) {
     case RETOUR__R_WITHIN_WITHDRAWAL_PERIOD: rec.pub.rule = "withdrawal.period"; break;
     case RETOUR__R_WITHDRAWAL_PERIOD_EXTENDED: rec.pub.rule = "withdrawal.extension"; break;
-    case RETOUR__R_WITHIN_SHOP_PERIOD: rec.pub.rule = "withdrawal.shop_period"; break;
+    case RETOUR__R_WITHIN_SHOP_PERIOD:
+    case RETOUR__R_WITHIN_SHOP_PERIOD_WORKING_DAYS:
+    case RETOUR__R_WITHIN_SHOP_PERIOD_GOODS_SENT:
+    case RETOUR__R_WITHIN_SHOP_PERIOD_GOODS_RECEIVED:
+        rec.pub.rule = "withdrawal.shop_period";
+        break;
+    case RETOUR__R_PERIOD_EXPIRED_GOODS_SENT:
+    case RETOUR__R_PERIOD_EXPIRED_GOODS_RECEIVED:
     case RETOUR__R_WITHDRAWAL_PERIOD_EXPIRED:
         rec.pub.rule = "withdrawal.shop_period";
         rec.pub.matched = 0;
@@ -94,8 +101,18 @@ void retour__trace_reason(retour__eval *ev, retour__code code, long item, const 
         rec.pub.rule = "refund.outbound_shipping";
         rec.pub.matched = 0;
         break;
-    case RETOUR__R_REFUND_DEADLINE_CAPPED: rec.pub.rule = "deadline.refund"; break;
-    case RETOUR__R_RETURN_PERIOD_EXTENDED: rec.pub.rule = "deadline.return"; break;
+    case RETOUR__R_REFUND_DEADLINE_CAPPED:
+    case RETOUR__R_REFUND_DEADLINE_CAPPED_WORKING_DAYS:
+        rec.pub.rule = "deadline.refund";
+        break;
+    case RETOUR__R_RETURN_PERIOD_EXTENDED:
+    case RETOUR__R_RETURN_PERIOD_EXTENDED_WORKING_DAYS:
+        rec.pub.rule = "deadline.return";
+        break;
+    case RETOUR__R_REFUND_AFTER_GOODS_RECEIVED:
+    case RETOUR__R_REFUND_AFTER_GOODS_RECEIVED_UNKNOWN:
+        rec.pub.rule = "deadline.refund_counted_from";
+        break;
     case RETOUR__R_PERIOD_MOVED_TO_WORKING_DAY: rec.pub.rule = "deadline.calendar"; break;
     case RETOUR__R_RETURN_BY_MOVED_TO_WORKING_DAY: rec.pub.rule = "deadline.calendar"; break;
     case RETOUR__R_REFUND_BY_MOVED_TO_WORKING_DAY: rec.pub.rule = "deadline.calendar"; break;

@@ -89,6 +89,45 @@ static int to_working_day(retour__eval *ev, retour_date *date)
     }
 }
 
+/* The n-th working day after start (withdrawal.counting: working_days): a day counts when
+ * the deadline calendar has it open; a jurisdiction counting calendar days (none) counts
+ * weekdays. */
+static int add_working_days(retour__eval *ev, retour_date *out, retour_date start, int n)
+{
+    retour__holidays weekdays;
+    retour__holidays *h = ev->holidays;
+    if (ev->calendar->kind == RETOUR__CAL_CALENDAR_DAYS) {
+        retour__holidays_init(&weekdays, retour__calendar_for("EU"));
+        h = &weekdays;
+    }
+    retour_date day = start;
+    for (int k = 0; k < n;) {
+        if (day >= RETOUR__DATE_MAX)
+            return retour__fail(ev->err, RETOUR_ERANGE, NULL, NULL,
+                                "a deadline falls after 9999-12-31");
+        day++;
+        k += retour__holidays_is_working_day(h, day);
+    }
+    *out = day;
+    return RETOUR_OK;
+}
+
+/* 1 when the policy counts the key written at src in working days: withdrawal.counting
+ * applies to the days the policy writes; a key left out keeps the law's calendar days. */
+static int in_working_days(const retour_policy *p, retour__src src)
+{
+    return p->counting == RETOUR__COUNTING_WORKING_DAYS && src.line > 0;
+}
+
+/* start + days, in working days or calendar days. */
+static int count_days(retour__eval *ev, retour_date *out, retour_date start, int days,
+                      int working)
+{
+    if (working)
+        return add_working_days(ev, out, start, days);
+    return retour__eval_add_days(ev, out, start, days);
+}
+
 const char *retour__moved_law(const retour__jurisdiction *law, int statutory)
 {
     return statutory && law->eu ? RETOUR__REG_PERIODS : NULL;
@@ -188,7 +227,7 @@ static int decide_period(retour__eval *ev, int *expired)
         shop_start = r->ordered;
     }
     retour_date shop_end, shop_day;
-    if ((rc = retour__eval_add_days(ev, &shop_day, shop_start, p->days)))
+    if ((rc = count_days(ev, &shop_day, shop_start, p->days, in_working_days(p, p->src_days))))
         return rc;
     shop_end = shop_day;
     if (shop_day == law_day)
@@ -213,9 +252,17 @@ static int decide_period(retour__eval *ev, int *expired)
         /* The shop's own window alone would have refused: a shorter window, or one that
          * counts from the order. */
         if (r->notified > shop_end && shop_end < plain_end) {
+            /* The clause that shortens it: the days, else counting from the order, else
+             * counting working days. */
             int by_days = p->days < j->withdrawal_days;
-            if ((rc = retour__below_floor(ev, -1, by_days ? "withdrawal.days" : "withdrawal.starts",
-                                          ev->law->cite.period, by_days ? p->src_days : p->src_starts)))
+            int by_start = !by_days && p->starts == RETOUR__START_ORDER;
+            if ((rc = retour__below_floor(ev, -1,
+                                          by_days ? "withdrawal.days"
+                                          : by_start ? "withdrawal.starts"
+                                                     : "withdrawal.counting",
+                                          ev->law->cite.period,
+                                          by_days ? p->src_days
+                                          : by_start ? p->src_starts : p->src_counting)))
                 return rc;
         }
         if (!p->informed) {
@@ -234,19 +281,44 @@ static int decide_period(retour__eval *ev, int *expired)
                    : moved_reason(ev, RETOUR__R_PERIOD_MOVED_TO_WORKING_DAY, shop_day, shop_end, 0);
     }
     RETOUR__TRACE_NOTE(ev, "withdrawal.period", -1, 0, j->statutory ? RETOUR__N_STATUTORY_PERIOD_OVER : RETOUR__N_NO_STATUTORY_RIGHT, ev->law->cite.period, p->src_jurisdiction, &(retour__params){ .date = law_end, .date2 = r->notified });
-    if (r->notified <= shop_end) {
+    /* The shop's own window as its terms judge it: by the notice, or by the day the goods
+     * were sent or received (withdrawal.timely_when). */
+    retour_date timely_day = r->notified;
+    retour__code within = in_working_days(p, p->src_days)
+                              ? RETOUR__R_WITHIN_SHOP_PERIOD_WORKING_DAYS
+                              : RETOUR__R_WITHIN_SHOP_PERIOD;
+    retour__code late = RETOUR__R_WITHDRAWAL_PERIOD_EXPIRED;
+    if (p->timely != RETOUR__TIMELY_NOTIFIED) {
+        int sent = p->timely == RETOUR__TIMELY_GOODS_SENT;
+        timely_day = sent ? r->goods_sent : r->goods_received;
+        if (timely_day == RETOUR_DATE_NONE)
+            return retour__request_error(
+                ev, -1, sent ? "goods_sent" : "goods_received",
+                sent ? "the policy's window counts the day the goods were sent back "
+                       "(withdrawal.timely_when: goods_sent), so the request needs goods_sent"
+                     : "the policy's window counts the day the shop received the goods back "
+                       "(withdrawal.timely_when: goods_received), so the request needs "
+                       "goods_received");
+        within = sent ? RETOUR__R_WITHIN_SHOP_PERIOD_GOODS_SENT
+                      : RETOUR__R_WITHIN_SHOP_PERIOD_GOODS_RECEIVED;
+        late = sent ? RETOUR__R_PERIOD_EXPIRED_GOODS_SENT : RETOUR__R_PERIOD_EXPIRED_GOODS_RECEIVED;
+    }
+    if (timely_day <= shop_end) {
         d->basis = RETOUR_BASIS_SHOP_POLICY;
         prm.date = shop_end;
+        prm.date2 = timely_day;
         *expired = 0;
-        if ((rc = retour__add_reason(ev, RETOUR__R_WITHIN_SHOP_PERIOD, -1, NULL, p->src_days, &prm)))
+        if ((rc = retour__add_reason(ev, within, -1, NULL, p->src_days, &prm)))
             return rc;
         return moved_reason(ev, RETOUR__R_PERIOD_MOVED_TO_WORKING_DAY, shop_day, shop_end, 0);
     }
     int shop_longer = law_end == RETOUR_DATE_NONE || shop_end > law_end;
     d->basis = shop_longer ? RETOUR_BASIS_SHOP_POLICY : RETOUR_BASIS_WITHDRAWAL_RIGHT;
     prm.date = d->withdrawal_deadline;
+    if (shop_longer)
+        prm.date2 = timely_day;
     *expired = 1;
-    if ((rc = retour__add_reason(ev, RETOUR__R_WITHDRAWAL_PERIOD_EXPIRED, -1,
+    if ((rc = retour__add_reason(ev, shop_longer ? late : RETOUR__R_WITHDRAWAL_PERIOD_EXPIRED, -1,
                                  shop_longer ? NULL : ev->law->cite.period,
                                  shop_longer ? p->src_days : p->src_jurisdiction, &prm)))
         return rc;
@@ -427,7 +499,66 @@ static int set_aside_clauses(retour__eval *ev)
     if (rc == RETOUR_OK && p->restocking.action != RETOUR__PKG_ACCEPT)
         rc = retour__below_floor(ev, -1, "withdrawal.restocking_fee", ev->law->cite.refund,
                                  p->restocking.src);
+    if (rc == RETOUR_OK && p->timely != RETOUR__TIMELY_NOTIFIED)
+        rc = retour__below_floor(ev, -1, "withdrawal.timely_when", ev->law->cite.timely,
+                                 p->src_timely);
     return rc;
+}
+
+/* withdrawal.refund_counted_from and refund_withheld_until: in a statutory withdrawal the
+ * refund is due within the law's days of the notice (art. 13(1)), and may wait only until
+ * the goods or the proof that they were sent, whichever comes first (art. 13(3)). In the
+ * shop's own window a refund counted from the goods' receipt starts on the day the request
+ * gives (*start), or has no date yet (*unknown). */
+static int refund_start(retour__eval *ev, retour_date *start, int *unknown)
+{
+    const retour_policy *p = ev->p;
+    int rc = RETOUR_OK;
+    *start = ev->r->notified;
+    *unknown = 0;
+    if (p->refund_from == RETOUR__REFUND_FROM_GOODS_RECEIVED) {
+        if (ev->statutory_basis)
+            rc = retour__below_floor(ev, -1, "withdrawal.refund_counted_from",
+                                     ev->law->cite.refund, p->src_refund_from);
+        else if (ev->r->goods_received != RETOUR_DATE_NONE)
+            *start = ev->r->goods_received;
+        else
+            *unknown = 1;
+    }
+    if (rc == RETOUR_OK && ev->statutory_basis && p->withheld == RETOUR__WITHHELD_GOODS_RECEIVED)
+        rc = retour__below_floor(ev, -1, "withdrawal.refund_withheld_until",
+                                 ev->law->cite.withhold, p->src_withheld);
+    return rc;
+}
+
+/* In a statutory withdrawal counted in working days: the day the policy's count gives,
+ * against the law's (the notice + its days, on a working day). *day and *moved become
+ * the law's when the policy's gives less; the reason code, with {days} the policy's count
+ * and {date2} its day, says so. */
+static int working_days_floor(retour__eval *ev, retour_date *day, retour_date *moved,
+                              int law_days, int policy_days, int later_is_less,
+                              retour__code code, const char *clause, const char *law,
+                              retour__src src)
+{
+    retour_date law_day, law_moved;
+    int rc;
+    if ((rc = retour__eval_add_days(ev, &law_day, ev->r->notified, law_days)))
+        return rc;
+    law_moved = law_day;
+    if ((rc = to_working_day(ev, &law_moved)))
+        return rc;
+    if (later_is_less ? *moved >= law_moved : *moved <= law_moved)
+        return RETOUR_OK;
+    retour__params dp;
+    memset(&dp, 0, sizeof dp);
+    dp.days = policy_days;
+    dp.date2 = *moved;
+    dp.date = law_moved;
+    *day = law_day;
+    *moved = law_moved;
+    if ((rc = retour__add_reason(ev, code, -1, law, src, &dp)))
+        return rc;
+    return retour__below_floor(ev, -1, clause, law, src);
 }
 
 /* Rule 5: outbound shipping and the deadlines to return and refund. */
@@ -468,9 +599,15 @@ static int shipping_and_deadlines(retour__eval *ev, const retour__tally *t)
     if (t->accepted + t->review == 0)
         return RETOUR_OK; /* nothing comes back: no return or refund deadline */
     int return_days = p->return_days, refund_days = p->refund_days;
+    int return_working = in_working_days(p, p->src_return_days);
+    int refund_working = in_working_days(p, p->src_refund_days);
+    retour_date refund_from;
+    int refund_unknown;
+    if ((rc = refund_start(ev, &refund_from, &refund_unknown)))
+        return rc;
     retour__params dp;
     memset(&dp, 0, sizeof dp);
-    if (ev->statutory_basis && return_days < j->return_days) {
+    if (!return_working && ev->statutory_basis && return_days < j->return_days) {
         dp.days = return_days;
         dp.days2 = j->return_days;
         return_days = j->return_days;
@@ -480,7 +617,7 @@ static int shipping_and_deadlines(retour__eval *ev, const retour__tally *t)
                                       p->src_return_days)))
             return rc;
     }
-    if (ev->statutory_basis && refund_days > j->refund_days) {
+    if (!refund_working && ev->statutory_basis && refund_days > j->refund_days) {
         dp.days = refund_days;
         dp.days2 = j->refund_days;
         refund_days = j->refund_days;
@@ -491,8 +628,8 @@ static int shipping_and_deadlines(retour__eval *ev, const retour__tally *t)
             return rc;
     }
     retour_date return_day, refund_day;
-    if ((rc = retour__eval_add_days(ev, &return_day, r->notified, return_days)) ||
-        (rc = retour__eval_add_days(ev, &refund_day, r->notified, refund_days)))
+    if ((rc = count_days(ev, &return_day, r->notified, return_days, return_working)) ||
+        (rc = count_days(ev, &refund_day, refund_from, refund_days, refund_working)))
         return rc;
     d->return_by = return_day;
     d->refund_by = refund_day;
@@ -502,9 +639,36 @@ static int shipping_and_deadlines(retour__eval *ev, const retour__tally *t)
         d->refund_by = d->return_by; /* the same day (the default policy): moved already */
     else if ((rc = to_working_day(ev, &d->refund_by)))
         return rc;
+    /* Working days give a day, not a number of days, to hold against the law's. */
+    if (return_working && ev->statutory_basis &&
+        (rc = working_days_floor(ev, &return_day, &d->return_by, j->return_days, return_days,
+                                 1, RETOUR__R_RETURN_PERIOD_EXTENDED_WORKING_DAYS,
+                                 "withdrawal.return_within_days", ev->law->cite.return_goods,
+                                 p->src_return_days)))
+        return rc;
+    if (refund_working && ev->statutory_basis &&
+        (rc = working_days_floor(ev, &refund_day, &d->refund_by, j->refund_days, refund_days,
+                                 0, RETOUR__R_REFUND_DEADLINE_CAPPED_WORKING_DAYS,
+                                 "withdrawal.refund_within_days", ev->law->cite.refund,
+                                 p->src_refund_days)))
+        return rc;
     if ((rc = moved_reason(ev, RETOUR__R_RETURN_BY_MOVED_TO_WORKING_DAY, return_day, d->return_by,
                            ev->statutory_basis)))
         return rc;
+    if (refund_unknown) {
+        d->refund_by = RETOUR_DATE_NONE;
+        dp.days = refund_days;
+        return retour__add_reason(ev, RETOUR__R_REFUND_AFTER_GOODS_RECEIVED_UNKNOWN, -1, NULL,
+                                  p->src_refund_from, &dp);
+    }
+    if (!ev->statutory_basis && p->refund_from == RETOUR__REFUND_FROM_GOODS_RECEIVED) {
+        dp.days = refund_days;
+        dp.date = d->refund_by;
+        dp.date2 = refund_from;
+        if ((rc = retour__add_reason(ev, RETOUR__R_REFUND_AFTER_GOODS_RECEIVED, -1, NULL,
+                                     p->src_refund_from, &dp)))
+            return rc;
+    }
     return moved_reason(ev, RETOUR__R_REFUND_BY_MOVED_TO_WORKING_DAY, refund_day, d->refund_by,
                         ev->statutory_basis);
 }

@@ -195,6 +195,84 @@ static void test_refund_and_return_deadlines(void **state)
     assert_int_equal(f.count, 0);
 }
 
+/* Working days (withdrawal.counting): each count is tried from every day of 2020-2069 in
+ * the jurisdiction's calendar, against the law's 14 calendar days moved to a working day
+ * (Directive 2011/83/EU art. 9, 13(1), 14(1)). Ten working days from a Sunday end on the
+ * second Friday, before the law's moved Monday; ten working days of refund can run over
+ * Easter past the law's 14 days. */
+static void test_working_days(void **state)
+{
+    (void)state;
+    found f;
+    assert_int_equal(lint(HEAD("NL") "withdrawal:\n  counting: working_days\n  days: 10\n"
+                                     "  return_within_days: 10\n  refund_within_days: 10\n",
+                          &f),
+                     3);
+    expect(&f, "withdrawal-period-too-short", RETOUR_SEVERITY_ERROR, 6, 9, "withdrawal.days",
+           "BW 6:230o; " CRD " art. 9", "days: 11 or more");
+    assert_string_equal(f.d[only(&f, "withdrawal-period-too-short")].message,
+                        "a withdrawal window of 10 working days can end 12 days after delivery: "
+                        "from 2020-01-05 it ends on 2020-01-17, before the law's 14 days, which "
+                        "end on 2020-01-20");
+    expect(&f, "return-window-too-short", RETOUR_SEVERITY_ERROR, 7, 23,
+           "withdrawal.return_within_days", "BW 6:230s(1); " CRD " art. 14(1)",
+           "return_within_days: 11 or more");
+    expect(&f, "refund-too-late", RETOUR_SEVERITY_ERROR, 8, 23, "withdrawal.refund_within_days",
+           "BW 6:230r(1); " CRD " art. 13(1)", "refund_within_days: 6 or less");
+    assert_string_equal(f.d[only(&f, "refund-too-late")].message,
+                        "a refund within 10 working days can end 20 days after the notice: from "
+                        "2038-04-16, over weekends and public holidays, it ends on 2038-05-06, "
+                        "later than the law's 14 days, which end on 2038-04-30");
+    /* Eleven working days never end before the law's 14 calendar days; six of refund never
+     * after them, in the Dutch calendar. */
+    assert_int_equal(lint(HEAD("NL") "withdrawal:\n  counting: working_days\n  days: 11\n"
+                                     "  return_within_days: 11\n  refund_within_days: 6\n",
+                          &f),
+                     0);
+    assert_int_equal(f.count, 0);
+    /* The default 14 days become 14 working days, which always last longer. */
+    assert_int_equal(lint(HEAD("DE") "withdrawal:\n  counting: working_days\n"
+                                     "  refund_within_days: 7\n",
+                          &f),
+                     0);
+    assert_int_equal(f.count, 0);
+    /* In Dutch. */
+    assert_int_equal(lint_in(HEAD("NL") "withdrawal:\n  counting: working_days\n  days: 9\n",
+                             RETOUR_LANG_NL, &f),
+                     1);
+    assert_string_equal(f.d[0].message,
+                        "een bedenktijd van 9 werkdagen kan 11 dagen na levering eindigen: vanaf "
+                        "2020-01-05 eindigt die op 2020-01-16, eerder dan de wettelijke 14 dagen, "
+                        "die eindigen op 2020-01-20");
+}
+
+/* When the withdrawal is in time (art. 11(2)) and the refund due (art. 13(1), 13(3)). */
+static void test_timing(void **state)
+{
+    (void)state;
+    found f;
+    assert_int_equal(lint(HEAD("NL") "withdrawal:\n  timely_when: goods_received\n"
+                                     "  refund_counted_from: goods_received\n"
+                                     "  refund_withheld_until: goods_received\n",
+                          &f),
+                     3);
+    expect(&f, "timely-when-goods", RETOUR_SEVERITY_ERROR, 5, 16, "withdrawal.timely_when",
+           CRD " art. 11(2)", "timely_when: notified");
+    expect(&f, "refund-counted-from-receipt", RETOUR_SEVERITY_ERROR, 6, 24,
+           "withdrawal.refund_counted_from", "BW 6:230r(1); " CRD " art. 13(1)",
+           "refund_counted_from: notification");
+    expect(&f, "refund-withheld-until-received", RETOUR_SEVERITY_ERROR, 7, 26,
+           "withdrawal.refund_withheld_until", "BW 6:230r; " CRD " art. 13(3)",
+           "goods_or_proof_of_dispatch");
+    /* The law's own words are lawful. */
+    assert_int_equal(lint(HEAD("DE") "withdrawal:\n  timely_when: notified\n"
+                                     "  refund_counted_from: notification\n"
+                                     "  refund_withheld_until: goods_or_proof_of_dispatch\n",
+                          &f),
+                     0);
+    assert_int_equal(f.count, 0);
+}
+
 static void test_not_informed(void **state)
 {
     (void)state;
@@ -436,6 +514,8 @@ int main(void)
         cmocka_unit_test(test_window_too_short),
         cmocka_unit_test(test_window_from_order),
         cmocka_unit_test(test_refund_and_return_deadlines),
+        cmocka_unit_test(test_working_days),
+        cmocka_unit_test(test_timing),
         cmocka_unit_test(test_not_informed),
         cmocka_unit_test(test_reason_fee_condition),
         cmocka_unit_test(test_outbound_shipping),

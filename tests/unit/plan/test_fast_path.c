@@ -297,6 +297,29 @@ static const inline_policy inline_policies[] = {
       "complaints: { inspection: required }\n"
       "categories:\n"
       "  furniture: { lifespan_months: 120, inspection: not_required }\n" },
+    /* Issue 19's clauses. Days counted in working days: the window, return and refund
+     * days move with the Dutch holidays. */
+    { "nl-working-days.yaml",
+      "retour: 1\njurisdiction: NL\ncurrency: EUR\n"
+      "withdrawal: { counting: working_days, days: 11, return_within_days: 10,\n"
+      "              refund_within_days: 9, refund_withheld_until: goods_or_proof_of_dispatch }\n"
+      "categories:\n"
+      "  goods: {}\n"
+      "  media: { exclusion: sealed_media }\n" },
+    /* The refund counted from the goods' receipt and withheld until it, a window judged by
+     * the day the goods were sent: set aside in the statutory period, a request error
+     * after it (the sweep's requests give no goods days). */
+    { "de-goods-days.yaml",
+      "retour: 1\njurisdiction: DE\ncurrency: EUR\n"
+      "withdrawal: { days: 30, refund_counted_from: goods_received,\n"
+      "              refund_withheld_until: goods_received, timely_when: goods_sent }\n" },
+    /* The law's own words written out: the plan keeps the policy. */
+    { "at-law-written-out.yaml",
+      "retour: 1\njurisdiction: AT\ncurrency: EUR\n"
+      "withdrawal: { counting: calendar_days, refund_counted_from: notification,\n"
+      "              refund_withheld_until: goods_or_proof_of_dispatch, timely_when: notified }\n"
+      "categories:\n"
+      "  food: { exclusion: perishable }\n" },
 };
 #define INLINE_COUNT (sizeof inline_policies / sizeof inline_policies[0])
 

@@ -356,7 +356,8 @@ static void test_unknown_nested_key(void **state)
     FAILS(HEAD "withdrawal:\n  dayz: 30\n", RETOUR_ESCHEMA, 5, 3, "withdrawal.dayz",
           "unknown key 'dayz'; did you mean 'days'?",
           "(expected one of: days, starts, informed, return_within_days, refund_within_days, "
-          "return_shipping, refund_outbound_shipping, reason_required, restocking_fee, condition)");
+          "return_shipping, refund_outbound_shipping, reason_required, restocking_fee, condition, "
+          "counting, refund_counted_from, refund_withheld_until, timely_when)");
     FAILS(HEAD "withdrawal:\n  days: 30\n  refund_within_day: 7\n", RETOUR_ESCHEMA, 6, 3,
           "withdrawal.refund_within_day", "did you mean 'refund_within_days'?");
     /* "opened" exists so that the lint can judge it; a misspelling is still an error. */
@@ -458,6 +459,31 @@ static void test_enum_values(void **state)
           "unknown value 'merchant' (expected one of: customer, shop)", NULL, "did you mean");
     FAILS(HEAD "withdrawal:\n  starts: [delivery]\n", RETOUR_ESCHEMA, 5, 11,
           "withdrawal.starts", "expected one of: delivery, order; found a list");
+}
+
+/* The clauses real shops write (issue 19): each value as listed, anything else an error
+ * naming the place, the key and the values expected. */
+static void test_clause_values(void **state)
+{
+    (void)state;
+    retour_policy *p = LOADS(HEAD "withdrawal:\n  counting: working_days\n"
+                                  "  refund_counted_from: goods_received\n"
+                                  "  refund_withheld_until: goods_or_proof_of_dispatch\n"
+                                  "  timely_when: goods_sent\n");
+    retour_policy_free(p);
+    FAILS(HEAD "withdrawal:\n  counting: workdays\n", RETOUR_ESCHEMA, 5, 13,
+          "withdrawal.counting",
+          "unknown value 'workdays' (expected one of: calendar_days, working_days)");
+    FAILS(HEAD "withdrawal:\n  refund_counted_from: receipt\n", RETOUR_ESCHEMA, 5, 24,
+          "withdrawal.refund_counted_from",
+          "(expected one of: notification, goods_received)");
+    FAILS(HEAD "withdrawal:\n  refund_withheld_until: goods\n", RETOUR_ESCHEMA, 5, 26,
+          "withdrawal.refund_withheld_until",
+          "(expected one of: nothing, goods_or_proof_of_dispatch, goods_received)");
+    FAILS(HEAD "withdrawal:\n  timely_when: goods_send\n", RETOUR_ESCHEMA, 5, 16,
+          "withdrawal.timely_when",
+          "unknown value 'goods_send'; did you mean 'goods_sent'? (expected one of: notified, "
+          "goods_sent, goods_received)");
 }
 
 /* ------------------------------------------------------------------------------------
@@ -1110,6 +1136,7 @@ int main(void)
         cmocka_unit_test(test_days_out_of_range),
         cmocka_unit_test(test_bool_values),
         cmocka_unit_test(test_enum_values),
+        cmocka_unit_test(test_clause_values),
         cmocka_unit_test(test_missing_required_keys),
         cmocka_unit_test(test_schema_version),
         cmocka_unit_test(test_unknown_jurisdiction),

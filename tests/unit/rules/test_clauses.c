@@ -1,0 +1,323 @@
+/* Unit tests for the clauses real shops write (issue 19): each key decided by the law where
+ * it is below the floor in a statutory withdrawal (policy_below_legal_floor at the clause's
+ * line, with the article), and applied as written in the shop's own extra window.
+ *
+ * Delivered 2026-03-03 (a Tuesday): the statutory period ends on 2026-03-17 (Directive
+ * 2011/83/EU art. 9); with days: 30 the shop's own window runs on to 2026-04-02. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "evaluation_support.h"
+
+#define DELIVERED ymd(2026, 3, 3)
+#define DAY10 ymd(2026, 3, 13)
+#define DAY20 ymd(2026, 3, 23)
+
+/* NL's citations (BW and the directive's article). */
+#define NL_REFUND "BW 6:230r(1); " CRD " art. 13(1)"
+#define NL_RETURN "BW 6:230s(1); " CRD " art. 14(1)"
+#define NL_WITHHOLD "BW 6:230r; " CRD " art. 13(3)"
+
+static void goods_sent(fx *f, retour_date day)
+{
+    assert_int_equal(retour_request_set_goods_sent(f->r, day), RETOUR_OK);
+}
+
+static void goods_received(fx *f, retour_date day)
+{
+    assert_int_equal(retour_request_set_goods_received(f->r, day), RETOUR_OK);
+}
+
+/* ---- withdrawal.counting -------------------------------------------------------------- */
+
+/* The shop's window in working days of the Dutch calendar: 20 working days from Tuesday
+ * 3 March 2026 end on Tuesday 31 March (four weekends in between, no holiday). */
+static void test_working_days_window(void **state)
+{
+    fx *f = *state;
+    load(f, HEAD("NL")                      /* 1-3 */
+            "withdrawal:\n"                 /* 4 */
+            "  days: 20\n"                  /* 5, value at column 9 */
+            "  counting: working_days\n");  /* 6 */
+    eval_one(f, ymd(2026, 3, 31), "LAMP", NULL, 8000, DELIVERED, RETOUR_PACKAGING_SEALED);
+    assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_SHOP_POLICY, 8000, "2026-03-31");
+    /* A count of working days ends on one: nothing moves. */
+    assert_reasons(f->d, "within_shop_period");
+    assert_reason(f->d, "within_shop_period", -1, NULL, 5, 9);
+    assert_string_equal(reason_message(f->d, "within_shop_period", -1, RETOUR_LANG_EN),
+                        "Notified on 2026-03-31, within the shop's own return window of 20 "
+                        "working days that ends on 2026-03-31.");
+    assert_string_equal(reason_message(f->d, "within_shop_period", -1, RETOUR_LANG_NL),
+                        "Gemeld op 2026-03-31, binnen de eigen retourtermijn van 20 werkdagen "
+                        "van de winkel, die eindigt op 2026-03-31.");
+    /* The return and refund days are not written: they keep the law's 14 calendar days. */
+    assert_date(retour_decision_return_by(f->d), "2026-04-14");
+    assert_date(retour_decision_refund_by(f->d), "2026-04-14");
+    /* Written, they count working days too: 14 from Tuesday 31 March end on Wednesday 22
+     * April (Good Friday 3 April and Easter Monday 6 April skipped); on the shop's basis
+     * they apply as written. */
+    load(f, HEAD("NL") "withdrawal:\n  days: 20\n  counting: working_days\n"
+                       "  return_within_days: 14\n  refund_within_days: 14\n");
+    eval_one(f, ymd(2026, 3, 31), "LAMP", NULL, 8000, DELIVERED, RETOUR_PACKAGING_SEALED);
+    assert_date(retour_decision_return_by(f->d), "2026-04-22");
+    assert_date(retour_decision_refund_by(f->d), "2026-04-22");
+
+    eval_one(f, ymd(2026, 4, 1), "LAMP", NULL, 8000, DELIVERED, RETOUR_PACKAGING_SEALED);
+    assert_summary(f->d, RETOUR_OUTCOME_REJECT, RETOUR_BASIS_SHOP_POLICY, 0, "2026-03-31");
+    assert_reasons(f->d, "withdrawal_period_expired");
+}
+
+/* Ten working days from a Sunday delivery end on the second Friday, 12 days on: before
+ * the law's 14 days (to Sunday 15 March, moved to Monday 16 March). The law decides and
+ * names the clause (art. 9). */
+static void test_working_days_below_the_law(void **state)
+{
+    fx *f = *state;
+    load(f, HEAD("EU")                      /* 1-3 */
+            "withdrawal:\n"                 /* 4 */
+            "  counting: working_days\n"    /* 5, value at column 13 */
+            "  days: 11\n"                  /* 6 */
+            "  return_within_days: 10\n"    /* 7, value at column 23 */
+            "  refund_within_days: 10\n");  /* 8, value at column 23 */
+    /* Eleven working days never end before the law's 14 calendar days: delivered Sunday 1
+     * March, they end on Monday 16 March, the law's moved day. */
+    eval_one(f, ymd(2026, 3, 16), "LAMP", NULL, 8000, ymd(2026, 3, 1), RETOUR_PACKAGING_SEALED);
+    assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 8000, "2026-03-16");
+
+    /* Ten working days to send the goods back from a notice on Sunday 1 March end on Friday
+     * 13 March; the law's 14 days end on Monday 16 March (art. 14(1)). The refund's ten
+     * working days end the same Friday, well inside the law's 14 days (art. 13(1)). */
+    reset(f, ymd(2026, 3, 1));
+    add(f, "LAMP", NULL, 8000, 1, ymd(2026, 2, 27), RETOUR_PACKAGING_SEALED);
+    eval_ok(f);
+    assert_reasons(f->d, "within_withdrawal_period return_period_extended "
+                         "policy_below_legal_floor deadline_moved_to_working_day");
+    assert_date(retour_decision_return_by(f->d), "2026-03-16");
+    assert_date(retour_decision_refund_by(f->d), "2026-03-13");
+    assert_reason(f->d, "return_period_extended", -1, CRD " art. 14(1)", 7, 23);
+    assert_string_equal(reason_message(f->d, "return_period_extended", -1, RETOUR_LANG_EN),
+                        "The policy gives 10 working days to send the goods back, which end on "
+                        "2026-03-13, before the law's 14 days from the notice; the consumer has "
+                        "until 2026-03-16.");
+    assert_string_equal(reason_message(f->d, "policy_below_legal_floor", -1, RETOUR_LANG_EN),
+                        "The policy's withdrawal.return_within_days gives the consumer less "
+                        "than the law; it does not apply here and the law decides.");
+}
+
+/* A refund within 10 working days over Easter: notified on Friday 27 March 2026, ten
+ * working days of the Dutch calendar end on Tuesday 14 April (Good Friday and Easter
+ * Monday skipped), later than the law's 14 days (Friday 10 April, art. 13(1)). */
+static void test_working_days_refund_capped(void **state)
+{
+    fx *f = *state;
+    load(f, HEAD("NL")                      /* 1-3 */
+            "withdrawal:\n"                 /* 4 */
+            "  counting: working_days\n"    /* 5 */
+            "  days: 11\n"                  /* 6 */
+            "  return_within_days: 11\n"    /* 7 */
+            "  refund_within_days: 10\n");  /* 8, value at column 23 */
+    eval_one(f, ymd(2026, 3, 27), "LAMP", NULL, 8000, ymd(2026, 3, 20), RETOUR_PACKAGING_SEALED);
+    /* The period's 14th day is Good Friday (3 April): it ends on Tuesday 7 April. */
+    assert_reasons(f->d, "within_withdrawal_period deadline_moved_to_working_day "
+                         "refund_deadline_capped policy_below_legal_floor");
+    assert_date(retour_decision_refund_by(f->d), "2026-04-10");
+    assert_reason(f->d, "refund_deadline_capped", -1, NL_REFUND, 8, 23);
+    assert_string_equal(reason_message(f->d, "refund_deadline_capped", -1, RETOUR_LANG_NL),
+                        "Het beleid noemt 10 werkdagen om terug te betalen, die eindigen op "
+                        "2026-04-14, later dan de wettelijke 14 dagen na de melding; "
+                        "terugbetaling uiterlijk op 2026-04-10.");
+}
+
+/* Without a statutory right (none) working days are weekdays. */
+static void test_working_days_without_a_calendar(void **state)
+{
+    fx *f = *state;
+    load(f, HEAD("none") "withdrawal:\n  days: 5\n  counting: working_days\n");
+    /* Five weekdays from Friday 6 March 2026 end on Friday 13 March. */
+    eval_one(f, ymd(2026, 3, 13), "LAMP", NULL, 8000, ymd(2026, 3, 6), RETOUR_PACKAGING_SEALED);
+    assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_SHOP_POLICY, 8000, "2026-03-13");
+    eval_one(f, ymd(2026, 3, 14), "LAMP", NULL, 8000, ymd(2026, 3, 6), RETOUR_PACKAGING_SEALED);
+    assert_summary(f->d, RETOUR_OUTCOME_REJECT, RETOUR_BASIS_SHOP_POLICY, 0, "2026-03-13");
+}
+
+/* ---- withdrawal.refund_counted_from, refund_withheld_until --------------------------- */
+
+/* "Refund within 14 days after we receive the goods": art. 13(1) counts from the notice. */
+static void test_refund_counted_from_goods_received(void **state)
+{
+    fx *f = *state;
+    load(f, HEAD("NL")                                 /* 1-3 */
+            "withdrawal:\n"                            /* 4 */
+            "  days: 30\n"                             /* 5 */
+            "  refund_counted_from: goods_received\n"  /* 6, value at column 24 */
+            "  refund_withheld_until: goods_received\n"/* 7, value at column 26 */
+            "  refund_within_days: 14\n");             /* 8 */
+    eval_one(f, DAY10, "LAMP", NULL, 8000, DELIVERED, RETOUR_PACKAGING_SEALED);
+    assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 8000, "2026-04-02");
+    assert_reasons(f->d, "within_withdrawal_period policy_below_legal_floor "
+                         "policy_below_legal_floor");
+    assert_date(retour_decision_refund_by(f->d), "2026-03-27");
+    const retour_reason *r = retour_decision_reason(f->d, 1);
+    assert_string_equal(r->law, NL_REFUND);
+    assert_int_equal(r->source_line, 6);
+    assert_int_equal(r->source_column, 24);
+    assert_string_equal(message(f->d, 1, RETOUR_LANG_EN),
+                        "The policy's withdrawal.refund_counted_from gives the consumer less "
+                        "than the law; it does not apply here and the law decides.");
+    r = retour_decision_reason(f->d, 2);
+    assert_string_equal(r->law, NL_WITHHOLD);
+    assert_int_equal(r->source_line, 7);
+
+    /* In the shop's own window the refund counts from the day the goods came back, the
+     * request's goods_received (Monday 30 March): 14 days on, Monday 13 April. */
+    reset(f, DAY20);
+    add(f, "LAMP", NULL, 8000, 1, DELIVERED, RETOUR_PACKAGING_SEALED);
+    goods_received(f, ymd(2026, 3, 30));
+    eval_ok(f);
+    assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_SHOP_POLICY, 8000, "2026-04-02");
+    /* The goods go back within 14 days of the notice: 6 April is Easter Monday. */
+    assert_reasons(f->d, "within_shop_period deadline_moved_to_working_day "
+                         "refund_after_goods_received");
+    assert_date(retour_decision_refund_by(f->d), "2026-04-13");
+    assert_reason(f->d, "refund_after_goods_received", -1, NULL, 6, 24);
+    assert_string_equal(reason_message(f->d, "refund_after_goods_received", -1, RETOUR_LANG_EN),
+                        "Outside the statutory period the shop's terms count the refund from "
+                        "the day it received the goods back, 2026-03-30: it is due by "
+                        "2026-04-13.");
+
+    /* Not back yet: no refund date, and the decision says why. */
+    reset(f, DAY20);
+    add(f, "LAMP", NULL, 8000, 1, DELIVERED, RETOUR_PACKAGING_SEALED);
+    eval_ok(f);
+    assert_reasons(f->d, "within_shop_period deadline_moved_to_working_day "
+                         "refund_after_goods_received");
+    assert_date(retour_decision_refund_by(f->d), NULL);
+    assert_date(retour_decision_return_by(f->d), "2026-04-07");
+}
+
+/* Withholding until the goods or the proof of dispatch, whichever comes first, is what
+ * art. 13(3) allows: nothing is set aside. */
+static void test_refund_withheld_lawful(void **state)
+{
+    fx *f = *state;
+    load(f, HEAD("DE") "withdrawal:\n  refund_withheld_until: goods_or_proof_of_dispatch\n");
+    eval_one(f, DAY10, "LAMP", NULL, 8000, DELIVERED, RETOUR_PACKAGING_SEALED);
+    assert_reasons(f->d, "within_withdrawal_period");
+
+    load(f, HEAD("DE") "withdrawal:\n  refund_withheld_until: goods_received\n");
+    eval_one(f, DAY10, "LAMP", NULL, 8000, DELIVERED, RETOUR_PACKAGING_SEALED);
+    assert_reasons(f->d, "within_withdrawal_period policy_below_legal_floor");
+    assert_reason(f->d, "policy_below_legal_floor", -1, "BGB §357; " CRD " art. 13(3)", 5, 26);
+}
+
+/* ---- withdrawal.timely_when ------------------------------------------------------------ */
+
+/* "The return is in time when the parcel is sent within 30 days": in the statutory period
+ * the notice decides (art. 11(2)); in the shop's own window its terms judge by the day the
+ * goods were sent. */
+static void test_timely_when_goods_sent(void **state)
+{
+    fx *f = *state;
+    load(f, HEAD("NL")                      /* 1-3 */
+            "withdrawal:\n"                 /* 4 */
+            "  days: 30\n"                  /* 5, value at column 9 */
+            "  timely_when: goods_sent\n"); /* 6, value at column 16 */
+    eval_one(f, DAY10, "LAMP", NULL, 8000, DELIVERED, RETOUR_PACKAGING_SEALED);
+    assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 8000, "2026-04-02");
+    assert_reasons(f->d, "within_withdrawal_period policy_below_legal_floor");
+    assert_reason(f->d, "policy_below_legal_floor", -1, CRD " art. 11(2)", 6, 16);
+
+    /* Notified on day 20, the goods sent on 2 April, the window's last day. */
+    reset(f, DAY20);
+    add(f, "LAMP", NULL, 8000, 1, DELIVERED, RETOUR_PACKAGING_SEALED);
+    goods_sent(f, ymd(2026, 4, 2));
+    eval_ok(f);
+    assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_SHOP_POLICY, 8000, "2026-04-02");
+    /* Return and refund by 6 April, Easter Monday: both move to the Tuesday. */
+    assert_reasons(f->d, "within_shop_period deadline_moved_to_working_day "
+                         "deadline_moved_to_working_day");
+    assert_reason(f->d, "within_shop_period", -1, NULL, 5, 9);
+    assert_string_equal(reason_message(f->d, "within_shop_period", -1, RETOUR_LANG_EN),
+                        "The goods were sent back on 2026-04-02, within the shop's own return "
+                        "window that ends on 2026-04-02; its terms count the day the goods are "
+                        "sent.");
+
+    /* Sent the day after: late by the shop's terms, although notified in its window. */
+    reset(f, DAY20);
+    add(f, "LAMP", NULL, 8000, 1, DELIVERED, RETOUR_PACKAGING_SEALED);
+    goods_sent(f, ymd(2026, 4, 3));
+    eval_ok(f);
+    assert_summary(f->d, RETOUR_OUTCOME_REJECT, RETOUR_BASIS_SHOP_POLICY, 0, "2026-04-02");
+    assert_reasons(f->d, "withdrawal_period_expired");
+    assert_string_equal(reason_message(f->d, "withdrawal_period_expired", -1, RETOUR_LANG_NL),
+                        "De goederen zijn op 2026-04-03 teruggestuurd, nadat de eigen "
+                        "retourtermijn van de winkel op 2026-04-02 was verlopen; de voorwaarden "
+                        "tellen de dag van verzending.");
+
+    /* Without the day the goods were sent the shop's window cannot be judged. */
+    reset(f, DAY20);
+    add(f, "LAMP", NULL, 8000, 1, DELIVERED, RETOUR_PACKAGING_SEALED);
+    eval_fails(f, RETOUR_EREQUEST, "goods_sent",
+               "the policy's window counts the day the goods were sent back "
+               "(withdrawal.timely_when: goods_sent), so the request needs goods_sent");
+}
+
+static void test_timely_when_goods_received(void **state)
+{
+    fx *f = *state;
+    load(f, HEAD("EU") "withdrawal:\n  days: 30\n  timely_when: goods_received\n");
+    reset(f, DAY20);
+    add(f, "LAMP", NULL, 8000, 1, DELIVERED, RETOUR_PACKAGING_SEALED);
+    goods_sent(f, ymd(2026, 3, 30));
+    goods_received(f, ymd(2026, 4, 1));
+    eval_ok(f);
+    assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_SHOP_POLICY, 8000, "2026-04-02");
+    assert_string_equal(reason_message(f->d, "within_shop_period", -1, RETOUR_LANG_EN),
+                        "The shop received the goods back on 2026-04-01, within its own return "
+                        "window that ends on 2026-04-02; its terms count the day the goods "
+                        "arrive.");
+    reset(f, DAY20);
+    add(f, "LAMP", NULL, 8000, 1, DELIVERED, RETOUR_PACKAGING_SEALED);
+    eval_fails(f, RETOUR_EREQUEST, "goods_received",
+               "the policy's window counts the day the shop received the goods back "
+               "(withdrawal.timely_when: goods_received), so the request needs goods_received");
+}
+
+/* Impossible data is an error: goods back before they were sent, or sent before the order. */
+static void test_goods_days_impossible(void **state)
+{
+    fx *f = *state;
+    load(f, HEAD("EU"));
+    reset(f, DAY10);
+    add(f, "LAMP", NULL, 8000, 1, DELIVERED, RETOUR_PACKAGING_SEALED);
+    goods_sent(f, ymd(2026, 3, 12));
+    goods_received(f, ymd(2026, 3, 11));
+    eval_fails(f, RETOUR_EREQUEST, "goods_received",
+               "the goods were received back before they were sent");
+    reset(f, DAY10);
+    add(f, "LAMP", NULL, 8000, 1, DELIVERED, RETOUR_PACKAGING_SEALED);
+    assert_int_equal(retour_request_set_ordered(f->r, ymd(2026, 3, 1)), RETOUR_OK);
+    goods_sent(f, ymd(2026, 2, 28));
+    eval_fails(f, RETOUR_EREQUEST, "goods_sent",
+               "the goods were sent back before the order was placed");
+    assert_int_equal(retour_request_set_goods_sent(f->r, (retour_date)4000000), RETOUR_EINVAL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        T(test_working_days_window),
+        T(test_working_days_below_the_law),
+        T(test_working_days_refund_capped),
+        T(test_working_days_without_a_calendar),
+        T(test_refund_counted_from_goods_received),
+        T(test_refund_withheld_lawful),
+        T(test_timely_when_goods_sent),
+        T(test_timely_when_goods_received),
+        T(test_goods_days_impossible),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
