@@ -1,8 +1,9 @@
 /* Message templates in English and Dutch, and their expansion. Placeholders:
  * {date} {date2} {days} {days2} {amount} {percent} {category} {name} {other} {remedy} {cause}
- * {figures}. */
+ * {figures} {requirement}. */
 #include "decision/messages.h"
 #include "law/figures.h"
+#include "base/names.h"
 #include "base/money.h"
 
 #include <stdio.h>
@@ -245,6 +246,18 @@ static const templates table[RETOUR__R__COUNT] = {
     [RETOUR__R_REFUND_AFTER_GOODS_RECEIVED] = {
         "Outside the statutory period the shop's terms count the refund from the day it received the goods back, {date2}: it is due by {date}.",
         "Buiten de wettelijke bedenktijd rekent de winkel de terugbetaling vanaf de dag dat de goederen terug zijn, {date2}: die is verschuldigd uiterlijk op {date}." },
+    [RETOUR__R_RESTOCKING_FEE_MINIMUM] = {
+        "Outside the statutory period the shop's restocking fee applies: {percent} of the item's value is less than the fee's minimum, so {amount} is deducted.",
+        "Buiten de wettelijke bedenktijd gelden de verwerkingskosten van de winkel: {percent} van de waarde is minder dan het minimum, dus {amount} wordt afgetrokken." },
+    [RETOUR__R_RESTOCKING_FEE_MAXIMUM] = {
+        "Outside the statutory period the shop's restocking fee applies: {percent} of the item's value is more than the fee's maximum, so {amount} is deducted.",
+        "Buiten de wettelijke bedenktijd gelden de verwerkingskosten van de winkel: {percent} van de waarde is meer dan het maximum, dus {amount} wordt afgetrokken." },
+    [RETOUR__R_REQUIREMENT_MISSING] = {
+        "Outside the statutory period the shop's terms take a return only with {requirement}, and the request does not show it.",
+        "Buiten de wettelijke bedenktijd neemt de winkel een retour alleen aan met {requirement}, en de aanvraag laat dat niet zien." },
+    [RETOUR__R_REQUIREMENT_MISSING_ITEM] = {
+        "Outside the statutory period the shop's terms take goods back only with {requirement}, and this item comes back without it.",
+        "Buiten de wettelijke bedenktijd neemt de winkel artikelen alleen terug met {requirement}, en dit artikel komt zonder terug." },
     [RETOUR__R_REFUND_AFTER_GOODS_RECEIVED_UNKNOWN] = {
         "Outside the statutory period the shop's terms count the refund from the day it receives the goods back; that day is not known yet, so the refund has no date.",
         "Buiten de wettelijke bedenktijd rekent de winkel de terugbetaling vanaf de dag dat de goederen terug zijn; die dag is nog niet bekend, dus de terugbetaling heeft geen datum." },
@@ -268,6 +281,19 @@ static const templates cause_words[RETOUR_CAUSE__COUNT] = {
     { "wear", "slijtage" },
     { "misuse", "verkeerd gebruik" },
     { "an accident", "een ongeluk" },
+};
+
+static const templates requirement_words[RETOUR__REQ__COUNT] = {
+    { "its return form", "het retourformulier" },
+    { "the invoice", "de factuur" },
+    { "the original receipt", "de originele kassabon" },
+    { "a return number", "een retournummer" },
+    { "registered post", "aangetekende verzending" },
+    { "the shop's prior consent", "voorafgaande toestemming van de winkel" },
+    { "a customer account", "een klantaccount" },
+    { "photos of the goods", "foto's van de goederen" },
+    { "the original packaging", "de originele verpakking" },
+    { "a written notice", "een schriftelijke melding" },
 };
 
 static int expand(char *buf, size_t size, const char *t, retour_lang lang,
@@ -372,6 +398,11 @@ static int put_value(char *buf, size_t size, const char *name, size_t name_len,
         return p->name ? put_text(buf, size, p->name, strlen(p->name)) : put_text(buf, size, "", 0);
     if (IS("other"))
         return p->other ? put_text(buf, size, p->other, strlen(p->other)) : put_text(buf, size, "", 0);
+    if (IS("requirement")) {
+        const templates *w = &requirement_words[(unsigned)p->requirement % RETOUR__REQ__COUNT];
+        const char *word = lang == RETOUR_LANG_NL ? w->nl : w->en;
+        return put_text(buf, size, word, strlen(word));
+    }
     if (IS("figures"))
         return put_figures(buf, size, lang, p, currency, decimals);
     if (IS("remedy") || IS("cause")) {

@@ -80,6 +80,10 @@ const char *const retour__code_names[RETOUR__R__COUNT] = {
     [RETOUR__R_REFUND_DEADLINE_CAPPED_WORKING_DAYS] = "refund_deadline_capped",
     [RETOUR__R_REFUND_AFTER_GOODS_RECEIVED] = "refund_after_goods_received",
     [RETOUR__R_REFUND_AFTER_GOODS_RECEIVED_UNKNOWN] = "refund_after_goods_received",
+    [RETOUR__R_RESTOCKING_FEE_MINIMUM] = "restocking_fee_deducted",
+    [RETOUR__R_RESTOCKING_FEE_MAXIMUM] = "restocking_fee_deducted",
+    [RETOUR__R_REQUIREMENT_MISSING] = "requirement_missing",
+    [RETOUR__R_REQUIREMENT_MISSING_ITEM] = "requirement_missing",
 };
 
 /* Codes that give or confirm an outcome, as opposed to those that add to one (a deadline
@@ -131,6 +135,10 @@ const unsigned char retour__code_decides[RETOUR__R__COUNT] = {
     [RETOUR__R_WITHIN_SHOP_PERIOD_GOODS_RECEIVED] = 1,
     [RETOUR__R_PERIOD_EXPIRED_GOODS_SENT] = 1,
     [RETOUR__R_PERIOD_EXPIRED_GOODS_RECEIVED] = 1,
+    [RETOUR__R_RESTOCKING_FEE_MINIMUM] = 1,
+    [RETOUR__R_RESTOCKING_FEE_MAXIMUM] = 1,
+    [RETOUR__R_REQUIREMENT_MISSING] = 1,
+    [RETOUR__R_REQUIREMENT_MISSING_ITEM] = 1,
 };
 
 const char *retour__code_name(retour__code code)

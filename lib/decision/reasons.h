@@ -95,6 +95,14 @@ typedef enum retour__code {
      * received the goods ({date2}) to {date}; _UNKNOWN: the request does not give that day */
     RETOUR__R_REFUND_AFTER_GOODS_RECEIVED,
     RETOUR__R_REFUND_AFTER_GOODS_RECEIVED_UNKNOWN,
+    /* restocking_fee_deducted when a percentage was raised to the fee's minimum or lowered
+     * to its maximum ({percent} the percentage, {amount} the fee) */
+    RETOUR__R_RESTOCKING_FEE_MINIMUM,
+    RETOUR__R_RESTOCKING_FEE_MAXIMUM,
+    /* requirement_missing: the shop's terms require {requirement} (withdrawal.requires),
+     * which the request does not show; _ITEM: an item came back without it */
+    RETOUR__R_REQUIREMENT_MISSING,
+    RETOUR__R_REQUIREMENT_MISSING_ITEM,
     RETOUR__R__COUNT
 } retour__code;
 
@@ -112,6 +120,7 @@ typedef struct retour__params {
     const char *other;      /* {other}: a second name (a jurisdiction) */
     retour_remedy grant;    /* {remedy}: a remedy or grant in words, with {percent} */
     retour_cause cause;     /* {cause}: what caused damage in words (unknown: admitted) */
+    int requirement;        /* {requirement}: a retour__requirement in words */
 } retour__params;
 
 const char *retour__code_name(retour__code code);

@@ -301,6 +301,85 @@ static int lint_deadlines(lint *l)
 
 /* ---- conditions, fees and shipping ---------------------------------------------------- */
 
+/* A restocking fee, the policy's or a category's (path): art. 13(1) and 14. */
+static int lint_fee(lint *l, const retour__pkg_rule *fee, const char *path)
+{
+    return finding(l, RETOUR_SEVERITY_ERROR, "restocking-fee", fee->src, path, l->p->law_refund,
+                   TEXT(l, "no restocking, handling or processing fee may be charged on a "
+                           "statutory withdrawal; only the direct return cost and diminished "
+                           "value may be",
+                        "bij een wettelijke herroeping mogen geen verwerkings- of "
+                        "administratiekosten worden gerekend; alleen de directe "
+                        "retourkosten en waardevermindering"),
+                   TEXT(l, "write restocking_fee: none; charge diminished value through "
+                           "packaging deductions instead",
+                        "schrijf restocking_fee: none; reken waardevermindering via de "
+                        "aftrekken onder packaging"));
+}
+
+/* withdrawal.requires: any unequivocal statement withdraws, the model form is optional (art.
+ * 11(1)); the original packaging costs at most diminished value (art. 14(2)). One finding
+ * per word, at its place in the list. */
+static int lint_requirements(lint *l)
+{
+    static const struct { const char *en, *nl; } why[RETOUR__REQ__WITHDRAWAL] = {
+        { "the model form is optional: any unequivocal statement withdraws (a letter, an "
+          "e-mail, a message)",
+          "het modelformulier is optioneel: elke ondubbelzinnige verklaring is een herroeping "
+          "(een brief, een e-mail, een bericht)" },
+        { "a withdrawal needs no invoice: any unequivocal statement suffices",
+          "een herroeping heeft geen factuur nodig: elke ondubbelzinnige verklaring volstaat" },
+        { "a withdrawal needs no original receipt: any unequivocal statement suffices",
+          "een herroeping heeft geen originele kassabon nodig: elke ondubbelzinnige verklaring "
+          "volstaat" },
+        { "a return number may be offered, but the withdrawal cannot depend on it",
+          "een retournummer mag worden aangeboden, maar de herroeping mag er niet van afhangen" },
+        { "the consumer may send the notice and the goods any way; registered post cannot be "
+          "required",
+          "de consument mag de melding en de goederen op elke manier versturen; aangetekende "
+          "verzending mag niet worden geëist" },
+        { "a withdrawal needs no consent of the shop: it is the consumer's right",
+          "een herroeping heeft geen toestemming van de winkel nodig: het is het recht van de "
+          "consument" },
+        { "a withdrawal cannot depend on a customer account; guests may withdraw too",
+          "een herroeping mag niet afhangen van een klantaccount; ook gasten mogen herroepen" },
+        { "photos cannot be a condition of a withdrawal",
+          "foto's mogen geen voorwaarde zijn voor een herroeping" },
+        { "goods may come back without their original packaging; its loss can cost at most a "
+          "deduction for diminished value, never the right",
+          "artikelen mogen zonder originele verpakking terugkomen; het verlies ervan kost "
+          "hoogstens een aftrek voor waardevermindering, nooit het recht" },
+    };
+    const retour_policy *p = l->p;
+    const retour__citations *cite = &p->jurisdiction->cite;
+    char path[48], fix[240];
+    for (int k = 0; k < RETOUR__REQ__WITHDRAWAL; k++) {
+        if (!(p->requires & (1u << k)))
+            continue;
+        int packaging = k == RETOUR__REQ_ORIGINAL_PACKAGING;
+        snprintf(path, sizeof path, "withdrawal.requires");
+        if (packaging)
+            snprintf(fix, sizeof fix, "%s",
+                     TEXT(l, "remove original_packaging from requires and set packaging.missing "
+                             "to a deduction or review",
+                          "haal original_packaging uit requires en zet packaging.missing op een "
+                          "aftrek of review"));
+        else
+            snprintf(fix, sizeof fix,
+                     TEXT(l, "remove %s from requires (the shop may ask for it, not make it a "
+                             "condition)",
+                          "haal %s uit requires (de winkel mag erom vragen, maar het geen "
+                          "voorwaarde maken)"),
+                     retour__requirement_names[k]);
+        int rc = finding(l, RETOUR_SEVERITY_ERROR, "withdrawal-requirement", p->src_require[k],
+                         path, packaging ? p->law_handling : cite->exercise,
+                         l->dutch ? why[k].nl : why[k].en, fix);
+        if (rc)
+            return rc;
+    }
+    return RETOUR_OK;
+}
+
 static int lint_conditions(lint *l, int extra_days)
 {
     const retour_policy *p = l->p;
@@ -317,18 +396,7 @@ static int lint_conditions(lint *l, int extra_days)
                           "schrijf reason_required: false (een veld voor de reden mag optioneel "
                           "blijven)"));
     if (rc == RETOUR_OK && p->restocking.action != RETOUR__PKG_ACCEPT)
-        rc = finding(l, RETOUR_SEVERITY_ERROR, "restocking-fee", p->restocking.src,
-                     "withdrawal.restocking_fee", p->law_refund,
-                     TEXT(l, "no restocking, handling or processing fee may be charged on a "
-                             "statutory withdrawal; only the direct return cost and diminished "
-                             "value may be",
-                          "bij een wettelijke herroeping mogen geen verwerkings- of "
-                          "administratiekosten worden gerekend; alleen de directe "
-                          "retourkosten en waardevermindering"),
-                     TEXT(l, "write restocking_fee: none; charge diminished value through "
-                             "packaging deductions instead",
-                          "schrijf restocking_fee: none; reken waardevermindering via de "
-                          "aftrekken onder packaging"));
+        rc = lint_fee(l, &p->restocking, "withdrawal.restocking_fee");
     if (rc == RETOUR_OK && !p->refund_outbound)
         rc = finding(l, extra_days ? RETOUR_SEVERITY_INFO : RETOUR_SEVERITY_ERROR,
                      "outbound-shipping-not-refunded", p->src_refund_outbound,
@@ -545,6 +613,12 @@ static int lint_category(lint *l, const retour__category *c, int extra_days)
 {
     const retour_policy *p = l->p;
     char msg[400], fix[320], path[96];
+    if (c->own_fee && c->restocking.action != RETOUR__PKG_ACCEPT) {
+        snprintf(path, sizeof path, "categories.%s.restocking_fee", c->name);
+        int rc = lint_fee(l, &c->restocking, path);
+        if (rc)
+            return rc;
+    }
     if (c->returnable)
         return RETOUR_OK;
     snprintf(path, sizeof path, "categories.%s.returnable", c->name);
@@ -679,7 +753,7 @@ int retour__lint(retour__sink *sink, const retour_policy *p, const char *text, s
                          (working && p->src_days.line ? p->days >= j->withdrawal_days
                                                       : p->days > j->withdrawal_days);
         if ((rc = lint_window(&l)) || (working && (rc = lint_working(&l))) ||
-            (rc = lint_deadlines(&l)) || (rc = lint_timing(&l)) ||
+            (rc = lint_deadlines(&l)) || (rc = lint_timing(&l)) || (rc = lint_requirements(&l)) ||
             (rc = lint_conditions(&l, extra_days)) || (rc = lint_packaging(&l, extra_days)))
             return rc;
         for (size_t i = 0; i < p->category_count; i++)

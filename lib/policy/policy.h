@@ -5,6 +5,7 @@
 
 #include "base/alloc.h"
 #include "base/handle.h"
+#include "base/names.h"
 #include "law/exclusion.h"
 #include "law/guarantee_law.h"
 #include "law/jurisdiction.h"
@@ -34,6 +35,11 @@ typedef struct retour__pkg_rule {
     retour__pkg_action action;
     int32_t basis_points; /* DEDUCT_PERCENT */
     int64_t amount;       /* DEDUCT_AMOUNT, minor units */
+    /* A percentage's bounds (restocking_fee: {percent, minimum, maximum}), minor units:
+     * minimum 0 is none; maximum applies when capped. */
+    int64_t minimum;
+    int64_t maximum;
+    int capped;
     retour__src src;
 } retour__pkg_rule;
 
@@ -44,6 +50,11 @@ typedef struct retour__category {
     int returnable; /* 0: the shop's own exclusion, beyond the statutory period only */
     int lifespan_months; /* expected lifespan for complaints; 0: not stated */
     int inspection;      /* -1: as complaints.inspection; 0 or 1 */
+    /* categories.NAME.restocking_fee, instead of withdrawal.restocking_fee when own_fee;
+     * fee_clause is that key path, for the reason that sets it aside. */
+    int own_fee;
+    retour__pkg_rule restocking;
+    const char *fee_clause;
     retour__src src;
     retour__src src_exclusion;
     retour__src src_waived;
@@ -127,6 +138,9 @@ struct retour_policy {
     int reason_required;
     retour__pkg_rule restocking; /* ACCEPT: no fee */
     retour__condition condition;
+    /* withdrawal.requires: bit per retour__requirement (base/names.h); each word's place. */
+    unsigned requires;
+    retour__src src_require[RETOUR__REQ__COUNT];
     retour__counting counting;
     retour__refund_from refund_from;
     retour__withheld withheld;

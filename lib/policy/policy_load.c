@@ -45,20 +45,107 @@ static int read_charge(retour__ctx *ctx, const retour_policy *p, const retour__n
     return RETOUR_OK;
 }
 
-/* withdrawal.restocking_fee: "10%", "5.00" or "none". */
-static int read_restocking_fee(retour__ctx *ctx, retour_policy *p, const retour__node *n)
+/* A percentage written as a number (10, 12.5) or with its sign ("10%"): 0 to 100, at most
+ * two decimals. */
+static int read_percent(retour__ctx *ctx, const retour__node *n, int32_t *basis_points)
 {
     const char *text;
     int rc = retour__read_string(ctx, n, &text);
+    char buf[32];
+    if (rc == RETOUR_OK && n->len + 2 <= sizeof buf) {
+        size_t len = n->len;
+        memcpy(buf, text, len);
+        if (len == 0 || buf[len - 1] != '%')
+            buf[len++] = '%';
+        rc = retour__percent_parse(basis_points, buf, len);
+        if (rc == RETOUR_OK)
+            return RETOUR_OK;
+    }
+    if (rc == RETOUR__RECORDED || rc == RETOUR_ENOMEM)
+        return rc;
+    return retour__fail_at(ctx, n, rc == RETOUR_ERANGE ? RETOUR_ERANGE : RETOUR_ESCHEMA,
+                           "expected a percentage from 0 to 100 with at most 2 decimals, such "
+                           "as 10 or 12.5");
+}
+
+/* {percent: 10, minimum: 5.00, maximum: 25.00}: a percentage of the item's value within
+ * bounds. */
+static int read_fee_map(retour__ctx *ctx, const retour_policy *p, const retour__node *n,
+                        retour__pkg_rule *rule)
+{
+    static const char *const keys[] = { "percent", "minimum", "maximum" };
+    const retour__node *v = NULL;
+    retour__pkg_rule fee = *rule;
+    int rc;
+    if ((rc = retour__check_keys(ctx, n, keys, 3)))
+        return rc;
+    size_t saved = retour__path_push_key(ctx, "percent");
+    rc = retour__require(ctx, n, "percent", "the fee's percentage of the item's value, e.g. 10",
+                         &v);
+    if (rc == RETOUR_OK)
+        rc = read_percent(ctx, v, &fee.basis_points);
+    retour__path_pop(ctx, saved);
+    if (rc)
+        return rc;
+    fee.action = RETOUR__PKG_DEDUCT_PERCENT;
+    fee.minimum = 0;
+    fee.capped = 0;
+    retour__src max_src = { 0, 0 };
+    if ((rc = retour__opt_money(ctx, p, n, "minimum", &fee.minimum, NULL)) ||
+        (rc = retour__opt_money(ctx, p, n, "maximum", &fee.maximum, &max_src)))
+        return rc;
+    fee.capped = max_src.line > 0;
+    if (fee.capped && fee.maximum < fee.minimum) {
+        saved = retour__path_push_key(ctx, "maximum");
+        rc = retour__fail_at(ctx, retour__map_get(n, "maximum"), RETOUR_ESCHEMA,
+                             "the maximum is below the minimum");
+        retour__path_pop(ctx, saved);
+        return rc;
+    }
+    *rule = fee;
+    return RETOUR_OK;
+}
+
+/* restocking_fee (of the withdrawal or a category): "10%", "5.00", "none" or a map of
+ * percent, minimum and maximum. */
+static int read_fee(retour__ctx *ctx, const retour_policy *p, const retour__node *n,
+                    retour__pkg_rule *rule)
+{
+    const char *text;
+    rule->src = retour__src_of(n);
+    if (n->kind == RETOUR__NODE_MAP)
+        return read_fee_map(ctx, p, n, rule);
+    int rc = retour__read_string(ctx, n, &text);
     if (rc)
         return retour__fail_at(ctx, n, RETOUR_ESCHEMA,
-                               "expected none, a percentage (e.g. 10%%) or an amount (e.g. 5.00)");
-    p->restocking.src = retour__src_of(n);
+                               "expected none, a percentage (e.g. 10%%), an amount (e.g. 5.00) "
+                               "or {percent: N, minimum: AMOUNT, maximum: AMOUNT}");
     if (strcmp(text, "none") == 0) {
-        p->restocking.action = RETOUR__PKG_ACCEPT;
+        rule->action = RETOUR__PKG_ACCEPT;
         return RETOUR_OK;
     }
-    return read_charge(ctx, p, n, "restocking fee", text, n->len, &p->restocking);
+    return read_charge(ctx, p, n, "restocking fee", text, n->len, rule);
+}
+
+/* withdrawal.requires: [form, invoice, ...], each once. */
+static int read_requires(retour__ctx *ctx, retour_policy *p, const retour__node *n)
+{
+    int rc = retour__expect_seq(ctx, n);
+    for (size_t i = 0; rc == RETOUR_OK && i < n->count; i++) {
+        size_t saved = retour__path_push_index(ctx, i);
+        int v = 0;
+        rc = retour__read_enum(ctx, n->items[i], retour__requirement_names,
+                               RETOUR__REQ__WITHDRAWAL, &v);
+        if (rc == RETOUR_OK && (p->requires & (1u << v)))
+            rc = retour__fail_at(ctx, n->items[i], RETOUR_ESCHEMA, "'%s' is listed twice",
+                                 retour__requirement_names[v]);
+        retour__path_pop(ctx, saved);
+        if (rc == RETOUR_OK) {
+            p->requires |= 1u << v;
+            p->src_require[v] = retour__src_of(n->items[i]);
+        }
+    }
+    return rc;
 }
 
 static int load_withdrawal(retour__ctx *ctx, retour_policy *p, const retour__node *w)
@@ -68,7 +155,7 @@ static int load_withdrawal(retour__ctx *ctx, retour_policy *p, const retour__nod
                                         "refund_outbound_shipping", "reason_required",
                                         "restocking_fee", "condition", "counting",
                                         "refund_counted_from", "refund_withheld_until",
-                                        "timely_when" };
+                                        "timely_when", "requires" };
     static const char *const starts[] = { "delivery", "order" };
     static const char *const countings[] = { "calendar_days", "working_days" };
     static const char *const refund_from[] = { "notification", "goods_received" };
@@ -123,7 +210,9 @@ static int load_withdrawal(retour__ctx *ctx, retour_policy *p, const retour__nod
     p->timely = (retour__timely)v;
     const retour__node *n = retour__opt(w, "restocking_fee");
     if (n)
-        WITH_KEY(ctx, "restocking_fee", read_restocking_fee(ctx, p, n));
+        WITH_KEY(ctx, "restocking_fee", read_fee(ctx, p, n, &p->restocking));
+    if ((n = retour__opt(w, "requires")))
+        WITH_KEY(ctx, "requires", read_requires(ctx, p, n));
     return RETOUR_OK;
 }
 
@@ -187,10 +276,11 @@ static int load_packaging(retour__ctx *ctx, retour_policy *p, const retour__node
     return RETOUR_OK;
 }
 
-static int load_category(retour__ctx *ctx, retour__category *c, const retour__node *body)
+static int load_category(retour__ctx *ctx, retour_policy *p, retour__category *c,
+                         const retour__node *body)
 {
     static const char *const keys[] = { "exclusion", "exclusion_waived", "returnable",
-                                        "lifespan_months", "inspection" };
+                                        "lifespan_months", "inspection", "restocking_fee" };
     c->exclusion = RETOUR__EXCL_NONE;
     c->waived = 0;
     c->returnable = 1;
@@ -198,9 +288,15 @@ static int load_category(retour__ctx *ctx, retour__category *c, const retour__no
     if (retour__is_null(body))
         return RETOUR_OK; /* "jewellery:" with nothing: ordinary goods */
     int rc;
-    if ((rc = retour__expect_map(ctx, body)) || (rc = retour__check_keys(ctx, body, keys, 5)) ||
+    if ((rc = retour__expect_map(ctx, body)) || (rc = retour__check_keys(ctx, body, keys, 6)) ||
         (rc = retour__load_category_complaints(ctx, c, body)))
         return rc;
+    const retour__node *fee = retour__opt(body, "restocking_fee");
+    if (fee) {
+        c->restocking.action = RETOUR__PKG_ACCEPT;
+        WITH_KEY(ctx, "restocking_fee", read_fee(ctx, p, fee, &c->restocking));
+        c->own_fee = 1;
+    }
     int excl = RETOUR__EXCL_NONE;
     if ((rc = retour__opt_choice(ctx, body, "exclusion", retour__exclusion_ids, RETOUR__EXCL__COUNT,
                           &excl, &c->src_exclusion)) ||
@@ -228,7 +324,7 @@ static int load_categories(retour__ctx *ctx, retour_policy *p, const retour__nod
         if (key->len == 0 && (rc = retour__skip(retour__fail_at(ctx, key, RETOUR_ESCHEMA,
                                                                 "a category needs a name"))))
             return rc;
-        WITH_KEY(ctx, key->text, load_category(ctx, c, cats->pairs[i].value));
+        WITH_KEY(ctx, key->text, load_category(ctx, p, c, cats->pairs[i].value));
     }
     p->category_count = cats->count;
     return RETOUR_OK;
@@ -488,9 +584,22 @@ int retour__policy_load_doc(retour_policy *p, const retour__doc *doc, retour_err
         retour__arena_strndup(&p->arena, p->jurisdiction_code, strlen(p->jurisdiction_code));
     int ok = p->file && p->shop && p->jurisdiction_code;
     for (size_t i = 0; ok && i < p->category_count; i++) {
-        p->categories[i].name = retour__arena_strndup(&p->arena, p->categories[i].name,
-                                                      strlen(p->categories[i].name));
-        ok = p->categories[i].name != NULL;
+        retour__category *c = &p->categories[i];
+        c->name = retour__arena_strndup(&p->arena, c->name, strlen(c->name));
+        ok = c->name != NULL;
+        if (ok && c->own_fee) {
+            /* The key path a decision names when the law sets the fee aside. */
+            static const char head[] = "categories.", tail[] = ".restocking_fee";
+            size_t len = strlen(c->name);
+            char *clause = retour__arena_alloc(&p->arena, sizeof head + len + sizeof tail);
+            ok = clause != NULL;
+            if (ok) {
+                memcpy(clause, head, sizeof head - 1);
+                memcpy(clause + sizeof head - 1, c->name, len);
+                memcpy(clause + sizeof head - 1 + len, tail, sizeof tail);
+                c->fee_clause = clause;
+            }
+        }
     }
     if (!ok || retour__policy_index_categories(p) != RETOUR_OK)
         return retour__fail(err, RETOUR_ENOMEM, NULL, NULL, "out of memory");

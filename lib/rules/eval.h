@@ -19,6 +19,9 @@ typedef struct retour__eval {
     /* A rule computed a charge from an item's value: the plan cannot keep that result for
      * every request of the item's category (plan_build.c). */
     int charged;
+    /* In the shop's own window the request lacks what withdrawal.requires asks for: every
+     * item is refused (requirement_missing). */
+    int requirement_missing;
     /* The law that decides (retour__law_init, consumer_law.h): the withdrawal law and its
      * citations, the calendar deadlines move in and its closed days listed at load (NULL:
      * computed), and, when the consumer's country keeps its protection, its law and the

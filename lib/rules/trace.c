@@ -75,7 +75,15 @@ void retour__trace_reason(retour__eval *ev, retour__code code, long item, const 
     case RETOUR__R_OPENED_PACKAGING_REFUSED:
         rec.pub.rule = "packaging.opened";
         break;
-    case RETOUR__R_RESTOCKING_FEE_DEDUCTED: rec.pub.rule = "restocking_fee"; break;
+    case RETOUR__R_RESTOCKING_FEE_DEDUCTED:
+    case RETOUR__R_RESTOCKING_FEE_MINIMUM:
+    case RETOUR__R_RESTOCKING_FEE_MAXIMUM:
+        rec.pub.rule = "restocking_fee";
+        break;
+    case RETOUR__R_REQUIREMENT_MISSING:
+    case RETOUR__R_REQUIREMENT_MISSING_ITEM:
+        rec.pub.rule = "withdrawal.requires";
+        break;
     case RETOUR__R_POLICY_BELOW_LEGAL_FLOOR:
         /* The law sets a clause aside; the clause is named like a goodwill rule. */
         rec.pub.rule = "legal_floor";

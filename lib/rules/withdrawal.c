@@ -370,30 +370,45 @@ static int decide_exclusion(retour__eval *ev, size_t i, const retour__category *
     return RETOUR_OK;
 }
 
-/* A charge on the item: a percentage of its value or a fixed amount, never more than what
- * is left of the value. Returns the cut into *cut. */
-static int charge(retour__eval *ev, size_t i, const retour__pkg_rule *rule, int64_t *cut)
+/* A charge on the item: a percentage of its value (within the rule's minimum and maximum)
+ * or a fixed amount, never more than what is left of the value. Returns the cut into *cut
+ * and into *bound -1 or 1 when the minimum or the maximum decided it, else 0. */
+static int charge(retour__eval *ev, size_t i, const retour__pkg_rule *rule, int64_t *cut,
+                  int *bound)
 {
     const retour__item_result *res = &ev->d->items[i];
     ev->charged = 1;
     *cut = rule->amount;
-    if (rule->action == RETOUR__PKG_DEDUCT_PERCENT &&
-        retour__money_mul_bp(cut, res->value, rule->basis_points))
-        return retour__overflow_error(ev, (long)i, "the deduction");
+    *bound = 0;
+    if (rule->action == RETOUR__PKG_DEDUCT_PERCENT) {
+        if (retour__money_mul_bp(cut, res->value, rule->basis_points))
+            return retour__overflow_error(ev, (long)i, "the deduction");
+        if (rule->minimum > 0 && *cut < rule->minimum) {
+            *cut = rule->minimum;
+            *bound = -1;
+        } else if (rule->capped && *cut > rule->maximum) {
+            *cut = rule->maximum;
+            *bound = 1;
+        }
+    }
     if (*cut > res->value - res->deduction)
         *cut = res->value - res->deduction;
     return RETOUR_OK;
 }
 
-/* Deducts rule's charge from item i with reason code. */
+/* Deducts rule's charge from item i with reason code (a restocking fee's own when its
+ * minimum or maximum decided). */
 static int deduct(retour__eval *ev, size_t i, const retour__pkg_rule *rule, retour__code code,
                   const char *law, const retour__params *prm)
 {
     retour__item_result *res = &ev->d->items[i];
     int64_t cut;
-    int rc = charge(ev, i, rule, &cut);
+    int bound;
+    int rc = charge(ev, i, rule, &cut, &bound);
     if (rc)
         return rc;
+    if (bound && code == RETOUR__R_RESTOCKING_FEE_DEDUCTED)
+        code = bound < 0 ? RETOUR__R_RESTOCKING_FEE_MINIMUM : RETOUR__R_RESTOCKING_FEE_MAXIMUM;
     res->deduction += cut;
     if (cut > 0)
         res->outcome = RETOUR_OUTCOME_PARTIAL;
@@ -473,16 +488,81 @@ static int decide_packaging(retour__eval *ev, size_t i, retour__params *prm)
                   ev->law->cite.handling, prm);
 }
 
-/* Rule 4: the shop's restocking fee, only in its own window (art. 13(1) leaves no room for
- * fees on a statutory withdrawal). */
-static int decide_restocking(retour__eval *ev, size_t i, retour__params *prm)
+/* Rule 4: the shop's restocking fee (the category's own, else the policy's), only in its
+ * own window (art. 13(1) leaves no room for fees on a statutory withdrawal). A category's
+ * fee set aside is named at the item; the policy's for the request (set_aside_clauses). */
+static int decide_restocking(retour__eval *ev, size_t i, const retour__category *c,
+                             retour__params *prm)
 {
-    const retour__pkg_rule *rule = &ev->p->restocking;
+    int own = c && c->own_fee;
+    const retour__pkg_rule *rule = own ? &c->restocking : &ev->p->restocking;
     retour_outcome o = ev->d->items[i].outcome;
-    if (rule->action == RETOUR__PKG_ACCEPT || ev->statutory_basis ||
-        (o != RETOUR_OUTCOME_ACCEPT && o != RETOUR_OUTCOME_PARTIAL))
+    if (rule->action == RETOUR__PKG_ACCEPT)
+        return RETOUR_OK;
+    if (ev->statutory_basis)
+        return own ? retour__below_floor(ev, (long)i, c->fee_clause, ev->law->cite.refund,
+                                         rule->src)
+                   : RETOUR_OK;
+    if (o != RETOUR_OUTCOME_ACCEPT && o != RETOUR_OUTCOME_PARTIAL)
         return RETOUR_OK;
     return deduct(ev, i, rule, RETOUR__R_RESTOCKING_FEE_DEDUCTED, NULL, prm);
+}
+
+/* withdrawal.requires, for the request as a whole: the law takes any unequivocal statement
+ * (art. 11(1)), so in a statutory withdrawal a requirement the request does not show is
+ * set aside, once; in the shop's own window each one refuses the request. The original
+ * packaging is the item's (decide_packaging_required). */
+static int decide_requirements(retour__eval *ev)
+{
+    const retour_policy *p = ev->p;
+    unsigned unmet = p->requires & ~ev->r->provided & ~(1u << RETOUR__REQ_ORIGINAL_PACKAGING);
+    if (unmet == 0)
+        return RETOUR_OK;
+    int first = retour__ctz64(unmet);
+    if (ev->statutory_basis)
+        return retour__below_floor(ev, -1, "withdrawal.requires", ev->law->cite.exercise,
+                                   p->src_require[first]);
+    retour__params prm;
+    memset(&prm, 0, sizeof prm);
+    ev->requirement_missing = 1;
+    for (int k = first; k < RETOUR__REQ__COUNT; k++) {
+        if (!(unmet & (1u << k)))
+            continue;
+        prm.requirement = k;
+        int rc = retour__add_reason(ev, RETOUR__R_REQUIREMENT_MISSING, -1, NULL,
+                                    p->src_require[k], &prm);
+        if (rc)
+            return rc;
+    }
+    return RETOUR_OK;
+}
+
+/* "Returns only in the original packaging": the item that comes back without it (missing,
+ * or not stated and not among what the request provided) keeps the statutory right, the
+ * packaging costing at most diminished value (art. 14(2)); in the shop's own window it is
+ * refused. */
+static int decide_packaging_required(retour__eval *ev, size_t i, retour__params *prm,
+                                     retour__item_refusal *refusal)
+{
+    const retour_policy *p = ev->p;
+    const int k = RETOUR__REQ_ORIGINAL_PACKAGING;
+    if (!(p->requires & (1u << k)))
+        return RETOUR_OK;
+    retour_packaging pkg = ev->r->items[i].packaging;
+    if (pkg == RETOUR_PACKAGING_SEALED || pkg == RETOUR_PACKAGING_OPENED ||
+        pkg == RETOUR_PACKAGING_DAMAGED ||
+        (pkg == RETOUR_PACKAGING_UNKNOWN && (ev->r->provided & (1u << k))))
+        return RETOUR_OK;
+    if (ev->statutory_basis)
+        return retour__below_floor(ev, (long)i, "withdrawal.requires", ev->law->cite.handling,
+                                   p->src_require[k]);
+    ev->d->items[i].outcome = RETOUR_OUTCOME_REJECT;
+    refusal->refused = 1;
+    refusal->why = RETOUR__REFUSED_EXCLUDED;
+    retour__params rp = *prm;
+    rp.requirement = k;
+    return retour__add_reason(ev, RETOUR__R_REQUIREMENT_MISSING_ITEM, (long)i, NULL,
+                              p->src_require[k], &rp);
 }
 
 /* Clauses of the whole policy that a statutory withdrawal sets aside, named once. */
@@ -707,7 +787,9 @@ int retour__withdrawal_period(retour__eval *ev, retour__holidays *holidays,
     }
     if ((rc = decide_period(ev, expired)))
         return rc;
-    return ev->statutory_basis ? set_aside_clauses(ev) : RETOUR_OK;
+    if (ev->statutory_basis && (rc = set_aside_clauses(ev)))
+        return rc;
+    return *expired ? RETOUR_OK : decide_requirements(ev);
 }
 
 int retour__withdrawal_item(retour__eval *ev, size_t i, const retour__category *c, int expired,
@@ -720,6 +802,13 @@ int retour__withdrawal_item(retour__eval *ev, size_t i, const retour__category *
     memset(refusal, 0, sizeof *refusal);
     if (expired)
         return refuse_late(ev, i, c, &prm, refusal);
+    if (ev->requirement_missing) {
+        /* The request lacks what the shop's terms require (decide_requirements). */
+        res->outcome = RETOUR_OUTCOME_REJECT;
+        refusal->refused = 1;
+        refusal->why = RETOUR__REFUSED_EXCLUDED;
+        return RETOUR_OK;
+    }
     if ((rc = decide_exclusion(ev, i, c, &prm)))
         return rc;
     if (res->outcome == RETOUR_OUTCOME_REJECT) {
@@ -728,7 +817,10 @@ int retour__withdrawal_item(retour__eval *ev, size_t i, const retour__category *
         return RETOUR_OK;
     }
     if (res->outcome == RETOUR_OUTCOME_ACCEPT &&
-        ((rc = decide_packaging(ev, i, &prm)) || (rc = decide_restocking(ev, i, &prm))))
+        (rc = decide_packaging_required(ev, i, &prm, refusal)))
+        return rc;
+    if (res->outcome == RETOUR_OUTCOME_ACCEPT &&
+        ((rc = decide_packaging(ev, i, &prm)) || (rc = decide_restocking(ev, i, c, &prm))))
         return rc;
     res->refund = res->value - res->deduction;
     return RETOUR_OK;

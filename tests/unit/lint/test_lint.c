@@ -273,6 +273,48 @@ static void test_timing(void **state)
     assert_int_equal(f.count, 0);
 }
 
+/* A restocking fee in any form, the policy's or a category's (art. 13(1)); requirements
+ * on the withdrawal (art. 11(1); the packaging: art. 14(2)), one finding per word. */
+static void test_fees_and_requirements(void **state)
+{
+    (void)state;
+    found f;
+    assert_int_equal(lint(HEAD("NL") "withdrawal:\n"
+                                     "  restocking_fee: { percent: 10, minimum: 5 }\n"
+                                     "  requires: [registered_post, original_packaging]\n"
+                                     "categories:\n"
+                                     "  sale: { restocking_fee: 2.50 }\n"
+                                     "  shoes: { restocking_fee: none }\n",
+                          &f),
+                     4);
+    assert_string_equal(f.d[0].code, "restocking-fee");
+    assert_int_equal(f.d[0].line, 5);
+    assert_int_equal(f.d[0].column, 19);
+    assert_string_equal(f.d[0].path, "withdrawal.restocking_fee");
+    assert_string_equal(f.d[0].law, "BW 6:230r(1); " CRD " art. 13(1)");
+    assert_string_equal(f.d[3].code, "restocking-fee");
+    assert_int_equal(f.d[3].line, 8);
+    assert_string_equal(f.d[3].path, "categories.sale.restocking_fee");
+    assert_string_equal(f.d[1].code, "withdrawal-requirement");
+    assert_int_equal(f.d[1].line, 6);
+    assert_int_equal(f.d[1].column, 14);
+    assert_string_equal(f.d[1].law, CRD " art. 11(1)");
+    assert_string_equal(f.d[1].message,
+                        "the consumer may send the notice and the goods any way; registered "
+                        "post cannot be required");
+    assert_string_equal(f.d[1].fix, "remove registered_post from requires (the shop may ask for "
+                                    "it, not make it a condition)");
+    assert_string_equal(f.d[2].code, "withdrawal-requirement");
+    assert_int_equal(f.d[2].column, 31);
+    assert_string_equal(f.d[2].law, "BW 6:230s; " CRD " art. 14(2)");
+    /* A category's own none is lawful, and so is a policy that requires nothing. */
+    assert_int_equal(lint(HEAD("NL") "withdrawal:\n  requires: []\n"
+                                     "categories:\n  shoes: { restocking_fee: none }\n",
+                          &f),
+                     0);
+    assert_int_equal(f.count, 0);
+}
+
 static void test_not_informed(void **state)
 {
     (void)state;
@@ -516,6 +558,7 @@ int main(void)
         cmocka_unit_test(test_refund_and_return_deadlines),
         cmocka_unit_test(test_working_days),
         cmocka_unit_test(test_timing),
+        cmocka_unit_test(test_fees_and_requirements),
         cmocka_unit_test(test_not_informed),
         cmocka_unit_test(test_reason_fee_condition),
         cmocka_unit_test(test_outbound_shipping),

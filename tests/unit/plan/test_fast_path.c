@@ -320,6 +320,23 @@ static const inline_policy inline_policies[] = {
       "              refund_withheld_until: goods_or_proof_of_dispatch, timely_when: notified }\n"
       "categories:\n"
       "  food: { exclusion: perishable }\n" },
+    /* Fees of categories on a policy the plan keeps (the law's 14 days): in time the law
+     * sets each aside at the item, which the cells keep. */
+    { "be-category-fees.yaml",
+      "retour: 1\njurisdiction: BE\ncurrency: EUR\n"
+      "categories:\n"
+      "  sale: { restocking_fee: { percent: 15, minimum: 3, maximum: 20 } }\n"
+      "  gifts: { restocking_fee: \"4.95\" }\n"
+      "  plain: { restocking_fee: none }\n"
+      "default_category: sale\n" },
+    /* Fees in every form and requirements, with a shop window where they apply. */
+    { "fr-fees-and-requirements.yaml",
+      "retour: 1\njurisdiction: FR\ncurrency: EUR\n"
+      "withdrawal: { days: 45, restocking_fee: { percent: 10, minimum: 5, maximum: 25 },\n"
+      "              requires: [form, original_packaging] }\n"
+      "categories:\n"
+      "  sale: { restocking_fee: 20% }\n"
+      "  free: { restocking_fee: none }\n" },
 };
 #define INLINE_COUNT (sizeof inline_policies / sizeof inline_policies[0])
 

@@ -357,7 +357,7 @@ static void test_unknown_nested_key(void **state)
           "unknown key 'dayz'; did you mean 'days'?",
           "(expected one of: days, starts, informed, return_within_days, refund_within_days, "
           "return_shipping, refund_outbound_shipping, reason_required, restocking_fee, condition, "
-          "counting, refund_counted_from, refund_withheld_until, timely_when)");
+          "counting, refund_counted_from, refund_withheld_until, timely_when, requires)");
     FAILS(HEAD "withdrawal:\n  days: 30\n  refund_within_day: 7\n", RETOUR_ESCHEMA, 6, 3,
           "withdrawal.refund_within_day", "did you mean 'refund_within_days'?");
     /* "opened" exists so that the lint can judge it; a misspelling is still an error. */
@@ -484,6 +484,39 @@ static void test_clause_values(void **state)
           "withdrawal.timely_when",
           "unknown value 'goods_send'; did you mean 'goods_sent'? (expected one of: notified, "
           "goods_sent, goods_received)");
+    /* Restocking fees: every form, the policy's and a category's. */
+    p = LOADS(HEAD "withdrawal:\n  restocking_fee: { percent: 12.5, minimum: 2, maximum: 30 }\n"
+                   "categories:\n  a: { restocking_fee: 5% }\n  b: { restocking_fee: \"1.50\" }\n"
+                   "  c: { restocking_fee: none }\n");
+    retour_policy_free(p);
+    FAILS(HEAD "withdrawal:\n  restocking_fee: { percent: 101 }\n", RETOUR_ERANGE, 5, 30,
+          "withdrawal.restocking_fee.percent",
+          "expected a percentage from 0 to 100 with at most 2 decimals, such as 10 or 12.5");
+    FAILS(HEAD "withdrawal:\n  restocking_fee: { minimum: 5 }\n", RETOUR_ESCHEMA, 5, 19,
+          "withdrawal.restocking_fee.percent",
+          "missing required key 'percent' (the fee's percentage of the item's value, e.g. 10)");
+    FAILS(HEAD "withdrawal:\n  restocking_fee: { percent: 10, minimum: 5, maximum: 4 }\n",
+          RETOUR_ESCHEMA, 5, 55, "withdrawal.restocking_fee.maximum",
+          "the maximum is below the minimum");
+    FAILS(HEAD "withdrawal:\n  restocking_fee: { percent: 10, cap: 4 }\n", RETOUR_ESCHEMA, 5,
+          34, "withdrawal.restocking_fee.cap",
+          "unknown key 'cap' (expected one of: percent, minimum, maximum)");
+    FAILS(HEAD "categories:\n  a: { restocking_fee: 5.005 }\n", RETOUR_ERANGE, 5, 24,
+          "categories.a.restocking_fee", "restocking fee '5.005' must be a percentage such as "
+          "20% or an amount in EUR with at most 2 decimals");
+    /* Requirements: the listed words, each once. */
+    p = LOADS(HEAD "withdrawal:\n  requires: [form, invoice, original_receipt, return_number,\n"
+                   "    registered_post, prior_consent, account, photos, original_packaging]\n");
+    retour_policy_free(p);
+    FAILS(HEAD "withdrawal:\n  requires: [form, written]\n", RETOUR_ESCHEMA, 5, 20,
+          "withdrawal.requires[1]",
+          "unknown value 'written' (expected one of: form, invoice, original_receipt, "
+          "return_number, registered_post, prior_consent, account, photos, "
+          "original_packaging)");
+    FAILS(HEAD "withdrawal:\n  requires: [form, form]\n", RETOUR_ESCHEMA, 5, 20,
+          "withdrawal.requires[1]", "'form' is listed twice");
+    FAILS(HEAD "withdrawal:\n  requires: form\n", RETOUR_ESCHEMA, 5, 13, "withdrawal.requires",
+          "expected a list, found a single value");
 }
 
 /* ------------------------------------------------------------------------------------
@@ -623,7 +656,7 @@ static void test_category_shapes(void **state)
     FAILS(HEAD "categories:\n  sale: {colour: red}\n", RETOUR_ESCHEMA, 5, 10,
           "categories.sale.colour",
           "unknown key 'colour' (expected one of: exclusion, exclusion_waived, returnable, "
-          "lifespan_months, inspection)");
+          "lifespan_months, inspection, restocking_fee)");
 }
 
 static void test_default_category(void **state)

@@ -306,6 +306,129 @@ static void test_goods_days_impossible(void **state)
     assert_int_equal(retour_request_set_goods_sent(f->r, (retour_date)4000000), RETOUR_EINVAL);
 }
 
+/* ---- restocking_fee forms, per category ------------------------------------------------ */
+
+/* "10% restocking fee, at least EUR 5, at most EUR 25": set aside in the statutory period
+ * (art. 13(1)), charged within its bounds in the shop's own window. A category's own fee
+ * replaces the policy's, and its own `none` takes it away. */
+static void test_restocking_fee_forms(void **state)
+{
+    fx *f = *state;
+    load(f, HEAD("NL")                                                          /* 1-3 */
+            "withdrawal:\n"                                                     /* 4 */
+            "  days: 30\n"                                                      /* 5 */
+            "  restocking_fee: { percent: 10, minimum: \"5.00\", maximum: 25 }\n" /* 6, col 19 */
+            "categories:\n"                                                     /* 7 */
+            "  shoes: {}\n"                                                     /* 8 */
+            "  sale: { restocking_fee: 15% }\n"                                 /* 9, col 27 */
+            "  gifts: { restocking_fee: none }\n");                             /* 10 */
+    reset(f, DAY20);
+    add(f, "CHEAP", "shoes", 2000, 1, DELIVERED, RETOUR_PACKAGING_SEALED);
+    add(f, "DEAR", "shoes", 40000, 1, DELIVERED, RETOUR_PACKAGING_SEALED);
+    add(f, "MID", "shoes", 10000, 1, DELIVERED, RETOUR_PACKAGING_SEALED);
+    add(f, "SALE", "sale", 10000, 1, DELIVERED, RETOUR_PACKAGING_SEALED);
+    add(f, "GIFT", "gifts", 10000, 1, DELIVERED, RETOUR_PACKAGING_SEALED);
+    eval_ok(f);
+    assert_summary(f->d, RETOUR_OUTCOME_PARTIAL, RETOUR_BASIS_SHOP_POLICY,
+                   1500 + 37500 + 9000 + 8500 + 10000, "2026-04-02");
+    assert_item(f->d, 0, RETOUR_OUTCOME_PARTIAL, 1500, 500);   /* 10% = 2.00: the minimum */
+    assert_item(f->d, 1, RETOUR_OUTCOME_PARTIAL, 37500, 2500); /* 10% = 40.00: the maximum */
+    assert_item(f->d, 2, RETOUR_OUTCOME_PARTIAL, 9000, 1000);  /* 10% within the bounds */
+    assert_item(f->d, 3, RETOUR_OUTCOME_PARTIAL, 8500, 1500);  /* the category's 15% */
+    assert_item(f->d, 4, RETOUR_OUTCOME_ACCEPT, 10000, 0);     /* the category's none */
+    assert_string_equal(reason_message(f->d, "restocking_fee_deducted", 0, RETOUR_LANG_EN),
+                        "Outside the statutory period the shop's restocking fee applies: 10% of "
+                        "the item's value is less than the fee's minimum, so EUR 5.00 is "
+                        "deducted.");
+    assert_string_equal(reason_message(f->d, "restocking_fee_deducted", 1, RETOUR_LANG_NL),
+                        "Buiten de wettelijke bedenktijd gelden de verwerkingskosten van de "
+                        "winkel: 10% van de waarde is meer dan het maximum, dus EUR 25.00 wordt "
+                        "afgetrokken.");
+    assert_reason(f->d, "restocking_fee_deducted", 1, NULL, 6, 19);
+    assert_reason(f->d, "restocking_fee_deducted", 3, NULL, 9, 27);
+
+    /* In the statutory period no fee at all: the policy's is named for the request, the
+     * category's at its item. */
+    reset(f, DAY10);
+    add(f, "DEAR", "shoes", 40000, 1, DELIVERED, RETOUR_PACKAGING_SEALED);
+    add(f, "SALE", "sale", 10000, 1, DELIVERED, RETOUR_PACKAGING_SEALED);
+    eval_ok(f);
+    assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 50000, "2026-04-02");
+    assert_reasons(f->d, "within_withdrawal_period policy_below_legal_floor "
+                         "policy_below_legal_floor#1");
+    assert_reason(f->d, "policy_below_legal_floor", -1, NL_REFUND, 6, 19);
+    assert_reason(f->d, "policy_below_legal_floor", 1, NL_REFUND, 9, 27);
+    assert_string_equal(reason_message(f->d, "policy_below_legal_floor", 1, RETOUR_LANG_EN),
+                        "The policy's categories.sale.restocking_fee gives the consumer less "
+                        "than the law; it does not apply here and the law decides.");
+}
+
+/* ---- withdrawal.requires and the request's provided ------------------------------------ */
+
+/* "Returns only with the return form and the invoice": any unequivocal statement withdraws
+ * (art. 11(1)). */
+static void test_requires(void **state)
+{
+    fx *f = *state;
+    load(f, HEAD("NL")                                          /* 1-3 */
+            "withdrawal:\n"                                     /* 4 */
+            "  days: 30\n"                                      /* 5 */
+            "  requires: [form, invoice, original_packaging]\n"); /* 6: columns 14, 20, 29 */
+    /* The statutory period: the form is set aside, named once at its place in the list;
+     * the item without its packaging keeps the right (art. 14(2)). */
+    reset(f, DAY10);
+    add(f, "LAMP", NULL, 8000, 1, DELIVERED, RETOUR_PACKAGING_MISSING);
+    assert_int_equal(retour_request_add_provided(f->r, "invoice"), RETOUR_OK);
+    eval_ok(f);
+    assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 8000, "2026-04-02");
+    assert_reasons(f->d, "within_withdrawal_period policy_below_legal_floor "
+                         "policy_below_legal_floor#0 missing_packaging_accepted#0");
+    assert_reason(f->d, "policy_below_legal_floor", -1, CRD " art. 11(1)", 6, 14);
+    assert_reason(f->d, "policy_below_legal_floor", 0, "BW 6:230s; " CRD " art. 14(2)", 6, 29);
+
+    /* The shop's own window: without the form every item is refused, each missing
+     * requirement named. */
+    reset(f, DAY20);
+    add(f, "LAMP", NULL, 8000, 1, DELIVERED, RETOUR_PACKAGING_SEALED);
+    add(f, "BULB", NULL, 500, 2, DELIVERED, RETOUR_PACKAGING_SEALED);
+    eval_ok(f);
+    assert_summary(f->d, RETOUR_OUTCOME_REJECT, RETOUR_BASIS_SHOP_POLICY, 0, "2026-04-02");
+    assert_reasons(f->d, "within_shop_period requirement_missing requirement_missing");
+    assert_string_equal(message(f->d, 1, RETOUR_LANG_EN),
+                        "Outside the statutory period the shop's terms take a return only with "
+                        "its return form, and the request does not show it.");
+    assert_string_equal(message(f->d, 2, RETOUR_LANG_NL),
+                        "Buiten de wettelijke bedenktijd neemt de winkel een retour alleen aan "
+                        "met de factuur, en de aanvraag laat dat niet zien.");
+    assert_string_equal(retour_decision_deciding_reason(f->d)->code, "requirement_missing");
+    const retour_reason *r = retour_decision_reason(f->d, 2);
+    assert_int_equal(r->source_line, 6);
+    assert_int_equal(r->source_column, 20);
+
+    /* With both provided, the item without its packaging is the one refused. */
+    reset(f, DAY20);
+    add(f, "LAMP", NULL, 8000, 1, DELIVERED, RETOUR_PACKAGING_MISSING);
+    add(f, "BULB", NULL, 500, 2, DELIVERED, RETOUR_PACKAGING_OPENED);
+    add(f, "CORD", NULL, 700, 1, DELIVERED, RETOUR_PACKAGING_UNKNOWN);
+    assert_int_equal(retour_request_add_provided(f->r, "form"), RETOUR_OK);
+    assert_int_equal(retour_request_add_provided(f->r, "invoice"), RETOUR_OK);
+    assert_int_equal(retour_request_add_provided(f->r, "receipt"), RETOUR_EINVAL);
+    eval_ok(f);
+    assert_summary(f->d, RETOUR_OUTCOME_PARTIAL, RETOUR_BASIS_SHOP_POLICY, 1000, "2026-04-02");
+    /* Return and refund by Easter Monday (6 April): both move to the Tuesday. */
+    assert_reasons(f->d, "within_shop_period requirement_missing#0 "
+                         "packaging_opened_allowed#1 requirement_missing#2 "
+                         "deadline_moved_to_working_day deadline_moved_to_working_day");
+    assert_string_equal(reason_message(f->d, "requirement_missing", 0, RETOUR_LANG_EN),
+                        "Outside the statutory period the shop's terms take goods back only "
+                        "with the original packaging, and this item comes back without it.");
+    /* A packaging not stated counts when the request says it came back in it. */
+    assert_int_equal(retour_request_add_provided(f->r, "original_packaging"), RETOUR_OK);
+    eval_ok(f);
+    assert_reasons(f->d, "within_shop_period requirement_missing#0 packaging_opened_allowed#1 "
+                         "deadline_moved_to_working_day deadline_moved_to_working_day");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -318,6 +441,8 @@ int main(void)
         T(test_timely_when_goods_sent),
         T(test_timely_when_goods_received),
         T(test_goods_days_impossible),
+        T(test_restocking_fee_forms),
+        T(test_requires),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
