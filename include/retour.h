@@ -669,6 +669,13 @@ RETOUR_API retour_date retour_decision_withdrawal_deadline(const retour_decision
 RETOUR_API retour_date retour_decision_return_by(const retour_decision *decision);
 /** Last day for the shop to refund, or RETOUR_DATE_NONE. */
 RETOUR_API retour_date retour_decision_refund_by(const retour_decision *decision);
+/**
+ * How a withdrawal's refund is paid: "original_payment" (the same means of payment,
+ * Directive 2011/83/EU art. 13(1)), "consumer_choice", or, in the shop's own window only,
+ * "store_credit" or "voucher" (the policy's withdrawal.refund_method). NULL for a complaint
+ * or an invalid decision. A static string.
+ */
+RETOUR_API const char *retour_decision_refund_method(const retour_decision *decision);
 /** How the three deadlines above were counted: "calendar_days" (no statutory period; and
  *  every complaint), "weekends" (a last day on a Saturday or Sunday moves to the Monday),
  *  or "weekends_and_<code>_holidays" for each country whose public holidays are known,

@@ -102,6 +102,16 @@ static int evaluate(retour_decision *decision, const retour_policy *policy,
     /* A remedy under the guarantee is free of charge for the consumer (SGD art. 14). */
     decision->return_shipping = request->type == RETOUR_REQUEST_COMPLAINT ? RETOUR_PAYER_SHOP
                                                                           : policy->return_shipping;
+    /* A withdrawal's refund goes by the same means of payment unless the consumer expressly
+     * agrees (Directive 2011/83/EU art. 13(1)): the statutory right sets store credit and
+     * vouchers aside (rules/withdrawal.c names the clause). */
+    if (request->type == RETOUR_REQUEST_WITHDRAWAL) {
+        retour__refund_method m = policy->refund_method;
+        if (ev.statutory_basis &&
+            (m == RETOUR__METHOD_STORE_CREDIT || m == RETOUR__METHOD_VOUCHER))
+            m = RETOUR__METHOD_ORIGINAL_PAYMENT;
+        decision->refund_method = retour__refund_method_names[m];
+    }
     decision->valid = 1;
     return RETOUR_OK;
 }

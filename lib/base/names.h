@@ -28,4 +28,14 @@ typedef enum retour__requirement {
 #define RETOUR__REQ__WITHDRAWAL RETOUR__REQ_WRITTEN
 extern const char *const retour__requirement_names[RETOUR__REQ__COUNT];
 
+/* withdrawal.refund_method, and the method a decision's refund names. */
+typedef enum retour__refund_method {
+    RETOUR__METHOD_ORIGINAL_PAYMENT = 0, /* art. 13(1): the same means of payment */
+    RETOUR__METHOD_CONSUMER_CHOICE,
+    RETOUR__METHOD_STORE_CREDIT, /* only with the consumer's express agreement */
+    RETOUR__METHOD_VOUCHER,
+    RETOUR__METHOD__COUNT
+} retour__refund_method;
+extern const char *const retour__refund_method_names[RETOUR__METHOD__COUNT];
+
 #endif

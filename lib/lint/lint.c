@@ -497,6 +497,88 @@ static int lint_timing(lint *l)
     return rc;
 }
 
+/* How the refund is paid, who bears the return shipment's risk, the online withdrawal
+ * function: art. 13(1), BGB §355(3), art. 11a. */
+static int lint_refund_risk_function(lint *l)
+{
+    const retour_policy *p = l->p;
+    const retour__jurisdiction *j = p->jurisdiction;
+    const retour__citations *cite = &j->cite;
+    char msg[360];
+    int rc = RETOUR_OK;
+    if (p->refund_method == RETOUR__METHOD_STORE_CREDIT ||
+        p->refund_method == RETOUR__METHOD_VOUCHER)
+        rc = finding(l, RETOUR_SEVERITY_ERROR, "refund-not-original-payment",
+                     p->src_refund_method, "withdrawal.refund_method", p->law_refund,
+                     TEXT(l, "a withdrawal is refunded by the same means of payment the "
+                             "consumer used, free of charge; store credit or a voucher only when "
+                             "the consumer expressly agrees",
+                          "een herroeping wordt kosteloos terugbetaald met hetzelfde "
+                          "betaalmiddel dat de consument gebruikte; tegoed of een waardebon "
+                          "alleen als de consument daar uitdrukkelijk mee instemt"),
+                     TEXT(l, "write refund_method: original_payment, or consumer_choice to "
+                             "offer credit beside the refund",
+                          "schrijf refund_method: original_payment, of consumer_choice om "
+                          "tegoed naast terugbetaling aan te bieden"));
+    if (rc == RETOUR_OK && p->return_risk_consumer) {
+        if (cite->return_risk)
+            rc = finding(l, RETOUR_SEVERITY_ERROR, "return-risk-consumer", p->src_return_risk,
+                         "withdrawal.return_risk", cite->return_risk,
+                         TEXT(l, "the trader bears the risk of the return shipment: goods lost "
+                                 "or damaged on the way back are the shop's loss once the "
+                                 "consumer has sent them",
+                              "de handelaar draagt het risico van de terugzending: wat op de "
+                              "terugweg verloren gaat of beschadigt, is voor rekening van de "
+                              "winkel zodra de consument het heeft verstuurd"),
+                         TEXT(l, "write return_risk: shop", "schrijf return_risk: shop"));
+        else {
+            snprintf(msg, sizeof msg,
+                     TEXT(l, "who bears the risk of the return shipment is not settled for %s "
+                             "in libretour's law tables (the directive leaves it open; in "
+                             "Germany it is the trader's); the clause may not hold",
+                          "wie het risico van de terugzending draagt, is voor %s niet "
+                          "vastgelegd in de wettabellen van libretour (de richtlijn laat het "
+                          "open; in Duitsland is het de handelaar); de bepaling houdt mogelijk "
+                          "geen stand"),
+                     p->jurisdiction_code);
+            rc = finding(l, RETOUR_SEVERITY_WARNING, "return-risk-consumer", p->src_return_risk,
+                         "withdrawal.return_risk", p->law_return, msg,
+                         TEXT(l, "write return_risk: shop, or have the clause checked against "
+                                 "national law",
+                              "schrijf return_risk: shop, of laat de bepaling toetsen aan het "
+                              "nationale recht"));
+        }
+    }
+    if (rc == RETOUR_OK && !p->function && (cite->function || j->eea)) {
+        char from[11] = "";
+        if (cite->function)
+            retour_date_format(from, j->function_from);
+        snprintf(msg, sizeof msg,
+                 cite->function
+                     ? TEXT(l, "contracts concluded online from %s must let the consumer "
+                               "withdraw through an online withdrawal function ('withdraw from "
+                               "contract here'), available throughout the withdrawal period",
+                            "bij online gesloten overeenkomsten vanaf %s moet de consument "
+                            "kunnen herroepen via een online herroepingsfunctie ('hier de "
+                            "overeenkomst herroepen'), beschikbaar gedurende de hele bedenktijd")
+                     : TEXT(l, "whether the EEA Agreement brings in the online withdrawal "
+                               "function (art. 11a of Directive 2011/83/EU) is not verified; "
+                               "member states require it for contracts from 2026-06-19%s",
+                            "of de EER-overeenkomst de online herroepingsfunctie (art. 11a van "
+                            "Richtlijn 2011/83/EU) overneemt, is niet geverifieerd; lidstaten "
+                            "eisen haar voor overeenkomsten vanaf 2026-06-19%s"),
+                 from);
+        rc = finding(l, cite->function ? RETOUR_SEVERITY_ERROR : RETOUR_SEVERITY_WARNING,
+                     "withdrawal-function-missing", p->src_function, "withdrawal.function",
+                     cite->function, msg,
+                     TEXT(l, "offer the withdrawal function on the shop's online interface and "
+                             "write function: true",
+                          "bied de herroepingsfunctie aan in de webwinkel en schrijf function: "
+                          "true"));
+    }
+    return rc;
+}
+
 /* ---- packaging ------------------------------------------------------------------------- */
 
 static int lint_rule(lint *l, const retour__pkg_rule *rule, const char *path, int opened)
@@ -754,6 +836,7 @@ int retour__lint(retour__sink *sink, const retour_policy *p, const char *text, s
                                                       : p->days > j->withdrawal_days);
         if ((rc = lint_window(&l)) || (working && (rc = lint_working(&l))) ||
             (rc = lint_deadlines(&l)) || (rc = lint_timing(&l)) || (rc = lint_requirements(&l)) ||
+            (rc = lint_refund_risk_function(&l)) ||
             (rc = lint_conditions(&l, extra_days)) || (rc = lint_packaging(&l, extra_days)))
             return rc;
         for (size_t i = 0; i < p->category_count; i++)

@@ -28,7 +28,10 @@ static int withdrawal_on_road(const retour_policy *p)
            p->return_days >= j->return_days && p->refund_days <= j->refund_days &&
            p->counting == RETOUR__COUNTING_CALENDAR_DAYS && p->timely == RETOUR__TIMELY_NOTIFIED &&
            p->refund_from == RETOUR__REFUND_FROM_NOTIFICATION &&
-           p->withheld != RETOUR__WITHHELD_GOODS_RECEIVED && p->requires == 0;
+           p->withheld != RETOUR__WITHHELD_GOODS_RECEIVED && p->requires == 0 &&
+           p->refund_method != RETOUR__METHOD_STORE_CREDIT &&
+           p->refund_method != RETOUR__METHOD_VOUCHER && !p->return_risk_consumer &&
+           p->function;
 }
 
 /* A complaint with a legal guarantee, no commercial one, the law's (or a longer)

@@ -132,7 +132,7 @@ struct retour_policy {
     int return_days;
     int refund_days;
     retour_payer return_shipping;
-    int refund_outbound;
+    int refund_outbound; /* 0 false, 1 true, 2 whole_order (refunded with a whole order) */
     /* Clauses real terms contain, some below the law (the lint judges them; a statutory
      * withdrawal sets them aside). */
     int reason_required;
@@ -145,6 +145,9 @@ struct retour_policy {
     retour__refund_from refund_from;
     retour__withheld withheld;
     retour__timely timely;
+    retour__refund_method refund_method;
+    int return_risk_consumer; /* withdrawal.return_risk: consumer */
+    int function;             /* withdrawal.function: the online withdrawal function */
 
     retour__src src_jurisdiction;
     /* The countries the shop directs its activity to (sells_to), NULL when not given. */
@@ -164,6 +167,9 @@ struct retour_policy {
     retour__src src_refund_from;
     retour__src src_withheld;
     retour__src src_timely;
+    retour__src src_refund_method;
+    retour__src src_return_risk;
+    retour__src src_function;
 
     retour__pkg_rule opened;  /* ACCEPT unless the policy says otherwise */
     retour__pkg_rule damaged;

@@ -127,6 +127,28 @@ static int read_fee(retour__ctx *ctx, const retour_policy *p, const retour__node
     return read_charge(ctx, p, n, "restocking fee", text, n->len, rule);
 }
 
+/* withdrawal.refund_outbound_shipping: true, false, or whole_order (what true does: the
+ * outbound delivery comes back with a withdrawal of the whole order). */
+static int read_outbound(retour__ctx *ctx, retour_policy *p, const retour__node *n)
+{
+    if (n->kind == RETOUR__NODE_SCALAR && !n->quoted && strcmp(n->text, "whole_order") == 0) {
+        p->refund_outbound = 2;
+    } else {
+        int flag = p->refund_outbound != 0;
+        if (n->kind == RETOUR__NODE_SCALAR && strcmp(n->text, "true") != 0 &&
+            strcmp(n->text, "false") != 0)
+            return retour__fail_at(ctx, n, RETOUR_ESCHEMA,
+                                   "expected true, false or whole_order, found '%.*s'",
+                                   (int)(n->len > 40 ? 40 : n->len), n->text);
+        int rc = retour__read_bool(ctx, n, &flag);
+        if (rc)
+            return rc;
+        p->refund_outbound = flag;
+    }
+    p->src_refund_outbound = retour__src_of(n);
+    return RETOUR_OK;
+}
+
 /* withdrawal.requires: [form, invoice, ...], each once. */
 static int read_requires(retour__ctx *ctx, retour_policy *p, const retour__node *n)
 {
@@ -155,13 +177,15 @@ static int load_withdrawal(retour__ctx *ctx, retour_policy *p, const retour__nod
                                         "refund_outbound_shipping", "reason_required",
                                         "restocking_fee", "condition", "counting",
                                         "refund_counted_from", "refund_withheld_until",
-                                        "timely_when", "requires" };
+                                        "timely_when", "requires", "refund_method",
+                                        "return_risk", "function" };
     static const char *const starts[] = { "delivery", "order" };
     static const char *const countings[] = { "calendar_days", "working_days" };
     static const char *const refund_from[] = { "notification", "goods_received" };
     static const char *const withheld[] = { "nothing", "goods_or_proof_of_dispatch",
                                             "goods_received" };
     static const char *const timely[] = { "notified", "goods_sent", "goods_received" };
+    static const char *const risks[] = { "shop", "consumer" };
     static const char *const payers[] = { "customer", "shop" };
     static const char *const conditions[] = { "any", "undamaged", "unused" };
     int rc;
@@ -173,8 +197,7 @@ static int load_withdrawal(retour__ctx *ctx, retour_policy *p, const retour__nod
         (rc = retour__opt_int(ctx, w, "refund_within_days", 1, MAX_DEADLINE_DAYS, &p->refund_days,
                         &p->src_refund_days)) ||
         (rc = retour__opt_flag(ctx, w, "informed", &p->informed, &p->src_informed)) ||
-        (rc = retour__opt_flag(ctx, w, "refund_outbound_shipping", &p->refund_outbound,
-                        &p->src_refund_outbound)) ||
+        (rc = retour__opt_flag(ctx, w, "function", &p->function, &p->src_function)) ||
         (rc = retour__opt_flag(ctx, w, "reason_required", &p->reason_required,
                         &p->src_reason_required)))
         return rc;
@@ -208,8 +231,19 @@ static int load_withdrawal(retour__ctx *ctx, retour_policy *p, const retour__nod
     if ((rc = retour__opt_choice(ctx, w, "timely_when", timely, 3, &v, &p->src_timely)))
         return rc;
     p->timely = (retour__timely)v;
-    const retour__node *n = retour__opt(w, "restocking_fee");
-    if (n)
+    const retour__node *n;
+    v = (int)p->refund_method;
+    if ((rc = retour__opt_choice(ctx, w, "refund_method", retour__refund_method_names,
+                                 RETOUR__METHOD__COUNT, &v, &p->src_refund_method)))
+        return rc;
+    p->refund_method = (retour__refund_method)v;
+    v = p->return_risk_consumer;
+    if ((rc = retour__opt_choice(ctx, w, "return_risk", risks, 2, &v, &p->src_return_risk)))
+        return rc;
+    p->return_risk_consumer = v;
+    if ((n = retour__opt(w, "refund_outbound_shipping")))
+        WITH_KEY(ctx, "refund_outbound_shipping", read_outbound(ctx, p, n));
+    if ((n = retour__opt(w, "restocking_fee")))
         WITH_KEY(ctx, "restocking_fee", read_fee(ctx, p, n, &p->restocking));
     if ((n = retour__opt(w, "requires")))
         WITH_KEY(ctx, "requires", read_requires(ctx, p, n));
@@ -546,6 +580,7 @@ static void set_defaults(retour_policy *p)
     p->refund_days = 14;
     p->return_shipping = RETOUR_PAYER_CUSTOMER;
     p->refund_outbound = 1;
+    p->function = 1;
     p->restocking.action = RETOUR__PKG_ACCEPT;
     p->condition = RETOUR__COND_ANY;
     p->opened.action = RETOUR__PKG_ACCEPT;

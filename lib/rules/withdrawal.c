@@ -582,6 +582,23 @@ static int set_aside_clauses(retour__eval *ev)
     if (rc == RETOUR_OK && p->timely != RETOUR__TIMELY_NOTIFIED)
         rc = retour__below_floor(ev, -1, "withdrawal.timely_when", ev->law->cite.timely,
                                  p->src_timely);
+    /* Where the law puts the return shipment's risk on the trader (DE BGB §355(3)). */
+    if (rc == RETOUR_OK && p->return_risk_consumer && ev->law->cite.return_risk)
+        rc = retour__below_floor(ev, -1, "withdrawal.return_risk", ev->law->cite.return_risk,
+                                 p->src_return_risk);
+    /* The online withdrawal function, owed for contracts from the law's day (Directive (EU)
+     * 2023/2673, art. 11a): the contract's day is `ordered`, or at the latest the first
+     * delivery. */
+    if (rc == RETOUR_OK && !p->function && ev->law->cite.function) {
+        const retour_request *r = ev->r;
+        retour_date contract = r->ordered;
+        for (size_t i = 0; r->ordered == RETOUR_DATE_NONE && i < r->count; i++)
+            if (contract == RETOUR_DATE_NONE || r->items[i].delivered < contract)
+                contract = r->items[i].delivered;
+        if (contract >= ev->law->function_from)
+            rc = retour__below_floor(ev, -1, "withdrawal.function", ev->law->cite.function,
+                                     p->src_function);
+    }
     return rc;
 }
 
@@ -667,12 +684,26 @@ static int shipping_and_deadlines(retour__eval *ev, const retour__tally *t)
                 rc = retour__below_floor(ev, -1, "withdrawal.refund_outbound_shipping",
                                          ev->law->cite.refund, p->src_refund_outbound);
         } else {
+            /* Part of the order: the delivery served the goods kept too, so nothing of it
+             * comes back, on either basis (docs/decisions.md); `whole_order` writes that
+             * down and is named. */
             rc = retour__add_reason(ev, RETOUR__R_OUTBOUND_SHIPPING_NOT_REFUNDED, -1, NULL,
-                                    whole ? p->src_refund_outbound : retour__no_src, &sp);
+                                    whole || p->refund_outbound == 2 ? p->src_refund_outbound
+                                                                     : retour__no_src,
+                                    &sp);
         }
         if (rc)
             return rc;
     }
+    /* The same means of payment unless the consumer expressly agrees (art. 13(1)): store
+     * credit and vouchers are set aside in a statutory withdrawal (api/evaluate.c names
+     * the method). */
+    if (t->accepted > 0 && ev->statutory_basis &&
+        (p->refund_method == RETOUR__METHOD_STORE_CREDIT ||
+         p->refund_method == RETOUR__METHOD_VOUCHER) &&
+        (rc = retour__below_floor(ev, -1, "withdrawal.refund_method", ev->law->cite.refund,
+                                  p->src_refund_method)))
+        return rc;
     if (retour__money_add(&d->refund, d->refund, d->shipping))
         return retour__overflow_error(ev, -1, "the refund with outbound shipping");
 

@@ -315,6 +315,46 @@ static void test_fees_and_requirements(void **state)
     assert_int_equal(f.count, 0);
 }
 
+/* The refund's means (art. 13(1)), the return shipment's risk (DE BGB §355(3); unsettled
+ * elsewhere: a warning), the online withdrawal function (art. 11a, from 2026-06-19; the EEA
+ * unverified: a warning; the UK has none). */
+static void test_refund_risk_function(void **state)
+{
+    (void)state;
+    found f;
+    assert_int_equal(lint(HEAD("DE") "withdrawal:\n  refund_method: voucher\n"
+                                     "  return_risk: consumer\n  function: false\n",
+                          &f),
+                     3);
+    expect(&f, "refund-not-original-payment", RETOUR_SEVERITY_ERROR, 5, 18,
+           "withdrawal.refund_method", "BGB §357; " CRD " art. 13(1)",
+           "refund_method: original_payment");
+    expect(&f, "return-risk-consumer", RETOUR_SEVERITY_ERROR, 6, 16, "withdrawal.return_risk",
+           "BGB §355(3)", "return_risk: shop");
+    expect(&f, "withdrawal-function-missing", RETOUR_SEVERITY_ERROR, 7, 13,
+           "withdrawal.function", "BGB §356a; " CRD " art. 11a", "function: true");
+    assert_string_equal(f.d[only(&f, "withdrawal-function-missing")].message,
+                        "contracts concluded online from 2026-06-19 must let the consumer "
+                        "withdraw through an online withdrawal function ('withdraw from "
+                        "contract here'), available throughout the withdrawal period");
+    assert_int_equal(lint(HEAD("NL") "withdrawal:\n  return_risk: consumer\n", &f), 0);
+    expect(&f, "return-risk-consumer", RETOUR_SEVERITY_WARNING, 5, 16, "withdrawal.return_risk",
+           "BW 6:230s(1); " CRD " art. 14(1)", "return_risk: shop");
+    assert_int_equal(lint("retour: 1\njurisdiction: NO\ncurrency: NOK\n"
+                          "withdrawal:\n  function: false\n",
+                          &f),
+                     0);
+    expect(&f, "withdrawal-function-missing", RETOUR_SEVERITY_WARNING, 5, 13,
+           "withdrawal.function", "(none)", "function: true");
+    /* Lawful: the consumer's choice, the shop's risk, no function in the UK. */
+    assert_int_equal(lint("retour: 1\njurisdiction: UK\ncurrency: GBP\n"
+                          "withdrawal:\n  refund_method: consumer_choice\n  return_risk: shop\n"
+                          "  function: false\n  refund_outbound_shipping: whole_order\n",
+                          &f),
+                     0);
+    assert_int_equal(f.count, 0);
+}
+
 static void test_not_informed(void **state)
 {
     (void)state;
@@ -559,6 +599,7 @@ int main(void)
         cmocka_unit_test(test_working_days),
         cmocka_unit_test(test_timing),
         cmocka_unit_test(test_fees_and_requirements),
+        cmocka_unit_test(test_refund_risk_function),
         cmocka_unit_test(test_not_informed),
         cmocka_unit_test(test_reason_fee_condition),
         cmocka_unit_test(test_outbound_shipping),

@@ -337,6 +337,17 @@ static const inline_policy inline_policies[] = {
       "categories:\n"
       "  sale: { restocking_fee: 20% }\n"
       "  free: { restocking_fee: none }\n" },
+    /* Store credit, the return's risk on the consumer, no withdrawal function (owed for
+     * the sweep's contracts from 2026-06-19), a whole-order outbound refund. */
+    { "de-credit-risk-function.yaml",
+      "retour: 1\njurisdiction: DE\ncurrency: EUR\n"
+      "withdrawal: { days: 20, refund_method: store_credit, return_risk: consumer,\n"
+      "              function: false, refund_outbound_shipping: whole_order }\n" },
+    /* The consumer's choice and the whole order written out: the plan keeps the policy. */
+    { "it-consumer-choice.yaml",
+      "retour: 1\njurisdiction: IT\ncurrency: EUR\n"
+      "withdrawal: { refund_method: consumer_choice, refund_outbound_shipping: whole_order,\n"
+      "              return_risk: shop, function: true }\n" },
 };
 #define INLINE_COUNT (sizeof inline_policies / sizeof inline_policies[0])
 

@@ -357,7 +357,7 @@ static void test_unknown_nested_key(void **state)
           "unknown key 'dayz'; did you mean 'days'?",
           "(expected one of: days, starts, informed, return_within_days, refund_within_days, "
           "return_shipping, refund_outbound_shipping, reason_required, restocking_fee, condition, "
-          "counting, refund_counted_from, refund_withheld_until, timely_when, requires)");
+          "counting, refund_counted_from, refund_withheld_until, timely_when, requires, refund_method, return_risk, function)");
     FAILS(HEAD "withdrawal:\n  days: 30\n  refund_within_day: 7\n", RETOUR_ESCHEMA, 6, 3,
           "withdrawal.refund_within_day", "did you mean 'refund_within_days'?");
     /* "opened" exists so that the lint can judge it; a misspelling is still an error. */
@@ -517,6 +517,23 @@ static void test_clause_values(void **state)
           "withdrawal.requires[1]", "'form' is listed twice");
     FAILS(HEAD "withdrawal:\n  requires: form\n", RETOUR_ESCHEMA, 5, 13, "withdrawal.requires",
           "expected a list, found a single value");
+    /* The refund's method, the outbound delivery, the return risk, the function. */
+    p = LOADS(HEAD "withdrawal:\n  refund_method: voucher\n  refund_outbound_shipping: whole_order\n"
+                   "  return_risk: consumer\n  function: false\n");
+    retour_policy_free(p);
+    FAILS(HEAD "withdrawal:\n  refund_method: credit\n", RETOUR_ESCHEMA, 5, 18,
+          "withdrawal.refund_method",
+          "unknown value 'credit' (expected one of: original_payment, consumer_choice, "
+          "store_credit, voucher)");
+    FAILS(HEAD "withdrawal:\n  refund_outbound_shipping: partial\n", RETOUR_ESCHEMA, 5, 29,
+          "withdrawal.refund_outbound_shipping",
+          "expected true, false or whole_order, found 'partial'");
+    FAILS(HEAD "withdrawal:\n  refund_outbound_shipping: [true]\n", RETOUR_ESCHEMA, 5, 29,
+          "withdrawal.refund_outbound_shipping", "expected true or false, found a list");
+    FAILS(HEAD "withdrawal:\n  return_risk: customer\n", RETOUR_ESCHEMA, 5, 16,
+          "withdrawal.return_risk", "(expected one of: shop, consumer)");
+    FAILS(HEAD "withdrawal:\n  function: no\n", RETOUR_ESCHEMA, 5, 13, "withdrawal.function",
+          "expected true or false, found 'no'");
 }
 
 /* ------------------------------------------------------------------------------------

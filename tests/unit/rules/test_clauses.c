@@ -429,6 +429,124 @@ static void test_requires(void **state)
                          "deadline_moved_to_working_day deadline_moved_to_working_day");
 }
 
+/* ---- refund_method, refund_outbound_shipping, return_risk, function ------------------- */
+
+/* "Refunds as store credit": the same means of payment unless the consumer expressly
+ * agrees (art. 13(1)); the decision's refund names its method. */
+static void test_refund_method(void **state)
+{
+    fx *f = *state;
+    load(f, HEAD("NL")                          /* 1-3 */
+            "withdrawal:\n"                     /* 4 */
+            "  days: 30\n"                      /* 5 */
+            "  refund_method: store_credit\n"); /* 6, value at column 18 */
+    eval_one(f, DAY10, "LAMP", NULL, 8000, DELIVERED, RETOUR_PACKAGING_SEALED);
+    assert_reasons(f->d, "within_withdrawal_period policy_below_legal_floor");
+    assert_reason(f->d, "policy_below_legal_floor", -1, NL_REFUND, 6, 18);
+    assert_string_equal(retour_decision_refund_method(f->d), "original_payment");
+    char buf[2048];
+    assert_true(retour_decision_to_json(f->d, RETOUR_LANG_EN, buf, sizeof buf) > 0);
+    assert_contains(buf, "\"currency\":\"EUR\",\"method\":\"original_payment\"}");
+
+    /* In the shop's own window the terms apply: store credit. */
+    eval_one(f, DAY20, "LAMP", NULL, 8000, DELIVERED, RETOUR_PACKAGING_SEALED);
+    assert_string_equal(retour_decision_refund_method(f->d), "store_credit");
+    assert_true(retour_decision_to_json(f->d, RETOUR_LANG_EN, buf, sizeof buf) > 0);
+    assert_contains(buf, "\"method\":\"store_credit\"}");
+
+    /* Nothing refunded, nothing set aside; the method is still the law's. */
+    load(f, HEAD("NL") "withdrawal:\n  refund_method: voucher\n"
+                       "categories:\n  custom: { exclusion: personalised }\n");
+    eval_one(f, DAY10, "RING", "custom", 8000, DELIVERED, RETOUR_PACKAGING_SEALED);
+    assert_reasons(f->d, "within_withdrawal_period excluded_personalised#0");
+    assert_string_equal(retour_decision_refund_method(f->d), "original_payment");
+
+    /* The consumer's choice is lawful; a complaint's refund names no method. */
+    load(f, HEAD("NL") "withdrawal:\n  refund_method: consumer_choice\n");
+    eval_one(f, DAY10, "LAMP", NULL, 8000, DELIVERED, RETOUR_PACKAGING_SEALED);
+    assert_reasons(f->d, "within_withdrawal_period");
+    assert_string_equal(retour_decision_refund_method(f->d), "consumer_choice");
+    reset_complaint(f, ymd(2026, 5, 4));
+    add(f, "LAMP", NULL, 8000, 1, DELIVERED, RETOUR_PACKAGING_UNKNOWN);
+    eval_ok(f);
+    assert_null(retour_decision_refund_method(f->d));
+    assert_true(retour_decision_to_json(f->d, RETOUR_LANG_EN, buf, sizeof buf) > 0);
+    assert_contains(buf, "\"currency\":\"EUR\",\"method\":null}");
+}
+
+/* "Shipping costs are refunded only when the whole order is returned": what the library
+ * applies anyway (a partial withdrawal's delivery served the goods kept too); written
+ * down, the clause is named when it decides. */
+static void test_outbound_whole_order(void **state)
+{
+    fx *f = *state;
+    load(f, HEAD("DE")                                /* 1-3 */
+            "withdrawal:\n"                           /* 4 */
+            "  days: 30\n"                            /* 5 */
+            "  refund_outbound_shipping: whole_order\n"); /* 6, value at column 29 */
+    reset(f, DAY20);
+    shipping(f, 495);
+    add(f, "LAMP", NULL, 8000, 1, DELIVERED, RETOUR_PACKAGING_SEALED);
+    eval_ok(f);
+    assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_SHOP_POLICY, 8495, "2026-04-02");
+    assert_reason(f->d, "outbound_shipping_refunded", -1, NULL, 6, 29);
+    reset(f, DAY20);
+    shipping(f, 495);
+    assert_int_equal(retour_request_set_whole_order(f->r, 0), RETOUR_OK);
+    add(f, "LAMP", NULL, 8000, 1, DELIVERED, RETOUR_PACKAGING_SEALED);
+    eval_ok(f);
+    assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_SHOP_POLICY, 8000, "2026-04-02");
+    assert_reason(f->d, "outbound_shipping_not_refunded", -1, NULL, 6, 29);
+    /* In the statutory period a whole order gets the delivery back (art. 13(1)). */
+    reset(f, DAY10);
+    shipping(f, 495);
+    add(f, "LAMP", NULL, 8000, 1, DELIVERED, RETOUR_PACKAGING_SEALED);
+    eval_ok(f);
+    assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 8495, "2026-04-02");
+    assert_reasons(f->d, "within_withdrawal_period outbound_shipping_refunded");
+}
+
+/* "Returns travel at the customer's risk": in Germany the trader bears that risk (BGB
+ * §355(3)); elsewhere the tables hold no rule, and nothing is set aside. */
+static void test_return_risk(void **state)
+{
+    fx *f = *state;
+    load(f, HEAD("DE") "withdrawal:\n  return_risk: consumer\n");
+    eval_one(f, DAY10, "LAMP", NULL, 8000, DELIVERED, RETOUR_PACKAGING_SEALED);
+    assert_reasons(f->d, "within_withdrawal_period policy_below_legal_floor");
+    assert_reason(f->d, "policy_below_legal_floor", -1, "BGB §355(3)", 5, 16);
+    assert_string_equal(reason_message(f->d, "policy_below_legal_floor", -1, RETOUR_LANG_EN),
+                        "The policy's withdrawal.return_risk gives the consumer less than the "
+                        "law; it does not apply here and the law decides.");
+    load(f, HEAD("NL") "withdrawal:\n  return_risk: consumer\n");
+    eval_one(f, DAY10, "LAMP", NULL, 8000, DELIVERED, RETOUR_PACKAGING_SEALED);
+    assert_reasons(f->d, "within_withdrawal_period");
+}
+
+/* No online withdrawal function: owed for contracts concluded from 19 June 2026 (Directive
+ * (EU) 2023/2673, art. 11a); any unequivocal statement still withdraws. */
+static void test_withdrawal_function(void **state)
+{
+    fx *f = *state;
+    load(f, HEAD("DE") "withdrawal:\n  function: false\n");
+    eval_one(f, ymd(2026, 7, 1), "LAMP", NULL, 8000, ymd(2026, 6, 22), RETOUR_PACKAGING_SEALED);
+    assert_reasons(f->d, "within_withdrawal_period policy_below_legal_floor");
+    assert_reason(f->d, "policy_below_legal_floor", -1, "BGB §356a; " CRD " art. 11a", 5, 13);
+    /* Ordered before the day: no function owed. */
+    reset(f, ymd(2026, 7, 1));
+    add(f, "LAMP", NULL, 8000, 1, ymd(2026, 6, 22), RETOUR_PACKAGING_SEALED);
+    assert_int_equal(retour_request_set_ordered(f->r, ymd(2026, 6, 18)), RETOUR_OK);
+    eval_ok(f);
+    assert_reasons(f->d, "within_withdrawal_period");
+    /* Delivered before the day, so concluded before it too. */
+    eval_one(f, DAY10, "LAMP", NULL, 8000, DELIVERED, RETOUR_PACKAGING_SEALED);
+    assert_reasons(f->d, "within_withdrawal_period");
+    /* The UK has no such rule. */
+    load(f, "retour: 1\njurisdiction: UK\ncurrency: GBP\nwithdrawal:\n  function: false\n");
+    eval_one(f, ymd(2026, 7, 1), "LAMP", NULL, 8000, ymd(2026, 6, 22), RETOUR_PACKAGING_SEALED);
+    assert_reasons(f->d, "within_withdrawal_period");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -443,6 +561,10 @@ int main(void)
         T(test_goods_days_impossible),
         T(test_restocking_fee_forms),
         T(test_requires),
+        T(test_refund_method),
+        T(test_outbound_whole_order),
+        T(test_return_risk),
+        T(test_withdrawal_function),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
