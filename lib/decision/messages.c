@@ -258,6 +258,12 @@ static const templates table[RETOUR__R__COUNT] = {
     [RETOUR__R_REQUIREMENT_MISSING_ITEM] = {
         "Outside the statutory period the shop's terms take goods back only with {requirement}, and this item comes back without it.",
         "Buiten de wettelijke bedenktijd neemt de winkel artikelen alleen terug met {requirement}, en dit artikel komt zonder terug." },
+    [RETOUR__R_NOTICE_LATE] = {
+        "The problem was noticed on {date2} and had to be reported within {days} months, by {date}; the complaint came later, so the right to a remedy is lost.",
+        "Het probleem is op {date2} ontdekt en moest binnen {days} maanden worden gemeld, uiterlijk op {date}; de klacht kwam later, dus het recht op herstel is vervallen." },
+    [RETOUR__R_REQUIREMENT_MISSING_COMPLAINT] = {
+        "Only the shop's own guarantee covers the item, and its terms take a complaint only with {requirement}, which the request does not show.",
+        "Alleen de eigen garantie van de winkel dekt het artikel, en de voorwaarden nemen een klacht alleen aan met {requirement}, wat de aanvraag niet laat zien." },
     [RETOUR__R_REFUND_AFTER_GOODS_RECEIVED_UNKNOWN] = {
         "Outside the statutory period the shop's terms count the refund from the day it receives the goods back; that day is not known yet, so the refund has no date.",
         "Buiten de wettelijke bedenktijd rekent de winkel de terugbetaling vanaf de dag dat de goederen terug zijn; die dag is nog niet bekend, dus de terugbetaling heeft geen datum." },
@@ -333,6 +339,7 @@ static const templates figure_words[RETOUR__FIG__COUNT] = {
     { "conformity over the expected lifespan", "conformiteit over de verwachte levensduur" },
     { "the presumption period", "de termijn van het vermoeden" },
     { "the short-term right to reject", "het recht om kort na levering te weigeren" },
+    { "the time to report a defect", "de termijn om een gebrek te melden" },
 };
 
 /* "From the law of ES: a, b and c." or, with no figure, that the other law decides. */

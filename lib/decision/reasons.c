@@ -84,6 +84,8 @@ const char *const retour__code_names[RETOUR__R__COUNT] = {
     [RETOUR__R_RESTOCKING_FEE_MAXIMUM] = "restocking_fee_deducted",
     [RETOUR__R_REQUIREMENT_MISSING] = "requirement_missing",
     [RETOUR__R_REQUIREMENT_MISSING_ITEM] = "requirement_missing",
+    [RETOUR__R_NOTICE_LATE] = "notice_late",
+    [RETOUR__R_REQUIREMENT_MISSING_COMPLAINT] = "requirement_missing",
 };
 
 /* Codes that give or confirm an outcome, as opposed to those that add to one (a deadline
@@ -139,6 +141,8 @@ const unsigned char retour__code_decides[RETOUR__R__COUNT] = {
     [RETOUR__R_RESTOCKING_FEE_MAXIMUM] = 1,
     [RETOUR__R_REQUIREMENT_MISSING] = 1,
     [RETOUR__R_REQUIREMENT_MISSING_ITEM] = 1,
+    [RETOUR__R_NOTICE_LATE] = 1,
+    [RETOUR__R_REQUIREMENT_MISSING_COMPLAINT] = 1,
 };
 
 const char *retour__code_name(retour__code code)

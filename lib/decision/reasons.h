@@ -103,6 +103,12 @@ typedef enum retour__code {
      * which the request does not show; _ITEM: an item came back without it */
     RETOUR__R_REQUIREMENT_MISSING,
     RETOUR__R_REQUIREMENT_MISSING_ITEM,
+    /* notice_late: the defect noticed on {date2} was to be reported within {days} months,
+     * by {date} (complaints.notice_within_months, where the law allows a duty) */
+    RETOUR__R_NOTICE_LATE,
+    /* requirement_missing for a complaint: the shop's terms ask for {requirement} under
+     * its own guarantee (complaints.notice_form) */
+    RETOUR__R_REQUIREMENT_MISSING_COMPLAINT,
     RETOUR__R__COUNT
 } retour__code;
 

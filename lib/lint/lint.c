@@ -749,7 +749,7 @@ static int lint_complaints(lint *l)
 {
     const retour_policy *p = l->p;
     const retour__guarantee_law *g = p->guarantee;
-    char msg[360], fix[200];
+    char msg[480], fix[200];
     int rc = RETOUR_OK;
     if (g->months > 0 && p->guarantee_months > 0 && p->guarantee_months < g->months) {
         snprintf(msg, sizeof msg,
@@ -784,14 +784,91 @@ static int lint_complaints(lint *l)
         (p->remedy == RETOUR_REMEDY_REFUND || p->remedy == RETOUR_REMEDY_STORE_CREDIT))
         rc = finding(l, RETOUR_SEVERITY_ERROR, "remedy-denies-repair", p->src_remedy,
                      "complaints.remedy", g->law_remedy_order,
-                     TEXT(l, "the consumer chooses repair or replacement first; a refund or "
-                             "store credit comes only when that fails or is impossible",
-                          "de consument kiest eerst herstel of vervanging; terugbetaling of "
-                          "tegoed komt pas als dat mislukt of onmogelijk is"),
+                     p->credit_note
+                         ? TEXT(l, "a credit note is no remedy the consumer must accept: the "
+                                   "consumer chooses repair or replacement first, then a price "
+                                   "reduction or a refund",
+                                "een tegoedbon is geen herstel dat de consument moet "
+                                "accepteren: de consument kiest eerst herstel of vervanging, "
+                                "daarna prijsverlaging of terugbetaling")
+                         : TEXT(l, "the consumer chooses repair or replacement first; a refund "
+                                   "or store credit comes only when that fails or is impossible",
+                                "de consument kiest eerst herstel of vervanging; terugbetaling "
+                                "of tegoed komt pas als dat mislukt of onmogelijk is"),
                      TEXT(l, "write remedy: repair or remedy: replace (the first remedy the "
                              "shop offers; the consumer may choose the other)",
                           "schrijf remedy: repair of remedy: replace (wat de winkel eerst "
                           "aanbiedt; de consument mag het andere kiezen)"));
+    if (rc == RETOUR_OK && g->months > 0 && p->remedy_only)
+        rc = finding(l, RETOUR_SEVERITY_ERROR, "remedy-denies-choice", p->src_remedy,
+                     "complaints.remedy", g->law_remedy_order,
+                     p->remedy_only == RETOUR_REMEDY_REPAIR
+                         ? TEXT(l, "the consumer chooses between repair and replacement; "
+                                   "\"repair only\" takes that choice away",
+                                "de consument kiest tussen herstel en vervanging; \"alleen "
+                                "herstel\" neemt die keuze weg")
+                         : TEXT(l, "the consumer chooses between repair and replacement; "
+                                   "\"replacement only\" takes that choice away",
+                                "de consument kiest tussen herstel en vervanging; \"alleen "
+                                "vervanging\" neemt die keuze weg"),
+                     TEXT(l, "write remedy: repair or remedy: replace (the first remedy the "
+                             "shop offers; the consumer may choose the other)",
+                          "schrijf remedy: repair of remedy: replace (wat de winkel eerst "
+                          "aanbiedt; de consument mag het andere kiezen)"));
+    if (rc == RETOUR_OK && g->months > 0 && p->notice_months > 0) {
+        if (g->notice_months == 0) {
+            snprintf(msg, sizeof msg,
+                     TEXT(l, "the law of %s sets consumers no time to report a defect, as far "
+                             "as libretour's law tables know (member states may require "
+                             "notice within no less than 2 months of detecting it; NL, BE and SE "
+                             "do): a complaint cannot be refused for coming late",
+                          "het recht van %s legt consumenten geen termijn op om een gebrek te "
+                          "melden, voor zover de wettabellen van libretour weten (lidstaten "
+                          "mogen melding binnen minstens 2 maanden na ontdekking eisen; NL, BE "
+                          "en SE doen dat): een klacht mag niet worden geweigerd omdat die laat "
+                          "komt"),
+                     p->jurisdiction_code);
+            rc = finding(l, RETOUR_SEVERITY_ERROR, "notice-duty-not-in-law",
+                         p->src_notice_months, "complaints.notice_within_months", g->law_notice,
+                         msg,
+                         TEXT(l, "remove notice_within_months, or keep it for the shop's own "
+                                 "guarantee only",
+                              "verwijder notice_within_months, of houd het alleen voor de eigen "
+                              "garantie van de winkel"));
+        } else if (p->notice_months < g->notice_months) {
+            snprintf(msg, sizeof msg,
+                     TEXT(l, "%d months to report a defect is shorter than the law's %d "
+                             "months from detecting it",
+                          "%d maanden om een gebrek te melden is korter dan de wettelijke %d "
+                          "maanden na ontdekking"),
+                     p->notice_months, g->notice_months);
+            snprintf(fix, sizeof fix,
+                     TEXT(l, "write notice_within_months: %d or more, or leave it out",
+                          "schrijf notice_within_months: %d of meer, of laat het weg"),
+                     g->notice_months);
+            rc = finding(l, RETOUR_SEVERITY_ERROR, "notice-period-too-short",
+                         p->src_notice_months, "complaints.notice_within_months", g->law_notice,
+                         msg, fix);
+        }
+    }
+    if (rc == RETOUR_OK && g->months > 0 && p->notice_form)
+        rc = finding(l, p->notice_form == 2 ? RETOUR_SEVERITY_ERROR : RETOUR_SEVERITY_WARNING,
+                     "notice-form-required", p->src_notice_form, "complaints.notice_form",
+                     g->law_notice,
+                     p->notice_form == 2
+                         ? TEXT(l, "a form cannot be a condition of the legal guarantee: a "
+                                   "complaint made in any way counts",
+                                "een formulier mag geen voorwaarde zijn voor de wettelijke "
+                                "garantie: een klacht telt op elke manier")
+                         : TEXT(l, "the legal guarantee does not depend on the form of the "
+                                   "complaint: one made by phone or in the shop counts too; "
+                                   "written notice is lawful as a request, not as a condition",
+                                "de wettelijke garantie hangt niet af van de vorm van de klacht: "
+                                "ook een klacht per telefoon of in de winkel telt; schriftelijk "
+                                "melden mag een verzoek zijn, geen voorwaarde"),
+                     TEXT(l, "write notice_form: any (offer the form as one way to complain)",
+                          "schrijf notice_form: any (bied het formulier aan als een van de "
+                          "manieren om te klagen)"));
     return rc;
 }
 

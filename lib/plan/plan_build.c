@@ -41,7 +41,8 @@ static int complaint_on_road(const retour_policy *p)
     const retour__guarantee_law *g = p->guarantee;
     return g->months > 0 && p->guarantee_months == 0 &&
            (p->presumption_months == 0 || p->presumption_months >= g->presumption_months) &&
-           (p->remedy == RETOUR_REMEDY_REPAIR || p->remedy == RETOUR_REMEDY_REPLACE);
+           (p->remedy == RETOUR_REMEDY_REPAIR || p->remedy == RETOUR_REMEDY_REPLACE) &&
+           p->notice_form == 0;
 }
 
 /* ---- rehearsals: the rules deciding a stand-in request at load ---------------------- */

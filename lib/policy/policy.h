@@ -193,6 +193,14 @@ struct retour_policy {
     retour_remedy remedy;       /* the shop's first remedy: repair or replace; refund and
                                    store_credit deny the consumer's choice (lint, floor) */
     int presumption_months;     /* as the policy states it; 0: not stated */
+    /* complaints.remedy's own words beyond the first remedy: repair_only, replace_only
+     * (the other is refused: below the law), credit_note (like store_credit). */
+    int remedy_only;            /* 0; RETOUR_REMEDY_REPAIR or _REPLACE for *_only */
+    int credit_note;
+    int notice_months;          /* complaints.notice_within_months; 0: none */
+    int notice_form;            /* complaints.notice_form: 0 any, 1 written, 2 form */
+    retour__src src_notice_months;
+    retour__src src_notice_form;
     retour__src src_presumption_months;
     retour__src src_guarantee_months;
     retour__src src_inspection;

@@ -84,6 +84,8 @@ void retour__trace_reason(retour__eval *ev, retour__code code, long item, const 
     case RETOUR__R_REQUIREMENT_MISSING_ITEM:
         rec.pub.rule = "withdrawal.requires";
         break;
+    case RETOUR__R_NOTICE_LATE: rec.pub.rule = "complaint.notice"; break;
+    case RETOUR__R_REQUIREMENT_MISSING_COMPLAINT: rec.pub.rule = "complaint.notice_form"; break;
     case RETOUR__R_POLICY_BELOW_LEGAL_FLOOR:
         /* The law sets a clause aside; the clause is named like a goodwill rule. */
         rec.pub.rule = "legal_floor";

@@ -517,6 +517,47 @@ static void test_complaint_clauses(void **state)
     assert_int_equal(f.count, 0);
 }
 
+/* Issue 19's complaint clauses: a duty to report a defect only where the law has one, and
+ * not shorter than it (Directive (EU) 2019/771 art. 12); no form as a condition; the
+ * consumer's choice of repair or replacement (art. 13(2)); a credit note is no remedy. */
+static void test_complaint_notice_and_remedy(void **state)
+{
+    (void)state;
+    found f;
+    assert_int_equal(lint(HEAD("DE") "complaints:\n  notice_within_months: 2\n"
+                                     "  notice_form: form\n  remedy: repair_only\n",
+                          &f),
+                     3);
+    expect(&f, "notice-duty-not-in-law", RETOUR_SEVERITY_ERROR, 5, 25,
+           "complaints.notice_within_months", SGD " art. 12", "remove notice_within_months");
+    expect(&f, "notice-form-required", RETOUR_SEVERITY_ERROR, 6, 16, "complaints.notice_form",
+           SGD " art. 12", "notice_form: any");
+    expect(&f, "remedy-denies-choice", RETOUR_SEVERITY_ERROR, 7, 11, "complaints.remedy",
+           SGD " art. 13(2)", "remedy: repair or remedy: replace");
+    /* NL has a duty of two months: one is too short, two or more lawful; written notice is
+     * a warning only. */
+    assert_int_equal(lint(HEAD("NL") "complaints:\n  notice_within_months: 1\n"
+                                     "  notice_form: written\n",
+                          &f),
+                     1);
+    expect(&f, "notice-period-too-short", RETOUR_SEVERITY_ERROR, 5, 25,
+           "complaints.notice_within_months", SGD " art. 12", "notice_within_months: 2 or more");
+    expect(&f, "notice-form-required", RETOUR_SEVERITY_WARNING, 6, 16, "complaints.notice_form",
+           SGD " art. 12", "notice_form: any");
+    assert_int_equal(lint(HEAD("SE") "complaints:\n  notice_within_months: 2\n"
+                                     "  notice_form: any\n  remedy: replace\n",
+                          &f),
+                     0);
+    assert_int_equal(f.count, 0);
+    assert_int_equal(lint(HEAD("BE") "complaints:\n  remedy: credit_note\n", &f), 1);
+    expect(&f, "remedy-denies-repair", RETOUR_SEVERITY_ERROR, 5, 11, "complaints.remedy",
+           SGD " art. 13(2)", "remedy: repair");
+    assert_string_equal(f.d[0].message,
+                        "a credit note is no remedy the consumer must accept: the consumer "
+                        "chooses repair or replacement first, then a price reduction or a "
+                        "refund");
+}
+
 static void test_review_everything(void **state)
 {
     (void)state;
@@ -607,6 +648,7 @@ int main(void)
         cmocka_unit_test(test_strict_minimum_window),
         cmocka_unit_test(test_own_exclusions),
         cmocka_unit_test(test_complaint_clauses),
+        cmocka_unit_test(test_complaint_notice_and_remedy),
         cmocka_unit_test(test_review_everything),
         cmocka_unit_test(test_dutch),
         cmocka_unit_test(test_bad_terms_example),

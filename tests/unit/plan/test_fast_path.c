@@ -348,6 +348,22 @@ static const inline_policy inline_policies[] = {
       "retour: 1\njurisdiction: IT\ncurrency: EUR\n"
       "withdrawal: { refund_method: consumer_choice, refund_outbound_shipping: whole_order,\n"
       "              return_risk: shop, function: true }\n" },
+    /* The complaint clauses: a notice term where the law has a duty (NL) and a form; the
+     * sweep's complaint details notice some problems long before they are reported. */
+    { "nl-notice-form.yaml",
+      "retour: 1\njurisdiction: NL\ncurrency: EUR\n"
+      "complaints: { notice_within_months: 1, notice_form: form, guarantee_months: 48,\n"
+      "              remedy: repair_only }\n" },
+    /* Where the law has none (DE), repairs or replacements only: the plan keeps a policy
+     * whose terms only reach requests it leaves to the rules. */
+    { "de-notice-replace-only.yaml",
+      "retour: 1\njurisdiction: DE\ncurrency: EUR\n"
+      "complaints: { notice_within_months: 2, remedy: replace_only }\n"
+      "categories:\n"
+      "  tools: { lifespan_months: 60 }\n" },
+    { "be-credit-note.yaml",
+      "retour: 1\njurisdiction: BE\ncurrency: EUR\n"
+      "complaints: { remedy: credit_note, notice_within_months: 3, notice_form: written }\n" },
 };
 #define INLINE_COUNT (sizeof inline_policies / sizeof inline_policies[0])
 

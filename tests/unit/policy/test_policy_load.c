@@ -534,6 +534,16 @@ static void test_clause_values(void **state)
           "withdrawal.return_risk", "(expected one of: shop, consumer)");
     FAILS(HEAD "withdrawal:\n  function: no\n", RETOUR_ESCHEMA, 5, 13, "withdrawal.function",
           "expected true or false, found 'no'");
+    /* Complaints: the notice's time and form, the remedies' new words. */
+    p = LOADS(HEAD "complaints:\n  notice_within_months: 2\n  notice_form: written\n"
+                   "  remedy: replace_only\n");
+    retour_policy_free(p);
+    FAILS(HEAD "complaints:\n  notice_within_months: 0\n", RETOUR_ERANGE, 5, 25,
+          "complaints.notice_within_months", "0 is out of range");
+    FAILS(HEAD "complaints:\n  notice_form: email\n", RETOUR_ESCHEMA, 5, 16,
+          "complaints.notice_form", "(expected one of: any, written, form)");
+    FAILS(HEAD "complaints:\n  remedy: repair-only\n", RETOUR_ESCHEMA, 5, 11, "complaints.remedy",
+          "did you mean 'repair_only'?");
 }
 
 /* ------------------------------------------------------------------------------------

@@ -547,6 +547,172 @@ static void test_withdrawal_function(void **state)
     assert_reasons(f->d, "within_withdrawal_period");
 }
 
+/* ---- complaints: notice_within_months, notice_form, remedy ---------------------------- */
+
+#define SGD "Directive (EU) 2019/771"
+
+/* A complaint notified on `notified` about an order of 1 March 2026 (the law in force then
+ * decides; no contract_date_assumed). */
+static void complaint_on(fx *f, retour_date notified)
+{
+    reset_complaint(f, notified);
+    assert_int_equal(retour_request_set_ordered(f->r, ymd(2026, 3, 1)), RETOUR_OK);
+}
+
+/* "Defects must be reported within two months of discovery": member states may require it
+ * (Directive (EU) 2019/771 art. 12, at least 2 months); NL does (BW 7:23, 2 months timely),
+ * so a complaint after that is late. */
+static void test_notice_within_months_nl(void **state)
+{
+    fx *f = *state;
+    load(f, HEAD("NL")                       /* 1-3 */
+            "complaints:\n"                  /* 4 */
+            "  notice_within_months: 2\n");  /* 5, value at column 25 */
+    /* Delivered 3 March 2026, noticed 1 May, reported 2 July: a day past the two months. */
+    complaint_on(f, ymd(2026, 7, 2));
+    add(f, "KETTLE", NULL, 5995, 1, DELIVERED, RETOUR_PACKAGING_UNKNOWN);
+    complain(f, 0, ymd(2026, 5, 1), RETOUR_CAUSE_UNKNOWN, 0, RETOUR_REMEDY_NONE, 0);
+    eval_ok(f);
+    assert_decided(f->d, RETOUR_OUTCOME_REJECT, RETOUR_BASIS_LEGAL_GUARANTEE, 0, 0);
+    assert_reasons(f->d, "notice_late#0");
+    assert_reason(f->d, "notice_late", 0, SGD " art. 12", 5, 25);
+    assert_string_equal(reason_message(f->d, "notice_late", 0, RETOUR_LANG_EN),
+                        "The problem was noticed on 2026-05-01 and had to be reported within 2 "
+                        "months, by 2026-07-01; the complaint came later, so the right to a "
+                        "remedy is lost.");
+    assert_string_equal(reason_message(f->d, "notice_late", 0, RETOUR_LANG_NL),
+                        "Het probleem is op 2026-05-01 ontdekt en moest binnen 2 maanden worden "
+                        "gemeld, uiterlijk op 2026-07-01; de klacht kwam later, dus het recht "
+                        "op herstel is vervallen.");
+    /* In time: presumed, as always. */
+    complaint_on(f, ymd(2026, 7, 1));
+    add(f, "KETTLE", NULL, 5995, 1, DELIVERED, RETOUR_PACKAGING_UNKNOWN);
+    complain(f, 0, ymd(2026, 5, 1), RETOUR_CAUSE_UNKNOWN, 0, RETOUR_REMEDY_NONE, 0);
+    eval_ok(f);
+    assert_reasons(f->d, "presumed_defect#0 remedy_repair_or_replace_first#0");
+
+    /* One month is shorter than the law's two: between them the law decides. */
+    load(f, HEAD("NL") "complaints:\n  notice_within_months: 1\n");
+    complaint_on(f, ymd(2026, 6, 15));
+    add(f, "KETTLE", NULL, 5995, 1, DELIVERED, RETOUR_PACKAGING_UNKNOWN);
+    complain(f, 0, ymd(2026, 5, 1), RETOUR_CAUSE_UNKNOWN, 0, RETOUR_REMEDY_NONE, 0);
+    eval_ok(f);
+    assert_reasons(f->d, "policy_below_legal_floor#0 presumed_defect#0 "
+                         "remedy_repair_or_replace_first#0");
+    assert_reason(f->d, "policy_below_legal_floor", 0, SGD " art. 12", 5, 25);
+    complaint_on(f, ymd(2026, 7, 2));
+    add(f, "KETTLE", NULL, 5995, 1, DELIVERED, RETOUR_PACKAGING_UNKNOWN);
+    complain(f, 0, ymd(2026, 5, 1), RETOUR_CAUSE_UNKNOWN, 0, RETOUR_REMEDY_NONE, 0);
+    eval_ok(f);
+    assert_reasons(f->d, "notice_late#0");
+}
+
+/* Where the law has no duty to report within a time (DE, as far as the tables know) the
+ * term is set aside; under the shop's own guarantee alone it applies as written. */
+static void test_notice_within_months_no_duty(void **state)
+{
+    fx *f = *state;
+    load(f, HEAD("DE")                        /* 1-3 */
+            "complaints:\n"                   /* 4 */
+            "  notice_within_months: 2\n"     /* 5, value at column 25 */
+            "  guarantee_months: 36\n");      /* 6 */
+    complaint_on(f, ymd(2026, 9, 1));
+    add(f, "KETTLE", NULL, 5995, 1, DELIVERED, RETOUR_PACKAGING_UNKNOWN);
+    complain(f, 0, ymd(2026, 5, 1), RETOUR_CAUSE_UNKNOWN, 0, RETOUR_REMEDY_NONE, 0);
+    eval_ok(f);
+    assert_decided(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_LEGAL_GUARANTEE, 0, 0);
+    assert_reasons(f->d, "policy_below_legal_floor#0 presumed_defect#0 "
+                         "remedy_repair_or_replace_first#0");
+    assert_reason(f->d, "policy_below_legal_floor", 0, SGD " art. 12", 5, 25);
+    /* After the legal two years, under the shop's third year: late by its own terms. */
+    complaint_on(f, ymd(2028, 9, 1));
+    add(f, "KETTLE", NULL, 5995, 1, DELIVERED, RETOUR_PACKAGING_UNKNOWN);
+    complain(f, 0, ymd(2028, 5, 1), RETOUR_CAUSE_DEFECT, 0, RETOUR_REMEDY_NONE, 0);
+    eval_ok(f);
+    assert_decided(f->d, RETOUR_OUTCOME_REJECT, RETOUR_BASIS_COMMERCIAL_GUARANTEE, 0, 0);
+    assert_reasons(f->d, "within_commercial_guarantee#0 notice_late#0");
+    assert_reason(f->d, "notice_late", 0, NULL, 5, 25);
+}
+
+/* "Complaints only with our complaint form": no form can be a condition of the legal
+ * guarantee; under the shop's own guarantee its terms apply. */
+static void test_notice_form(void **state)
+{
+    fx *f = *state;
+    load(f, HEAD("NL")                   /* 1-3 */
+            "complaints:\n"              /* 4 */
+            "  notice_form: form\n"      /* 5, value at column 16 */
+            "  guarantee_months: 36\n"); /* 6 */
+    complaint_on(f, ymd(2026, 5, 4));
+    add(f, "KETTLE", NULL, 5995, 1, DELIVERED, RETOUR_PACKAGING_UNKNOWN);
+    eval_ok(f);
+    assert_reasons(f->d, "policy_below_legal_floor#0 presumed_defect#0 "
+                         "remedy_repair_or_replace_first#0");
+    assert_reason(f->d, "policy_below_legal_floor", 0, SGD " art. 12", 5, 16);
+    assert_string_equal(reason_message(f->d, "policy_below_legal_floor", 0, RETOUR_LANG_EN),
+                        "The policy's complaints.notice_form gives the consumer less than the "
+                        "law; it does not apply here and the law decides.");
+    /* Under the shop's third year alone: refused without the form, decided with it. */
+    complaint_on(f, ymd(2028, 5, 4));
+    add(f, "KETTLE", NULL, 5995, 1, DELIVERED, RETOUR_PACKAGING_UNKNOWN);
+    complain(f, 0, RETOUR_DATE_NONE, RETOUR_CAUSE_DEFECT, 0, RETOUR_REMEDY_NONE, 0);
+    eval_ok(f);
+    assert_decided(f->d, RETOUR_OUTCOME_REJECT, RETOUR_BASIS_COMMERCIAL_GUARANTEE, 0, 0);
+    assert_reasons(f->d, "within_commercial_guarantee#0 requirement_missing#0");
+    assert_string_equal(reason_message(f->d, "requirement_missing", 0, RETOUR_LANG_EN),
+                        "Only the shop's own guarantee covers the item, and its terms take a "
+                        "complaint only with its return form, which the request does not show.");
+    assert_int_equal(retour_request_add_provided(f->r, "form"), RETOUR_OK);
+    eval_ok(f);
+    assert_decided(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_COMMERCIAL_GUARANTEE, 0, 0);
+    /* Written notice: a form is written too. */
+    load(f, HEAD("NL") "complaints:\n  notice_form: written\n");
+    complaint_on(f, ymd(2026, 5, 4));
+    add(f, "KETTLE", NULL, 5995, 1, DELIVERED, RETOUR_PACKAGING_UNKNOWN);
+    assert_int_equal(retour_request_add_provided(f->r, "form"), RETOUR_OK);
+    eval_ok(f);
+    assert_reasons(f->d, "presumed_defect#0 remedy_repair_or_replace_first#0");
+}
+
+/* "Repairs only", "replacement only", "a credit note": the consumer chooses between repair
+ * and replacement (art. 13(2)); a credit note is no remedy they must accept. */
+static void test_remedy_clauses(void **state)
+{
+    fx *f = *state;
+    load(f, HEAD("FR")                      /* 1-3 */
+            "complaints:\n"                 /* 4 */
+            "  remedy: repair_only\n");     /* 5, value at column 11 */
+    complaint_on(f, ymd(2026, 5, 4));
+    add(f, "KETTLE", NULL, 5995, 1, DELIVERED, RETOUR_PACKAGING_UNKNOWN);
+    complain(f, 0, RETOUR_DATE_NONE, RETOUR_CAUSE_UNKNOWN, 0, RETOUR_REMEDY_REPLACE, 0);
+    eval_ok(f);
+    assert_remedy(f->d, 0, RETOUR_REMEDY_REPLACE, 0);
+    assert_reasons(f->d, "presumed_defect#0 remedy_consumer_choice#0 policy_below_legal_floor#0");
+    assert_reason(f->d, "policy_below_legal_floor", 0, SGD " art. 13(2)", 5, 11);
+    /* Asked for nothing: repair is what the shop offers, and lawfully so. */
+    complaint_on(f, ymd(2026, 5, 4));
+    add(f, "KETTLE", NULL, 5995, 1, DELIVERED, RETOUR_PACKAGING_UNKNOWN);
+    eval_ok(f);
+    assert_remedy(f->d, 0, RETOUR_REMEDY_REPAIR, 0);
+    assert_reasons(f->d, "presumed_defect#0 remedy_repair_or_replace_first#0");
+    /* Replacement only, asked for repair. */
+    load(f, HEAD("FR") "complaints:\n  remedy: replace_only\n");
+    complaint_on(f, ymd(2026, 5, 4));
+    add(f, "KETTLE", NULL, 5995, 1, DELIVERED, RETOUR_PACKAGING_UNKNOWN);
+    complain(f, 0, RETOUR_DATE_NONE, RETOUR_CAUSE_UNKNOWN, 0, RETOUR_REMEDY_REPAIR, 0);
+    eval_ok(f);
+    assert_remedy(f->d, 0, RETOUR_REMEDY_REPAIR, 0);
+    assert_reasons(f->d, "presumed_defect#0 remedy_consumer_choice#0 policy_below_legal_floor#0");
+    /* A credit note: repair is offered instead, the clause named. */
+    load(f, HEAD("FR") "complaints:\n  remedy: credit_note\n");
+    complaint_on(f, ymd(2026, 5, 4));
+    add(f, "KETTLE", NULL, 5995, 1, DELIVERED, RETOUR_PACKAGING_UNKNOWN);
+    eval_ok(f);
+    assert_remedy(f->d, 0, RETOUR_REMEDY_REPAIR, 0);
+    assert_reasons(f->d, "presumed_defect#0 remedy_repair_or_replace_first#0 "
+                         "policy_below_legal_floor#0");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -565,6 +731,10 @@ int main(void)
         T(test_outbound_whole_order),
         T(test_return_risk),
         T(test_withdrawal_function),
+        T(test_notice_within_months_nl),
+        T(test_notice_within_months_no_duty),
+        T(test_notice_form),
+        T(test_remedy_clauses),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
