@@ -264,6 +264,12 @@ static const templates table[RETOUR__R__COUNT] = {
     [RETOUR__R_REQUIREMENT_MISSING_COMPLAINT] = {
         "Only the shop's own guarantee covers the item, and its terms take a complaint only with {requirement}, which the request does not show.",
         "Alleen de eigen garantie van de winkel dekt het artikel, en de voorwaarden nemen een klacht alleen aan met {requirement}, wat de aanvraag niet laat zien." },
+    [RETOUR__R_WITHDRAWAL_INFORMATION_WRONG] = {
+        "The terms state a withdrawal period of {days} days, shorter than the law's {days2}: the consumer was not properly informed of the right of withdrawal, so the period is extended by 12 months, to {date}.",
+        "De voorwaarden noemen een bedenktijd van {days} dagen, korter dan de wettelijke {days2}: de consument is niet juist over het herroepingsrecht geïnformeerd, dus de bedenktijd is met 12 maanden verlengd, tot {date}." },
+    [RETOUR__R_WITHDRAWAL_INFORMATION_WRONG_WORKING_DAYS] = {
+        "The terms state a withdrawal period of {days} working days, which can end before the law's {days2} days: the consumer was not properly informed of the right of withdrawal, so the period is extended by 12 months, to {date}.",
+        "De voorwaarden noemen een bedenktijd van {days} werkdagen, die voor de wettelijke {days2} dagen kan eindigen: de consument is niet juist over het herroepingsrecht geïnformeerd, dus de bedenktijd is met 12 maanden verlengd, tot {date}." },
     [RETOUR__R_REFUND_AFTER_GOODS_RECEIVED_UNKNOWN] = {
         "Outside the statutory period the shop's terms count the refund from the day it receives the goods back; that day is not known yet, so the refund has no date.",
         "Buiten de wettelijke bedenktijd rekent de winkel de terugbetaling vanaf de dag dat de goederen terug zijn; die dag is nog niet bekend, dus de terugbetaling heeft geen datum." },

@@ -86,6 +86,8 @@ const char *const retour__code_names[RETOUR__R__COUNT] = {
     [RETOUR__R_REQUIREMENT_MISSING_ITEM] = "requirement_missing",
     [RETOUR__R_NOTICE_LATE] = "notice_late",
     [RETOUR__R_REQUIREMENT_MISSING_COMPLAINT] = "requirement_missing",
+    [RETOUR__R_WITHDRAWAL_INFORMATION_WRONG] = "withdrawal_information_wrong",
+    [RETOUR__R_WITHDRAWAL_INFORMATION_WRONG_WORKING_DAYS] = "withdrawal_information_wrong",
 };
 
 /* Codes that give or confirm an outcome, as opposed to those that add to one (a deadline

@@ -109,6 +109,11 @@ typedef enum retour__code {
     /* requirement_missing for a complaint: the shop's terms ask for {requirement} under
      * its own guarantee (complaints.notice_form) */
     RETOUR__R_REQUIREMENT_MISSING_COMPLAINT,
+    /* withdrawal_information_wrong: the terms state a period of {days} days (_WORKING_DAYS:
+     * working days), shorter than the law's {days2}: not informed, the period runs to
+     * {date} (art. 6(1)(h), 10) */
+    RETOUR__R_WITHDRAWAL_INFORMATION_WRONG,
+    RETOUR__R_WITHDRAWAL_INFORMATION_WRONG_WORKING_DAYS,
     RETOUR__R__COUNT
 } retour__code;
 

@@ -159,6 +159,16 @@ static int working_days_finding(lint *l, const working_span *w, int n, int law_d
                           "dan de wettelijke %d dagen, die eindigen op %s"),
              what, (int)(wc.end - wc.start), l->dutch ? from_nl : from_en, start, end, law_days,
              law_end);
+    if (strcmp(key, "days") == 0) {
+        /* Terms that state a shorter period misinform the consumer (art. 6(1)(h), 10). */
+        size_t used = strlen(msg);
+        snprintf(msg + used, sizeof msg - used,
+                 TEXT(l, "; terms that state it misinform the consumer, whose period then runs "
+                         "12 months longer (%s)",
+                      "; voorwaarden die dat noemen informeren de consument verkeerd, wiens "
+                      "bedenktijd dan 12 maanden langer loopt (%s)"),
+                 l->p->law_extension);
+    }
     snprintf(fix, sizeof fix,
              later ? TEXT(l, "write %s: %d or less (working days then never run past the law's "
                              "%d calendar days), or count calendar days: counting: calendar_days",
@@ -212,16 +222,20 @@ static int lint_window(lint *l)
 {
     const retour_policy *p = l->p;
     const retour__jurisdiction *j = p->jurisdiction;
-    char msg[320], fix[240];
+    char msg[480], fix[240];
     int rc = RETOUR_OK;
     int working = p->counting == RETOUR__COUNTING_WORKING_DAYS;
     if (p->days < j->withdrawal_days && !(working && p->src_days.line)) {
         snprintf(msg, sizeof msg,
                  TEXT(l, "a withdrawal window of %d days is shorter than the law's %d days from "
-                         "delivery; the consumer keeps the %d days whatever the terms say",
+                         "delivery; the consumer keeps the %d days whatever the terms say, and "
+                         "terms that state fewer misinform the consumer, whose period then runs "
+                         "12 months longer (%s)",
                       "een bedenktijd van %d dagen is korter dan de wettelijke %d dagen na "
-                      "levering; de consument houdt die %d dagen, wat de voorwaarden ook zeggen"),
-                 p->days, j->withdrawal_days, j->withdrawal_days);
+                      "levering; de consument houdt die %d dagen, wat de voorwaarden ook zeggen, "
+                      "en voorwaarden die er minder noemen informeren de consument verkeerd, "
+                      "wiens bedenktijd dan 12 maanden langer loopt (%s)"),
+                 p->days, j->withdrawal_days, j->withdrawal_days, p->law_extension);
         snprintf(fix, sizeof fix,
                  TEXT(l, "write days: %d or more, or leave days out",
                       "schrijf days: %d of meer, of laat days weg"),

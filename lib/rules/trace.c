@@ -51,7 +51,11 @@ void retour__trace_reason(retour__eval *ev, retour__code code, long item, const 
     rec.params = params;
     switch (code) {
     case RETOUR__R_WITHIN_WITHDRAWAL_PERIOD: rec.pub.rule = "withdrawal.period"; break;
-    case RETOUR__R_WITHDRAWAL_PERIOD_EXTENDED: rec.pub.rule = "withdrawal.extension"; break;
+    case RETOUR__R_WITHDRAWAL_PERIOD_EXTENDED:
+    case RETOUR__R_WITHDRAWAL_INFORMATION_WRONG:
+    case RETOUR__R_WITHDRAWAL_INFORMATION_WRONG_WORKING_DAYS:
+        rec.pub.rule = "withdrawal.extension";
+        break;
     case RETOUR__R_WITHIN_SHOP_PERIOD:
     case RETOUR__R_WITHIN_SHOP_PERIOD_WORKING_DAYS:
     case RETOUR__R_WITHIN_SHOP_PERIOD_GOODS_SENT:

@@ -175,6 +175,35 @@ static int check_contract_date(retour__eval *ev)
     return retour__request_error(ev, item, path, message);
 }
 
+/* The fewest calendar days n working days can last from any weekday, counting weekends
+ * only (holidays only lengthen them). */
+static int shortest_working_days(int n)
+{
+    int shortest = -1;
+    for (int start = 0; start < 7; start++) { /* 0 = Monday */
+        int days = 0;
+        for (int k = 0; k < n;) {
+            days++;
+            k += (start + days) % 7 < 5;
+        }
+        if (shortest < 0 || days < shortest)
+            shortest = days;
+    }
+    return shortest;
+}
+
+/* Terms that state a withdrawal period shorter than the law's do not give the information
+ * art. 6(1)(h) requires: the consumer counts as not informed (art. 10). A period counted
+ * in working days is shorter when it can end before the law's days. */
+static int states_shorter_period(const retour_policy *p, const retour__jurisdiction *j)
+{
+    if (!j->statutory || p->days >= j->withdrawal_days * 2)
+        return 0;
+    if (in_working_days(p, p->src_days))
+        return shortest_working_days(p->days) < j->withdrawal_days;
+    return p->days < j->withdrawal_days;
+}
+
 /* Rule 1: which window covers the notification, and until when; *expired when it is
  * over. */
 static int decide_period(retour__eval *ev, int *expired)
@@ -204,13 +233,16 @@ static int decide_period(retour__eval *ev, int *expired)
     d->calendar = ev->holidays->cal->name;
     retour_date law_end = RETOUR_DATE_NONE, law_day = RETOUR_DATE_NONE;
     retour_date plain_end = RETOUR_DATE_NONE; /* the law's initial period, moved */
+    int misinformed = p->informed && states_shorter_period(p, j);
+    ev->not_informed = !p->informed || misinformed;
+    ev->not_informed_src = misinformed ? p->src_days : p->src_informed;
     if (j->statutory) {
         if ((rc = retour__eval_add_days(ev, &law_day, start, j->withdrawal_days)))
             return rc;
         plain_end = law_day;
         if ((rc = to_working_day(ev, &plain_end)))
             return rc;
-        if (!p->informed &&
+        if (ev->not_informed &&
             (rc = retour__eval_add_months(ev, &law_day, plain_end, j->extension_months)))
             return rc;
         law_end = law_day;
@@ -270,6 +302,15 @@ static int decide_period(retour__eval *ev, int *expired)
             ext.days = j->extension_months;
             if ((rc = retour__add_reason(ev, RETOUR__R_WITHDRAWAL_PERIOD_EXTENDED, -1, ev->law->cite.extension,
                                  p->src_informed, &ext)))
+                return rc;
+        } else if (misinformed) {
+            retour__params ext = prm;
+            ext.days = p->days;
+            ext.days2 = j->withdrawal_days;
+            if ((rc = retour__add_reason(ev, in_working_days(p, p->src_days)
+                                                 ? RETOUR__R_WITHDRAWAL_INFORMATION_WRONG_WORKING_DAYS
+                                                 : RETOUR__R_WITHDRAWAL_INFORMATION_WRONG,
+                                         -1, ev->law->cite.extension, p->src_days, &ext)))
                 return rc;
         }
         *expired = 0;
@@ -457,9 +498,9 @@ static int decide_packaging(retour__eval *ev, size_t i, retour__params *prm)
     int rc;
     /* Art. 14(2): a consumer who was not informed of the right owes nothing for diminished
      * value, so there is nothing to deduct and nothing to review. */
-    if (rule->action != RETOUR__PKG_ACCEPT && ev->statutory_basis && !p->informed)
+    if (rule->action != RETOUR__PKG_ACCEPT && ev->statutory_basis && ev->not_informed)
         return retour__add_reason(ev, RETOUR__R_DEDUCTION_WAIVED_NOT_INFORMED, (long)i, ev->law->cite.handling,
-                          p->src_informed, prm);
+                          ev->not_informed_src, prm);
     switch (rule->action) {
     case RETOUR__PKG_ACCEPT:
         return retour__add_reason(ev, damaged ? RETOUR__R_DAMAGED_ACCEPTED : RETOUR__R_MISSING_PACKAGING_ACCEPTED,

@@ -153,7 +153,9 @@ static void test_window_too_short(void **state)
            "BW 6:230o; " CRD " art. 9", "days: 14 or more");
     assert_string_equal(f.d[0].message,
                         "a withdrawal window of 7 days is shorter than the law's 14 days from "
-                        "delivery; the consumer keeps the 14 days whatever the terms say");
+                        "delivery; the consumer keeps the 14 days whatever the terms say, and "
+                        "terms that state fewer misinform the consumer, whose period then runs "
+                        "12 months longer (BW 6:230o; " CRD " art. 10(1))");
     /* The law's own figure is fine. */
     assert_int_equal(lint(HEAD("NL") "withdrawal:\n  days: 14\n", &f), 0);
     assert_int_equal(f.count, 0);
@@ -213,7 +215,8 @@ static void test_working_days(void **state)
     assert_string_equal(f.d[only(&f, "withdrawal-period-too-short")].message,
                         "a withdrawal window of 10 working days can end 12 days after delivery: "
                         "from 2020-01-05 it ends on 2020-01-17, before the law's 14 days, which "
-                        "end on 2020-01-20");
+                        "end on 2020-01-20; terms that state it misinform the consumer, whose "
+                        "period then runs 12 months longer (BW 6:230o; " CRD " art. 10(1))");
     expect(&f, "return-window-too-short", RETOUR_SEVERITY_ERROR, 7, 23,
            "withdrawal.return_within_days", "BW 6:230s(1); " CRD " art. 14(1)",
            "return_within_days: 11 or more");
@@ -243,7 +246,9 @@ static void test_working_days(void **state)
     assert_string_equal(f.d[0].message,
                         "een bedenktijd van 9 werkdagen kan 11 dagen na levering eindigen: vanaf "
                         "2020-01-05 eindigt die op 2020-01-16, eerder dan de wettelijke 14 dagen, "
-                        "die eindigen op 2020-01-20");
+                        "die eindigen op 2020-01-20; voorwaarden die dat noemen informeren de "
+                        "consument verkeerd, wiens bedenktijd dan 12 maanden langer loopt (BW "
+                        "6:230o; " CRD " art. 10(1))");
 }
 
 /* When the withdrawal is in time (art. 11(2)) and the refund due (art. 13(1), 13(3)). */

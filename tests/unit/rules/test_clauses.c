@@ -713,6 +713,64 @@ static void test_remedy_clauses(void **state)
                          "policy_below_legal_floor#0");
 }
 
+/* ---- withdrawal_information_wrong ------------------------------------------------------ */
+
+/* Terms that state a shorter period than the law's do not inform the consumer as art.
+ * 6(1)(h) requires: decided as not informed, the period extended by 12 months (art. 10;
+ * DE BGB §356(3)), and nothing owed for diminished value (art. 14(2)). */
+static void test_withdrawal_information_wrong(void **state)
+{
+    fx *f = *state;
+    load(f, HEAD("DE")                      /* 1-3 */
+            "withdrawal:\n"                 /* 4 */
+            "  days: 7\n"                   /* 5, value at column 9 */
+            "packaging:\n"                  /* 6 */
+            "  damaged: deduct 20%\n");     /* 7 */
+    eval_one(f, DAY10, "LAMP", NULL, 8000, DELIVERED, RETOUR_PACKAGING_DAMAGED);
+    assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 8000, "2027-03-17");
+    assert_reasons(f->d, "within_withdrawal_period policy_below_legal_floor "
+                         "withdrawal_information_wrong deduction_waived_not_informed#0");
+    assert_reason(f->d, "withdrawal_information_wrong", -1, "BGB §356(3); " CRD " art. 10(1)", 5,
+                  9);
+    assert_reason(f->d, "deduction_waived_not_informed", 0, "BGB §357a(1); " CRD " art. 14(2)",
+                  5, 9);
+    assert_string_equal(reason_message(f->d, "withdrawal_information_wrong", -1, RETOUR_LANG_EN),
+                        "The terms state a withdrawal period of 7 days, shorter than the law's "
+                        "14: the consumer was not properly informed of the right of withdrawal, "
+                        "so the period is extended by 12 months, to 2027-03-17.");
+    assert_string_equal(reason_message(f->d, "withdrawal_information_wrong", -1, RETOUR_LANG_NL),
+                        "De voorwaarden noemen een bedenktijd van 7 dagen, korter dan de "
+                        "wettelijke 14: de consument is niet juist over het herroepingsrecht "
+                        "geïnformeerd, dus de bedenktijd is met 12 maanden verlengd, tot "
+                        "2027-03-17.");
+    /* Eleven months on, still in time. */
+    eval_one(f, ymd(2027, 2, 1), "LAMP", NULL, 8000, DELIVERED, RETOUR_PACKAGING_SEALED);
+    assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 8000, "2027-03-17");
+
+    /* Not informed at all: the policy's own word, one reason. */
+    load(f, HEAD("DE") "withdrawal:\n  days: 7\n  informed: false\n");
+    eval_one(f, DAY10, "LAMP", NULL, 8000, DELIVERED, RETOUR_PACKAGING_SEALED);
+    assert_reasons(f->d, "within_withdrawal_period policy_below_legal_floor "
+                         "withdrawal_period_extended");
+
+    /* Ten working days can end before the law's 14 days; eleven never do. */
+    load(f, HEAD("DE") "withdrawal:\n  days: 10\n  counting: working_days\n");
+    eval_one(f, DAY10, "LAMP", NULL, 8000, DELIVERED, RETOUR_PACKAGING_SEALED);
+    assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 8000, "2027-03-17");
+    assert_string_equal(reason_message(f->d, "withdrawal_information_wrong", -1, RETOUR_LANG_EN),
+                        "The terms state a withdrawal period of 10 working days, which can end "
+                        "before the law's 14 days: the consumer was not properly informed of the "
+                        "right of withdrawal, so the period is extended by 12 months, to "
+                        "2027-03-17.");
+    load(f, HEAD("DE") "withdrawal:\n  days: 11\n  counting: working_days\n");
+    eval_one(f, DAY10, "LAMP", NULL, 8000, DELIVERED, RETOUR_PACKAGING_SEALED);
+    assert_reasons(f->d, "within_withdrawal_period");
+    /* The law's own days, and more, inform. */
+    load(f, HEAD("DE") "withdrawal:\n  days: 14\n");
+    eval_one(f, DAY10, "LAMP", NULL, 8000, DELIVERED, RETOUR_PACKAGING_SEALED);
+    assert_reasons(f->d, "within_withdrawal_period");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -735,6 +793,7 @@ int main(void)
         T(test_notice_within_months_no_duty),
         T(test_notice_form),
         T(test_remedy_clauses),
+        T(test_withdrawal_information_wrong),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
