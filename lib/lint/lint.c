@@ -851,11 +851,14 @@ static int lint_complaints(lint *l)
                               "garantie van de winkel"));
         } else if (p->notice_months < g->notice_months) {
             snprintf(msg, sizeof msg,
-                     TEXT(l, "%d months to report a defect is shorter than the law's %d "
-                             "months from detecting it",
-                          "%d maanden om een gebrek te melden is korter dan de wettelijke %d "
+                     TEXT(l, "%d %s to report a defect is shorter than the law's %d months "
+                             "from detecting it",
+                          "%d %s om een gebrek te melden is korter dan de wettelijke %d "
                           "maanden na ontdekking"),
-                     p->notice_months, g->notice_months);
+                     p->notice_months,
+                     p->notice_months == 1 ? TEXT(l, "month", "maand")
+                                           : TEXT(l, "months", "maanden"),
+                     g->notice_months);
             snprintf(fix, sizeof fix,
                      TEXT(l, "write notice_within_months: %d or more, or leave it out",
                           "schrijf notice_within_months: %d of meer, of laat het weg"),

@@ -329,7 +329,10 @@ static int decide_period(retour__eval *ev, int *expired)
                               ? RETOUR__R_WITHIN_SHOP_PERIOD_WORKING_DAYS
                               : RETOUR__R_WITHIN_SHOP_PERIOD;
     retour__code late = RETOUR__R_WITHDRAWAL_PERIOD_EXPIRED;
-    if (p->timely != RETOUR__TIMELY_NOTIFIED) {
+    int shop_longer = law_end == RETOUR_DATE_NONE || shop_end > law_end;
+    /* Only a window that outlasts the law's needs the goods' day: a shorter one ended
+     * before the notice anyway. */
+    if (p->timely != RETOUR__TIMELY_NOTIFIED && shop_longer) {
         int sent = p->timely == RETOUR__TIMELY_GOODS_SENT;
         timely_day = sent ? r->goods_sent : r->goods_received;
         if (timely_day == RETOUR_DATE_NONE)
@@ -353,7 +356,6 @@ static int decide_period(retour__eval *ev, int *expired)
             return rc;
         return moved_reason(ev, RETOUR__R_PERIOD_MOVED_TO_WORKING_DAY, shop_day, shop_end, 0);
     }
-    int shop_longer = law_end == RETOUR_DATE_NONE || shop_end > law_end;
     d->basis = shop_longer ? RETOUR_BASIS_SHOP_POLICY : RETOUR_BASIS_WITHDRAWAL_RIGHT;
     prm.date = d->withdrawal_deadline;
     if (shop_longer)
