@@ -366,12 +366,11 @@ static int lint_requirements(lint *l)
     };
     const retour_policy *p = l->p;
     const retour__citations *cite = &p->jurisdiction->cite;
-    char path[48], fix[240];
+    char fix[240];
     for (int k = 0; k < RETOUR__REQ__WITHDRAWAL; k++) {
         if (!(p->requires & (1u << k)))
             continue;
         int packaging = k == RETOUR__REQ_ORIGINAL_PACKAGING;
-        snprintf(path, sizeof path, "withdrawal.requires");
         if (packaging)
             snprintf(fix, sizeof fix, "%s",
                      TEXT(l, "remove original_packaging from requires and set packaging.missing "
@@ -386,7 +385,7 @@ static int lint_requirements(lint *l)
                           "voorwaarde maken)"),
                      retour__requirement_names[k]);
         int rc = finding(l, RETOUR_SEVERITY_ERROR, "withdrawal-requirement", p->src_require[k],
-                         path, packaging ? p->law_handling : cite->exercise,
+                         "withdrawal.requires", packaging ? p->law_handling : cite->exercise,
                          l->dutch ? why[k].nl : why[k].en, fix);
         if (rc)
             return rc;
@@ -511,6 +510,13 @@ static int lint_timing(lint *l)
     return rc;
 }
 
+static const char *function_fix(const lint *l)
+{
+    return TEXT(l, "offer the withdrawal function on the shop's online interface and write "
+                   "function: true",
+                "bied de herroepingsfunctie aan in de webwinkel en schrijf function: true");
+}
+
 /* How the refund is paid, who bears the return shipment's risk, the online withdrawal
  * function: art. 13(1), BGB §355(3), art. 11a. */
 static int lint_refund_risk_function(lint *l)
@@ -563,32 +569,29 @@ static int lint_refund_risk_function(lint *l)
                               "nationale recht"));
         }
     }
-    if (rc == RETOUR_OK && !p->function && (cite->function || j->eea)) {
-        char from[11] = "";
-        if (cite->function)
-            retour_date_format(from, j->function_from);
+    if (rc == RETOUR_OK && !p->function && cite->function) {
+        char from[11];
+        retour_date_format(from, j->function_from);
         snprintf(msg, sizeof msg,
-                 cite->function
-                     ? TEXT(l, "contracts concluded online from %s must let the consumer "
-                               "withdraw through an online withdrawal function ('withdraw from "
-                               "contract here'), available throughout the withdrawal period",
-                            "bij online gesloten overeenkomsten vanaf %s moet de consument "
-                            "kunnen herroepen via een online herroepingsfunctie ('hier de "
-                            "overeenkomst herroepen'), beschikbaar gedurende de hele bedenktijd")
-                     : TEXT(l, "whether the EEA Agreement brings in the online withdrawal "
-                               "function (art. 11a of Directive 2011/83/EU) is not verified; "
-                               "member states require it for contracts from 2026-06-19%s",
-                            "of de EER-overeenkomst de online herroepingsfunctie (art. 11a van "
-                            "Richtlijn 2011/83/EU) overneemt, is niet geverifieerd; lidstaten "
-                            "eisen haar voor overeenkomsten vanaf 2026-06-19%s"),
+                 TEXT(l, "contracts concluded online from %s must let the consumer withdraw "
+                         "through an online withdrawal function ('withdraw from contract "
+                         "here'), available throughout the withdrawal period",
+                      "bij online gesloten overeenkomsten vanaf %s moet de consument kunnen "
+                      "herroepen via een online herroepingsfunctie ('hier de overeenkomst "
+                      "herroepen'), beschikbaar gedurende de hele bedenktijd"),
                  from);
-        rc = finding(l, cite->function ? RETOUR_SEVERITY_ERROR : RETOUR_SEVERITY_WARNING,
-                     "withdrawal-function-missing", p->src_function, "withdrawal.function",
-                     cite->function, msg,
-                     TEXT(l, "offer the withdrawal function on the shop's online interface and "
-                             "write function: true",
-                          "bied de herroepingsfunctie aan in de webwinkel en schrijf function: "
-                          "true"));
+        rc = finding(l, RETOUR_SEVERITY_ERROR, "withdrawal-function-missing", p->src_function,
+                     "withdrawal.function", cite->function, msg, function_fix(l));
+    } else if (rc == RETOUR_OK && !p->function && j->eea) {
+        rc = finding(l, RETOUR_SEVERITY_WARNING, "withdrawal-function-missing", p->src_function,
+                     "withdrawal.function", RETOUR__CRD " art. 11a",
+                     TEXT(l, "whether the EEA Agreement brings in the online withdrawal "
+                             "function (art. 11a of Directive 2011/83/EU) is not verified; "
+                             "member states require it for contracts from 2026-06-19",
+                          "of de EER-overeenkomst de online herroepingsfunctie (art. 11a van "
+                          "Richtlijn 2011/83/EU) overneemt, is niet geverifieerd; lidstaten "
+                          "eisen haar voor overeenkomsten vanaf 2026-06-19"),
+                     function_fix(l));
     }
     return rc;
 }

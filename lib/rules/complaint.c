@@ -242,11 +242,8 @@ static int decide_notice(retour__eval *ev, size_t i, const coverage *cv, retour_
     int rc;
     if (p->notice_months > 0 && it->noticed != RETOUR_DATE_NONE) {
         int months = p->notice_months;
-        const char *law = NULL;
-        if (cv->by_law && g->notice_months > 0 && months < g->notice_months) {
+        if (cv->by_law && g->notice_months > 0 && months < g->notice_months)
             months = g->notice_months; /* the law's own time, at least */
-            law = g->law_notice;
-        }
         retour_date by, policy_by;
         if ((rc = retour__eval_add_months(ev, &policy_by, it->noticed, p->notice_months)) ||
             (rc = retour__eval_add_months(ev, &by, it->noticed, months)))
@@ -264,7 +261,7 @@ static int decide_notice(retour__eval *ev, size_t i, const coverage *cv, retour_
                 np.date2 = it->noticed;
                 np.date = by;
                 np.days = months;
-                return refuse(ev, i, RETOUR__R_NOTICE_LATE, cv->by_law ? g->law_notice : law,
+                return refuse(ev, i, RETOUR__R_NOTICE_LATE, cv->by_law ? g->law_notice : NULL,
                               p->src_notice_months, &np, RETOUR__REFUSED_EXPIRED,
                               (int)(ev->r->notified - by), refusal);
             }

@@ -350,7 +350,7 @@ static void test_refund_risk_function(void **state)
                           &f),
                      0);
     expect(&f, "withdrawal-function-missing", RETOUR_SEVERITY_WARNING, 5, 13,
-           "withdrawal.function", "(none)", "function: true");
+           "withdrawal.function", CRD " art. 11a", "function: true");
     /* Lawful: the consumer's choice, the shop's risk, no function in the UK. */
     assert_int_equal(lint("retour: 1\njurisdiction: UK\ncurrency: GBP\n"
                           "withdrawal:\n  refund_method: consumer_choice\n  return_risk: shop\n"
