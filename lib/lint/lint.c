@@ -123,6 +123,8 @@ static int working_days_worst(const working_span *w, int n, int law_days, int la
 static int working_days_lawful(const working_span *w, int n, int law_days, int later)
 {
     worst_case wc;
+    if (later && n > law_days)
+        n = law_days; /* more working days than the law's calendar days never fit */
     while (n > 1 && n < law_days * 2 && working_days_worst(w, n, law_days, later, &wc))
         n += later ? -1 : 1;
     return n;
