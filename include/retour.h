@@ -423,6 +423,22 @@ RETOUR_API int retour_request_set_whole_order(retour_request *request, int whole
  * deliveries: the period runs from the last good). RETOUR_DATE_NONE to clear.
  */
 RETOUR_API int retour_request_set_last_delivered(retour_request *request, retour_date date);
+/**
+ * The day the consumer sent the goods back (their proof of dispatch), and the day the shop
+ * received them; RETOUR_DATE_NONE (the default) when not known. A policy whose window
+ * counts one of them (`withdrawal.timely_when`) or whose refund counts from the goods'
+ * receipt (`withdrawal.refund_counted_from`) reads them in the shop's own window.
+ */
+RETOUR_API int retour_request_set_goods_sent(retour_request *request, retour_date date);
+RETOUR_API int retour_request_set_goods_received(retour_request *request, retour_date date);
+/**
+ * Records that the consumer provided one of the things a policy's terms may require
+ * (`withdrawal.requires`, `complaints.notice_form`): "form", "invoice",
+ * "original_receipt", "return_number", "registered_post", "prior_consent", "account",
+ * "photos", "original_packaging" or "written". Nothing is provided by default.
+ * @returns 0, or RETOUR_EINVAL (NULL request or word, or an unknown word).
+ */
+RETOUR_API int retour_request_add_provided(retour_request *request, const char *word);
 /** What is known of the customer; all counts >= 0. */
 RETOUR_API int retour_request_set_customer(retour_request *request, int orders,
                                            int claims_last_year);
@@ -653,6 +669,13 @@ RETOUR_API retour_date retour_decision_withdrawal_deadline(const retour_decision
 RETOUR_API retour_date retour_decision_return_by(const retour_decision *decision);
 /** Last day for the shop to refund, or RETOUR_DATE_NONE. */
 RETOUR_API retour_date retour_decision_refund_by(const retour_decision *decision);
+/**
+ * How a withdrawal's refund is paid: "original_payment" (the same means of payment,
+ * Directive 2011/83/EU art. 13(1)), "consumer_choice", or, in the shop's own window only,
+ * "store_credit" or "voucher" (the policy's withdrawal.refund_method). NULL for a complaint
+ * or an invalid decision. A static string.
+ */
+RETOUR_API const char *retour_decision_refund_method(const retour_decision *decision);
 /** How the three deadlines above were counted: "calendar_days" (no statutory period; and
  *  every complaint), "weekends" (a last day on a Saturday or Sunday moves to the Monday),
  *  or "weekends_and_<code>_holidays" for each country whose public holidays are known,

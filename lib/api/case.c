@@ -144,6 +144,7 @@ static void request_of_case(retour_request *r, const retour_case *c,
     r->ordered = c->ordered;
     r->notified = c->notified;
     r->last_delivered = RETOUR_DATE_NONE;
+    r->goods_sent = r->goods_received = RETOUR_DATE_NONE;
     r->shipping_paid = c->shipping_paid;
     r->whole_order = c->whole_order;
     r->customer_orders = c->customer_orders;

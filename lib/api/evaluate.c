@@ -21,10 +21,18 @@ static inline int ordered_first(const retour_request *r)
     if (ordered == RETOUR_DATE_NONE)
         return 1;
     int early = (r->notified < ordered) |
-                (r->last_delivered != RETOUR_DATE_NONE && r->last_delivered < ordered);
+                (r->last_delivered != RETOUR_DATE_NONE && r->last_delivered < ordered) |
+                (r->goods_sent != RETOUR_DATE_NONE && r->goods_sent < ordered) |
+                (r->goods_received != RETOUR_DATE_NONE && r->goods_received < ordered);
     for (size_t i = 0; i < r->count; i++)
         early |= r->items[i].delivered != RETOUR_DATE_NONE && r->items[i].delivered < ordered;
     return !early;
+}
+
+/* 1 unless the goods were received back before they were sent. */
+static inline int goods_in_order(const retour_request *r)
+{
+    return r->goods_received == RETOUR_DATE_NONE || r->goods_received >= r->goods_sent;
 }
 
 /* Impossible data is an error, never a decision: names the first day before the order. */
@@ -38,6 +46,13 @@ static RETOUR__NOINLINE int before_order(retour__eval *ev)
         return retour__request_error(ev, -1, "last_delivered",
                                      "the order's last good was delivered before the order "
                                      "was placed");
+    if (r->goods_sent != RETOUR_DATE_NONE && r->goods_sent < r->ordered)
+        return retour__request_error(ev, -1, "goods_sent",
+                                     "the goods were sent back before the order was placed");
+    if (r->goods_received != RETOUR_DATE_NONE && r->goods_received < r->ordered)
+        return retour__request_error(ev, -1, "goods_received",
+                                     "the goods were received back before the order was "
+                                     "placed");
     for (size_t i = 0; i < r->count; i++) {
         if (r->items[i].delivered != RETOUR_DATE_NONE && r->items[i].delivered < r->ordered) {
             char path[48];
@@ -76,6 +91,9 @@ static int evaluate(retour_decision *decision, const retour_policy *policy,
         rc = retour__request_error(&ev, -1, "items", "at least one item is required");
     else if (RETOUR__UNLIKELY(!ordered_first(request)))
         rc = before_order(&ev);
+    else if (RETOUR__UNLIKELY(!goods_in_order(request)))
+        rc = retour__request_error(&ev, -1, "goods_received",
+                                   "the goods were received back before they were sent");
     else {
         /* The plan decides the common request; the rules the rest and every trace. */
         rc = trace ? RETOUR__PLAN_DECLINED : retour__plan_evaluate(&ev);
@@ -92,6 +110,16 @@ static int evaluate(retour_decision *decision, const retour_policy *policy,
     /* A remedy under the guarantee is free of charge for the consumer (SGD art. 14). */
     decision->return_shipping = request->type == RETOUR_REQUEST_COMPLAINT ? RETOUR_PAYER_SHOP
                                                                           : terms->return_shipping;
+    /* A withdrawal's refund goes by the same means of payment unless the consumer expressly
+     * agrees (Directive 2011/83/EU art. 13(1)): the statutory right sets store credit and
+     * vouchers aside (rules/withdrawal.c names the clause). */
+    if (request->type == RETOUR_REQUEST_WITHDRAWAL) {
+        retour__refund_method m = terms->refund_method;
+        if (ev.statutory_basis &&
+            (m == RETOUR__METHOD_STORE_CREDIT || m == RETOUR__METHOD_VOUCHER))
+            m = RETOUR__METHOD_ORIGINAL_PAYMENT;
+        decision->refund_method = retour__refund_method_names[m];
+    }
     decision->valid = 1;
     return RETOUR_OK;
 }
@@ -129,7 +157,7 @@ int retour_evaluate_verdict(retour_verdict *verdict, retour_decision *decision,
     decision->valid = 0;
     const retour_policy *terms = retour__terms_for(policy, request->ordered, request->country);
     if (terms && request->notified != RETOUR_DATE_NONE && request->count > 0 &&
-        ordered_first(request)) {
+        ordered_first(request) && goods_in_order(request)) {
         retour__eval ev = { .d = decision, .p = terms, .r = request, .err = err };
         retour__law_init(&ev);
         retour__plan_answer a;

@@ -13,6 +13,15 @@ const char *const retour__remedy_names[RETOUR_REMEDY__COUNT] = {
     "partial_refund", "repair_discount"
 };
 
+const char *const retour__requirement_names[RETOUR__REQ__COUNT] = {
+    "form", "invoice", "original_receipt", "return_number", "registered_post", "prior_consent",
+    "account", "photos", "original_packaging", "written"
+};
+
+const char *const retour__refund_method_names[RETOUR__METHOD__COUNT] = {
+    "original_payment", "consumer_choice", "store_credit", "voucher"
+};
+
 const char *retour_cause_name(retour_cause cause)
 {
     return (unsigned)cause < RETOUR_CAUSE__COUNT ? retour__cause_names[cause] : "";

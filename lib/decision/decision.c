@@ -62,6 +62,7 @@ void retour__decision_clear(retour_decision *d)
     d->return_shipping = RETOUR_PAYER_CUSTOMER;
     d->withdrawal_deadline = d->return_by = d->refund_by = RETOUR_DATE_NONE;
     d->calendar = "calendar_days";
+    d->refund_method = NULL;
     d->item_count = 0;
     d->reason_count = 0;
     retour__strbuf_clear(&d->strings);
@@ -114,6 +115,11 @@ retour_date retour_decision_withdrawal_deadline(const retour_decision *d)
 retour_date retour_decision_return_by(const retour_decision *d)
 {
     return VALID(d) ? d->return_by : RETOUR_DATE_NONE;
+}
+
+const char *retour_decision_refund_method(const retour_decision *d)
+{
+    return VALID(d) ? d->refund_method : NULL;
 }
 
 retour_date retour_decision_refund_by(const retour_decision *d)

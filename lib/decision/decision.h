@@ -47,6 +47,8 @@ struct retour_decision {
     retour_date return_by;
     retour_date refund_by;
     const char *calendar;  /* how the deadlines were counted (a static name) */
+    const char *refund_method; /* the refund's means of payment (a static name); NULL for a
+                                * complaint */
     retour__item_result *items;
     size_t item_count, item_cap;
     retour__reason_rec *reasons;

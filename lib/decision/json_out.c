@@ -303,6 +303,8 @@ long retour_decision_to_json(const retour_decision *d, retour_lang lang, char *b
     put_money(&w, d->store_credit, dec);
     PUT_LIT(&w, ",\"currency\":");
     put_string(&w, d->policy->currency);
+    PUT_LIT(&w, ",\"method\":");
+    put_or_null(&w, d->refund_method);
     PUT_LIT(&w, "},\"withdrawal_deadline\":");
     put_date(&w, d->withdrawal_deadline);
     PUT_LIT(&w, ",\"return_by\":");

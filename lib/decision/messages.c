@@ -1,8 +1,9 @@
 /* Message templates in English and Dutch, and their expansion. Placeholders:
  * {date} {date2} {days} {days2} {amount} {percent} {category} {name} {other} {remedy} {cause}
- * {figures}. */
+ * {figures} {requirement}. */
 #include "decision/messages.h"
 #include "law/figures.h"
+#include "base/names.h"
 #include "base/money.h"
 
 #include <stdio.h>
@@ -221,6 +222,57 @@ static const templates table[RETOUR__R__COUNT] = {
     [RETOUR__R_CATEGORY_ID_NOT_LISTED_NO_DEFAULT] = {
         "The policy lists no category with the given category id and has no default category, so the item is decided without a category.",
         "Het beleid noemt geen categorie met de opgegeven categorie-id en heeft geen standaardcategorie, dus het artikel wordt zonder categorie beoordeeld." },
+    [RETOUR__R_WITHIN_SHOP_PERIOD_WORKING_DAYS] = {
+        "Notified on {date2}, within the shop's own return window of {days} working days that ends on {date}.",
+        "Gemeld op {date2}, binnen de eigen retourtermijn van {days} werkdagen van de winkel, die eindigt op {date}." },
+    [RETOUR__R_WITHIN_SHOP_PERIOD_GOODS_SENT] = {
+        "The goods were sent back on {date2}, within the shop's own return window that ends on {date}; its terms count the day the goods are sent.",
+        "De goederen zijn op {date2} teruggestuurd, binnen de eigen retourtermijn van de winkel die eindigt op {date}; de voorwaarden tellen de dag van verzending." },
+    [RETOUR__R_WITHIN_SHOP_PERIOD_GOODS_RECEIVED] = {
+        "The shop received the goods back on {date2}, within its own return window that ends on {date}; its terms count the day the goods arrive.",
+        "De winkel heeft de goederen op {date2} terugontvangen, binnen de eigen retourtermijn die eindigt op {date}; de voorwaarden tellen de dag van ontvangst." },
+    [RETOUR__R_PERIOD_EXPIRED_GOODS_SENT] = {
+        "The goods were sent back on {date2}, after the shop's own return window ended on {date}; its terms count the day the goods are sent.",
+        "De goederen zijn op {date2} teruggestuurd, nadat de eigen retourtermijn van de winkel op {date} was verlopen; de voorwaarden tellen de dag van verzending." },
+    [RETOUR__R_PERIOD_EXPIRED_GOODS_RECEIVED] = {
+        "The shop received the goods back on {date2}, after its own return window ended on {date}; its terms count the day the goods arrive.",
+        "De winkel heeft de goederen op {date2} terugontvangen, nadat de eigen retourtermijn op {date} was verlopen; de voorwaarden tellen de dag van ontvangst." },
+    [RETOUR__R_RETURN_PERIOD_EXTENDED_WORKING_DAYS] = {
+        "The policy gives {days} working days to send the goods back, which end on {date2}, before the law's 14 days from the notice; the consumer has until {date}.",
+        "Het beleid geeft {days} werkdagen om terug te sturen, die eindigen op {date2}, eerder dan de wettelijke 14 dagen na de melding; de consument heeft tot {date}." },
+    [RETOUR__R_REFUND_DEADLINE_CAPPED_WORKING_DAYS] = {
+        "The policy allows {days} working days to refund, which end on {date2}, later than the law's 14 days from the notice; the refund is due by {date}.",
+        "Het beleid noemt {days} werkdagen om terug te betalen, die eindigen op {date2}, later dan de wettelijke 14 dagen na de melding; terugbetaling uiterlijk op {date}." },
+    [RETOUR__R_REFUND_AFTER_GOODS_RECEIVED] = {
+        "Outside the statutory period the shop's terms count the refund from the day it received the goods back, {date2}: it is due by {date}.",
+        "Buiten de wettelijke bedenktijd rekent de winkel de terugbetaling vanaf de dag dat de goederen terug zijn, {date2}: die is verschuldigd uiterlijk op {date}." },
+    [RETOUR__R_RESTOCKING_FEE_MINIMUM] = {
+        "Outside the statutory period the shop's restocking fee applies: {percent} of the item's value is less than the fee's minimum, so {amount} is deducted.",
+        "Buiten de wettelijke bedenktijd gelden de verwerkingskosten van de winkel: {percent} van de waarde is minder dan het minimum, dus {amount} wordt afgetrokken." },
+    [RETOUR__R_RESTOCKING_FEE_MAXIMUM] = {
+        "Outside the statutory period the shop's restocking fee applies: {percent} of the item's value is more than the fee's maximum, so {amount} is deducted.",
+        "Buiten de wettelijke bedenktijd gelden de verwerkingskosten van de winkel: {percent} van de waarde is meer dan het maximum, dus {amount} wordt afgetrokken." },
+    [RETOUR__R_REQUIREMENT_MISSING] = {
+        "Outside the statutory period the shop's terms take a return only with {requirement}, and the request does not show it.",
+        "Buiten de wettelijke bedenktijd neemt de winkel een retour alleen aan met {requirement}, en de aanvraag laat dat niet zien." },
+    [RETOUR__R_REQUIREMENT_MISSING_ITEM] = {
+        "Outside the statutory period the shop's terms take goods back only with {requirement}, and this item comes back without it.",
+        "Buiten de wettelijke bedenktijd neemt de winkel artikelen alleen terug met {requirement}, en dit artikel komt zonder terug." },
+    [RETOUR__R_NOTICE_LATE] = {
+        "The problem was noticed on {date2} and had to be reported within {days} months, by {date}; the complaint came later, so the right to a remedy is lost.",
+        "Het probleem is op {date2} ontdekt en moest binnen {days} maanden worden gemeld, uiterlijk op {date}; de klacht kwam later, dus het recht op herstel is vervallen." },
+    [RETOUR__R_REQUIREMENT_MISSING_COMPLAINT] = {
+        "Only the shop's own guarantee covers the item, and its terms take a complaint only with {requirement}, which the request does not show.",
+        "Alleen de eigen garantie van de winkel dekt het artikel, en de voorwaarden nemen een klacht alleen aan met {requirement}, wat de aanvraag niet laat zien." },
+    [RETOUR__R_WITHDRAWAL_INFORMATION_WRONG] = {
+        "The terms state a withdrawal period of {days} days, shorter than the law's {days2}: the consumer was not properly informed of the right of withdrawal, so the period is extended by 12 months, to {date}.",
+        "De voorwaarden noemen een bedenktijd van {days} dagen, korter dan de wettelijke {days2}: de consument is niet juist over het herroepingsrecht geïnformeerd, dus de bedenktijd is met 12 maanden verlengd, tot {date}." },
+    [RETOUR__R_WITHDRAWAL_INFORMATION_WRONG_WORKING_DAYS] = {
+        "The terms state a withdrawal period of {days} working days, which can end before the law's {days2} days: the consumer was not properly informed of the right of withdrawal, so the period is extended by 12 months, to {date}.",
+        "De voorwaarden noemen een bedenktijd van {days} werkdagen, die voor de wettelijke {days2} dagen kan eindigen: de consument is niet juist over het herroepingsrecht geïnformeerd, dus de bedenktijd is met 12 maanden verlengd, tot {date}." },
+    [RETOUR__R_REFUND_AFTER_GOODS_RECEIVED_UNKNOWN] = {
+        "Outside the statutory period the shop's terms count the refund from the day it receives the goods back; that day is not known yet, so the refund has no date.",
+        "Buiten de wettelijke bedenktijd rekent de winkel de terugbetaling vanaf de dag dat de goederen terug zijn; die dag is nog niet bekend, dus de terugbetaling heeft geen datum." },
 };
 
 /* Remedies and causes in words, per language ({percent} where a grant has one). */
@@ -241,6 +293,19 @@ static const templates cause_words[RETOUR_CAUSE__COUNT] = {
     { "wear", "slijtage" },
     { "misuse", "verkeerd gebruik" },
     { "an accident", "een ongeluk" },
+};
+
+static const templates requirement_words[RETOUR__REQ__COUNT] = {
+    { "its return form", "het retourformulier" },
+    { "the invoice", "de factuur" },
+    { "the original receipt", "de originele kassabon" },
+    { "a return number", "een retournummer" },
+    { "registered post", "aangetekende verzending" },
+    { "the shop's prior consent", "voorafgaande toestemming van de winkel" },
+    { "a customer account", "een klantaccount" },
+    { "photos of the goods", "foto's van de goederen" },
+    { "the original packaging", "de originele verpakking" },
+    { "a written notice", "een schriftelijke melding" },
 };
 
 static int expand(char *buf, size_t size, const char *t, retour_lang lang,
@@ -280,6 +345,7 @@ static const templates figure_words[RETOUR__FIG__COUNT] = {
     { "conformity over the expected lifespan", "conformiteit over de verwachte levensduur" },
     { "the presumption period", "de termijn van het vermoeden" },
     { "the short-term right to reject", "het recht om kort na levering te weigeren" },
+    { "the time to report a defect", "de termijn om een gebrek te melden" },
 };
 
 /* "From the law of ES: a, b and c." or, with no figure, that the other law decides. */
@@ -345,6 +411,11 @@ static int put_value(char *buf, size_t size, const char *name, size_t name_len,
         return p->name ? put_text(buf, size, p->name, strlen(p->name)) : put_text(buf, size, "", 0);
     if (IS("other"))
         return p->other ? put_text(buf, size, p->other, strlen(p->other)) : put_text(buf, size, "", 0);
+    if (IS("requirement")) {
+        const templates *w = &requirement_words[(unsigned)p->requirement % RETOUR__REQ__COUNT];
+        const char *word = lang == RETOUR_LANG_NL ? w->nl : w->en;
+        return put_text(buf, size, word, strlen(word));
+    }
     if (IS("figures"))
         return put_figures(buf, size, lang, p, currency, decimals);
     if (IS("remedy") || IS("cause")) {

@@ -71,6 +71,23 @@ const char *const retour__code_names[RETOUR__R__COUNT] = {
     [RETOUR__R_CATEGORY_NOT_LISTED_LETTER_CASE_NO_DEFAULT] = "category_not_listed",
     [RETOUR__R_CATEGORY_ID_NOT_LISTED] = "category_not_listed",
     [RETOUR__R_CATEGORY_ID_NOT_LISTED_NO_DEFAULT] = "category_not_listed",
+    [RETOUR__R_WITHIN_SHOP_PERIOD_WORKING_DAYS] = "within_shop_period",
+    [RETOUR__R_WITHIN_SHOP_PERIOD_GOODS_SENT] = "within_shop_period",
+    [RETOUR__R_WITHIN_SHOP_PERIOD_GOODS_RECEIVED] = "within_shop_period",
+    [RETOUR__R_PERIOD_EXPIRED_GOODS_SENT] = "withdrawal_period_expired",
+    [RETOUR__R_PERIOD_EXPIRED_GOODS_RECEIVED] = "withdrawal_period_expired",
+    [RETOUR__R_RETURN_PERIOD_EXTENDED_WORKING_DAYS] = "return_period_extended",
+    [RETOUR__R_REFUND_DEADLINE_CAPPED_WORKING_DAYS] = "refund_deadline_capped",
+    [RETOUR__R_REFUND_AFTER_GOODS_RECEIVED] = "refund_after_goods_received",
+    [RETOUR__R_REFUND_AFTER_GOODS_RECEIVED_UNKNOWN] = "refund_after_goods_received",
+    [RETOUR__R_RESTOCKING_FEE_MINIMUM] = "restocking_fee_deducted",
+    [RETOUR__R_RESTOCKING_FEE_MAXIMUM] = "restocking_fee_deducted",
+    [RETOUR__R_REQUIREMENT_MISSING] = "requirement_missing",
+    [RETOUR__R_REQUIREMENT_MISSING_ITEM] = "requirement_missing",
+    [RETOUR__R_NOTICE_LATE] = "notice_late",
+    [RETOUR__R_REQUIREMENT_MISSING_COMPLAINT] = "requirement_missing",
+    [RETOUR__R_WITHDRAWAL_INFORMATION_WRONG] = "withdrawal_information_wrong",
+    [RETOUR__R_WITHDRAWAL_INFORMATION_WRONG_WORKING_DAYS] = "withdrawal_information_wrong",
 };
 
 /* Codes that give or confirm an outcome, as opposed to those that add to one (a deadline
@@ -117,6 +134,17 @@ const unsigned char retour__code_decides[RETOUR__R__COUNT] = {
     [RETOUR__R_OPENED_PACKAGING_REFUSED] = 1,
     [RETOUR__R_DAMAGED_REFUSED] = 1,
     [RETOUR__R_MISSING_PACKAGING_REFUSED] = 1,
+    [RETOUR__R_WITHIN_SHOP_PERIOD_WORKING_DAYS] = 1,
+    [RETOUR__R_WITHIN_SHOP_PERIOD_GOODS_SENT] = 1,
+    [RETOUR__R_WITHIN_SHOP_PERIOD_GOODS_RECEIVED] = 1,
+    [RETOUR__R_PERIOD_EXPIRED_GOODS_SENT] = 1,
+    [RETOUR__R_PERIOD_EXPIRED_GOODS_RECEIVED] = 1,
+    [RETOUR__R_RESTOCKING_FEE_MINIMUM] = 1,
+    [RETOUR__R_RESTOCKING_FEE_MAXIMUM] = 1,
+    [RETOUR__R_REQUIREMENT_MISSING] = 1,
+    [RETOUR__R_REQUIREMENT_MISSING_ITEM] = 1,
+    [RETOUR__R_NOTICE_LATE] = 1,
+    [RETOUR__R_REQUIREMENT_MISSING_COMPLAINT] = 1,
 };
 
 const char *retour__code_name(retour__code code)

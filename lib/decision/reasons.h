@@ -81,6 +81,39 @@ typedef enum retour__code {
     RETOUR__R_CATEGORY_NOT_LISTED_LETTER_CASE_NO_DEFAULT,
     RETOUR__R_CATEGORY_ID_NOT_LISTED,
     RETOUR__R_CATEGORY_ID_NOT_LISTED_NO_DEFAULT,
+    /* The clauses real shops write (issue 19). Variants share their code's name: the
+     * shop's window counted in working days, or judged by the day the goods were sent or
+     * received (withdrawal.timely_when); return and refund days counted in working days. */
+    RETOUR__R_WITHIN_SHOP_PERIOD_WORKING_DAYS,
+    RETOUR__R_WITHIN_SHOP_PERIOD_GOODS_SENT,
+    RETOUR__R_WITHIN_SHOP_PERIOD_GOODS_RECEIVED,
+    RETOUR__R_PERIOD_EXPIRED_GOODS_SENT,
+    RETOUR__R_PERIOD_EXPIRED_GOODS_RECEIVED,
+    RETOUR__R_RETURN_PERIOD_EXTENDED_WORKING_DAYS, /* {days} {date2}: the policy's; {date} */
+    RETOUR__R_REFUND_DEADLINE_CAPPED_WORKING_DAYS, /* {days} {date2}: the policy's; {date} */
+    /* refund_after_goods_received: the shop's own window counts the refund from the day it
+     * received the goods ({date2}) to {date}; _UNKNOWN: the request does not give that day */
+    RETOUR__R_REFUND_AFTER_GOODS_RECEIVED,
+    RETOUR__R_REFUND_AFTER_GOODS_RECEIVED_UNKNOWN,
+    /* restocking_fee_deducted when a percentage was raised to the fee's minimum or lowered
+     * to its maximum ({percent} the percentage, {amount} the fee) */
+    RETOUR__R_RESTOCKING_FEE_MINIMUM,
+    RETOUR__R_RESTOCKING_FEE_MAXIMUM,
+    /* requirement_missing: the shop's terms require {requirement} (withdrawal.requires),
+     * which the request does not show; _ITEM: an item came back without it */
+    RETOUR__R_REQUIREMENT_MISSING,
+    RETOUR__R_REQUIREMENT_MISSING_ITEM,
+    /* notice_late: the defect noticed on {date2} was to be reported within {days} months,
+     * by {date} (complaints.notice_within_months, where the law allows a duty) */
+    RETOUR__R_NOTICE_LATE,
+    /* requirement_missing for a complaint: the shop's terms ask for {requirement} under
+     * its own guarantee (complaints.notice_form) */
+    RETOUR__R_REQUIREMENT_MISSING_COMPLAINT,
+    /* withdrawal_information_wrong: the terms state a period of {days} days (_WORKING_DAYS:
+     * working days), shorter than the law's {days2}: not informed, the period runs to
+     * {date} (art. 6(1)(h), 10) */
+    RETOUR__R_WITHDRAWAL_INFORMATION_WRONG,
+    RETOUR__R_WITHDRAWAL_INFORMATION_WRONG_WORKING_DAYS,
     RETOUR__R__COUNT
 } retour__code;
 
@@ -98,6 +131,7 @@ typedef struct retour__params {
     const char *other;      /* {other}: a second name (a jurisdiction) */
     retour_remedy grant;    /* {remedy}: a remedy or grant in words, with {percent} */
     retour_cause cause;     /* {cause}: what caused damage in words (unknown: admitted) */
+    int requirement;        /* {requirement}: a retour__requirement in words */
 } retour__params;
 
 const char *retour__code_name(retour__code code);

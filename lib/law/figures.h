@@ -11,7 +11,8 @@ enum {
     RETOUR__FIG_LIFESPAN = 1u << 3,     /* conformity judged over the expected lifespan */
     RETOUR__FIG_PRESUMPTION = 1u << 4,  /* the presumption period */
     RETOUR__FIG_SHORT_REJECT = 1u << 5, /* the short-term right to reject */
-    RETOUR__FIG__COUNT = 6
+    RETOUR__FIG_NOTICE = 1u << 6,       /* no (or a longer) time to notify a defect */
+    RETOUR__FIG__COUNT = 7
 };
 
 #endif

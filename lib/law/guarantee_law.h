@@ -21,6 +21,11 @@ typedef struct retour__guarantee_law {
     const char *law_remedy_order;  /* repair or replacement first, the consumer's choice */
     const char *law_remedy_failed; /* price reduction or refund once that failed */
     const char *law_short_reject;
+    /* The consumer must notify a lack of conformity within this many months of detecting
+     * it (Directive (EU) 2019/771 art. 12, a member state option: at least 2); 0: the
+     * tables hold no such duty. law_notice cites the rule (the directive's article). */
+    int notice_months;
+    const char *law_notice;
 } retour__guarantee_law;
 
 /* The guarantee law of jurisdiction j for a contract concluded on `contract`: a member or

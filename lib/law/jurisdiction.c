@@ -29,17 +29,32 @@
  * directive's article; D() the directive's article alone (the national one unverified). */
 #define C(national, art) national "; " RETOUR__CRD " " art
 #define D(art) RETOUR__CRD " " art
+/* After the exceptions: exercise (art. 11(1)), timeliness (art. 11(2)), withholding (art.
+ * 13(3)), the withdrawal function (art. 11a, inserted by Directive (EU) 2023/2673) and the
+ * risk of the return shipment (no rule in the directive). */
+#define CRD_MORE D("art. 11(1)"), D("art. 11(2)"), D("art. 13(3)"), D("art. 11a"), NULL
 #define CRD_CITATIONS                                                                      \
     { D("art. 9"), D("art. 10(1)"), D("art. 13(1)"), D("art. 14(1)"), D("art. 14(2)"),     \
       { NULL, D("art. 16(a)"), D("art. 16(b)"), D("art. 16(c)"), D("art. 16(d)"),          \
         D("art. 16(e)"), D("art. 16(f)"), D("art. 16(g)"), D("art. 16(h)"), D("art. 16(i)"), \
-        D("art. 16(j)"), D("art. 16(k)"), D("art. 16(l)"), D("art. 16(m)") } }
+        D("art. 16(j)"), D("art. 16(k)"), D("art. 16(l)"), D("art. 16(m)") },              \
+      CRD_MORE }
+/* The EEA EFTA states: whether the EEA Agreement incorporates art. 11a is unverified. */
+#define EEA_CITATIONS                                                                      \
+    { D("art. 9"), D("art. 10(1)"), D("art. 13(1)"), D("art. 14(1)"), D("art. 14(2)"),     \
+      { NULL, D("art. 16(a)"), D("art. 16(b)"), D("art. 16(c)"), D("art. 16(d)"),          \
+        D("art. 16(e)"), D("art. 16(f)"), D("art. 16(g)"), D("art. 16(h)"), D("art. 16(i)"), \
+        D("art. 16(j)"), D("art. 16(k)"), D("art. 16(l)"), D("art. 16(m)") },              \
+      D("art. 11(1)"), D("art. 11(2)"), D("art. 13(3)"), NULL, NULL }
 
 /* States whose national articles are unverified: the directive alone. */
 #define EU_MEMBER(c, n) { c, n, EU_FIGURES, CRD_CITATIONS }
-#define EEA_MEMBER(c, n) { c, n, EEA_FIGURES, CRD_CITATIONS }
+#define EEA_MEMBER(c, n) { c, n, EEA_FIGURES, EEA_CITATIONS }
 
-/* UK: the Consumer Contracts Regulations 2013; the directive no longer applies. */
+/* UK: the Consumer Contracts Regulations 2013; the directive no longer applies. The
+ * regulation on how a cancellation is notified is unverified: reg. 29 (cancel without
+ * giving any reason, verified) and the period (regs. 29-30) stand for exercise and
+ * timeliness; reg. 34 (secondary) holds the refund's wait for the goods or evidence. */
 #define UK_ROW(c)                                                                          \
     { c, "United Kingdom", 0, 0, 1, 14, 12, 14, 14, FROM_2014, NO_FUNCTION,                 \
       { "CCR 2013 regs. 29-30", "CCR 2013 reg. 31", "CCR 2013 reg. 34", "CCR 2013 reg. 35", \
@@ -47,7 +62,8 @@
         { NULL, "CCR 2013 reg. 28", "CCR 2013 reg. 28", "CCR 2013 reg. 28",                \
           "CCR 2013 reg. 28", "CCR 2013 reg. 28(3)(a)", "CCR 2013 reg. 28",                \
           "CCR 2013 reg. 28", "CCR 2013 reg. 28", "CCR 2013 reg. 28", "CCR 2013 reg. 28",  \
-          "CCR 2013 reg. 28", "CCR 2013 reg. 28", "CCR 2013 reg. 28" } } }
+          "CCR 2013 reg. 28", "CCR 2013 reg. 28", "CCR 2013 reg. 28" },                    \
+      "CCR 2013 reg. 29", "CCR 2013 regs. 29-30", "CCR 2013 reg. 34", NULL, NULL } }
 
 static const retour__jurisdiction table[] = {
     EU_MEMBER("EU", "European Union (directive baseline)"),
@@ -75,7 +91,9 @@ static const retour__jurisdiction table[] = {
           C("BGB §312g(2)", "art. 16(j)"),
           C("BGB §312g(2)", "art. 16(k)"),
           C("BGB §312g(2)", "art. 16(l)"),
-          C("BGB §356(5)", "art. 16(m)") } } },
+          C("BGB §356(5)", "art. 16(m)") },
+        D("art. 11(1)"), D("art. 11(2)"), C("BGB §357", "art. 13(3)"),
+        C("BGB §356a", "art. 11a"), "BGB §355(3)" } },
     EU_MEMBER("DK", "Denmark"),
     EU_MEMBER("EE", "Estonia"),
     { "ES", "Spain", EU_FIGURES,
@@ -95,7 +113,8 @@ static const retour__jurisdiction table[] = {
           C("TRLGDCU art. 103", "art. 16(j)"),
           C("TRLGDCU art. 103", "art. 16(k)"),
           C("TRLGDCU art. 103", "art. 16(l)"),
-          C("TRLGDCU art. 103", "art. 16(m)") } } },
+          C("TRLGDCU art. 103", "art. 16(m)") },
+        CRD_MORE } },
     EU_MEMBER("FI", "Finland"),
     { "FR", "France", EU_FIGURES,
       { C("Code de la consommation art. L221-18", "art. 9"),
@@ -116,7 +135,10 @@ static const retour__jurisdiction table[] = {
           C("Code de la consommation art. L221-28", "art. 16(j)"),
           C("Code de la consommation art. L221-28", "art. 16(k)"),
           C("Code de la consommation art. L221-28", "art. 16(l)"),
-          C("Code de la consommation art. L221-28", "art. 16(m)") } } },
+          C("Code de la consommation art. L221-28", "art. 16(m)") },
+        C("Code de la consommation art. L221-21", "art. 11(1)"), D("art. 11(2)"),
+        C("Code de la consommation art. L221-24", "art. 13(3)"),
+        C("Code de la consommation art. L221-21", "art. 11a"), NULL } },
     EU_MEMBER("GR", "Greece"),
     EU_MEMBER("HR", "Croatia"),
     EU_MEMBER("HU", "Hungary"),
@@ -139,7 +161,9 @@ static const retour__jurisdiction table[] = {
           C("Codice del consumo art. 59(1)(l)", "art. 16(j)"),
           C("Codice del consumo art. 59(1)(m)", "art. 16(k)"),
           C("Codice del consumo art. 59(1)", "art. 16(l)"),
-          C("Codice del consumo art. 59(1)", "art. 16(m)") } } },
+          C("Codice del consumo art. 59(1)", "art. 16(m)") },
+        D("art. 11(1)"), D("art. 11(2)"), D("art. 13(3)"),
+        C("Codice del consumo art. 54-bis", "art. 11a"), NULL } },
     EU_MEMBER("LT", "Lithuania"),
     EU_MEMBER("LU", "Luxembourg"),
     EU_MEMBER("LV", "Latvia"),
@@ -162,7 +186,9 @@ static const retour__jurisdiction table[] = {
           D("art. 16(j)"),
           D("art. 16(k)"),
           D("art. 16(l)"),
-          D("art. 16(m)") } } },
+          D("art. 16(m)") },
+        D("art. 11(1)"), D("art. 11(2)"), C("BW 6:230r", "art. 13(3)"),
+        C("BW 6:230oa", "art. 11a"), NULL } },
     EU_MEMBER("PL", "Poland"),
     EU_MEMBER("PT", "Portugal"),
     EU_MEMBER("RO", "Romania"),
@@ -176,7 +202,7 @@ static const retour__jurisdiction table[] = {
     EEA_MEMBER("NO", "Norway"),
     /* Outside these rules: the shop's policy alone decides. */
     { "none", "no statutory right of withdrawal", 0, 0, 0, 0, 0, 0, 0, RETOUR__DATE_MIN, NO_FUNCTION,
-      { NULL, NULL, NULL, NULL, NULL, { NULL } } },
+      { NULL, NULL, NULL, NULL, NULL, { NULL }, NULL, NULL, NULL, NULL, NULL } },
 };
 
 #define TABLE_SIZE (sizeof table / sizeof table[0])

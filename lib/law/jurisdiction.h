@@ -20,6 +20,12 @@ typedef struct retour__citations {
     const char *return_goods; /* art. 14(1) */
     const char *handling;     /* art. 14(2): diminished value; opened packaging allowed */
     const char *exception[RETOUR__EXCL__COUNT]; /* art. 16(a)-(m) */
+    const char *exercise;     /* art. 11(1): any unequivocal statement; the form optional */
+    const char *timely;       /* art. 11(2): sending the notice in time suffices */
+    const char *withhold;     /* art. 13(3): withheld until the goods or proof of dispatch */
+    const char *function;     /* art. 11a: the online withdrawal function (NULL: none) */
+    const char *return_risk;  /* the trader bears the risk of the return shipment (DE BGB
+                               * §355(3)); NULL where the tables hold no such rule */
 } retour__citations;
 
 typedef struct retour__jurisdiction {

@@ -25,7 +25,13 @@ static int withdrawal_on_road(const retour_policy *p)
            p->starts == RETOUR__START_DELIVERY && p->days == j->withdrawal_days &&
            !p->reason_required && p->condition != RETOUR__COND_UNUSED &&
            p->restocking.action == RETOUR__PKG_ACCEPT && p->opened.action == RETOUR__PKG_ACCEPT &&
-           p->return_days >= j->return_days && p->refund_days <= j->refund_days;
+           p->return_days >= j->return_days && p->refund_days <= j->refund_days &&
+           p->counting == RETOUR__COUNTING_CALENDAR_DAYS && p->timely == RETOUR__TIMELY_NOTIFIED &&
+           p->refund_from == RETOUR__REFUND_FROM_NOTIFICATION &&
+           p->withheld != RETOUR__WITHHELD_GOODS_RECEIVED && p->requires == 0 &&
+           p->refund_method != RETOUR__METHOD_STORE_CREDIT &&
+           p->refund_method != RETOUR__METHOD_VOUCHER && !p->return_risk_consumer &&
+           p->function;
 }
 
 /* A complaint with a legal guarantee, no commercial one, the law's (or a longer)
@@ -35,7 +41,8 @@ static int complaint_on_road(const retour_policy *p)
     const retour__guarantee_law *g = p->guarantee;
     return g->months > 0 && p->guarantee_months == 0 &&
            (p->presumption_months == 0 || p->presumption_months >= g->presumption_months) &&
-           (p->remedy == RETOUR_REMEDY_REPAIR || p->remedy == RETOUR_REMEDY_REPLACE);
+           (p->remedy == RETOUR_REMEDY_REPAIR || p->remedy == RETOUR_REMEDY_REPLACE) &&
+           p->notice_form == 0;
 }
 
 /* ---- rehearsals: the rules deciding a stand-in request at load ---------------------- */
@@ -52,7 +59,7 @@ typedef struct rehearsal {
 static void rehearsal_init(rehearsal *h, const retour_policy *p)
 {
     memset(h, 0, sizeof *h);
-    h->r.ordered = h->r.last_delivered = RETOUR_DATE_NONE;
+    h->r.ordered = h->r.last_delivered = h->r.goods_sent = h->r.goods_received = RETOUR_DATE_NONE;
     h->r.items = &h->r.first_item;
     h->r.count = h->r.cap = 1;
     h->r.first_item.sku = "";

@@ -5,6 +5,7 @@
 
 #include "base/alloc.h"
 #include "base/handle.h"
+#include "base/names.h"
 #include "law/exclusion.h"
 #include "law/guarantee_law.h"
 #include "law/jurisdiction.h"
@@ -34,6 +35,11 @@ typedef struct retour__pkg_rule {
     retour__pkg_action action;
     int32_t basis_points; /* DEDUCT_PERCENT */
     int64_t amount;       /* DEDUCT_AMOUNT, minor units */
+    /* A percentage's bounds (restocking_fee: {percent, minimum, maximum}), minor units:
+     * minimum 0 is none; maximum applies when capped. */
+    int64_t minimum;
+    int64_t maximum;
+    int capped;
     retour__src src;
 } retour__pkg_rule;
 
@@ -44,6 +50,11 @@ typedef struct retour__category {
     int returnable; /* 0: the shop's own exclusion, beyond the statutory period only */
     int lifespan_months; /* expected lifespan for complaints; 0: not stated */
     int inspection;      /* -1: as complaints.inspection; 0 or 1 */
+    /* categories.NAME.restocking_fee, instead of withdrawal.restocking_fee when own_fee;
+     * fee_clause is that key path, for the reason that sets it aside. */
+    int own_fee;
+    retour__pkg_rule restocking;
+    const char *fee_clause;
     retour__src src;
     retour__src src_exclusion;
     retour__src src_waived;
@@ -72,6 +83,32 @@ typedef struct retour__goodwill_rule {
     int32_t grant_bp;     /* partial_refund / repair_discount */
     retour__src src_grant;
 } retour__goodwill_rule;
+
+/* withdrawal.counting: how days, return_within_days and refund_within_days count. */
+typedef enum retour__counting {
+    RETOUR__COUNTING_CALENDAR_DAYS = 0,
+    RETOUR__COUNTING_WORKING_DAYS /* working days of the jurisdiction's calendar */
+} retour__counting;
+
+/* withdrawal.refund_counted_from */
+typedef enum retour__refund_from {
+    RETOUR__REFUND_FROM_NOTIFICATION = 0,
+    RETOUR__REFUND_FROM_GOODS_RECEIVED /* below the law: art. 13(1) counts from the notice */
+} retour__refund_from;
+
+/* withdrawal.refund_withheld_until */
+typedef enum retour__withheld {
+    RETOUR__WITHHELD_NOTHING = 0,
+    RETOUR__WITHHELD_GOODS_OR_PROOF, /* art. 13(3): whichever comes first */
+    RETOUR__WITHHELD_GOODS_RECEIVED  /* below the law: proof of dispatch is enough */
+} retour__withheld;
+
+/* withdrawal.timely_when: the day that must fall in the window. */
+typedef enum retour__timely {
+    RETOUR__TIMELY_NOTIFIED = 0, /* art. 11(2): sending the notice in time suffices */
+    RETOUR__TIMELY_GOODS_SENT,
+    RETOUR__TIMELY_GOODS_RECEIVED
+} retour__timely;
 
 typedef enum retour__window_start {
     RETOUR__START_DELIVERY = 0,
@@ -109,12 +146,22 @@ struct retour_policy {
     int return_days;
     int refund_days;
     retour_payer return_shipping;
-    int refund_outbound;
+    int refund_outbound; /* 0 false, 1 true, 2 whole_order (refunded with a whole order) */
     /* Clauses real terms contain, some below the law (the lint judges them; a statutory
      * withdrawal sets them aside). */
     int reason_required;
     retour__pkg_rule restocking; /* ACCEPT: no fee */
     retour__condition condition;
+    /* withdrawal.requires: bit per retour__requirement (base/names.h); each word's place. */
+    unsigned requires;
+    retour__src src_require[RETOUR__REQ__COUNT];
+    retour__counting counting;
+    retour__refund_from refund_from;
+    retour__withheld withheld;
+    retour__timely timely;
+    retour__refund_method refund_method;
+    int return_risk_consumer; /* withdrawal.return_risk: consumer */
+    int function;             /* withdrawal.function: the online withdrawal function */
 
     retour__src src_jurisdiction;
     /* The countries the shop directs its activity to (sells_to), NULL when not given. */
@@ -142,6 +189,13 @@ struct retour_policy {
     retour__src src_refund_outbound;
     retour__src src_reason_required;
     retour__src src_condition;
+    retour__src src_counting;
+    retour__src src_refund_from;
+    retour__src src_withheld;
+    retour__src src_timely;
+    retour__src src_refund_method;
+    retour__src src_return_risk;
+    retour__src src_function;
 
     retour__pkg_rule opened;  /* ACCEPT unless the policy says otherwise */
     retour__pkg_rule damaged;
@@ -165,6 +219,14 @@ struct retour_policy {
     retour_remedy remedy;       /* the shop's first remedy: repair or replace; refund and
                                    store_credit deny the consumer's choice (lint, floor) */
     int presumption_months;     /* as the policy states it; 0: not stated */
+    /* complaints.remedy's own words beyond the first remedy: repair_only, replace_only
+     * (the other is refused: below the law), credit_note (like store_credit). */
+    int remedy_only;            /* 0; RETOUR_REMEDY_REPAIR or _REPLACE for *_only */
+    int credit_note;
+    int notice_months;          /* complaints.notice_within_months; 0: none */
+    int notice_form;            /* complaints.notice_form: 0 any, 1 written, 2 form */
+    retour__src src_notice_months;
+    retour__src src_notice_form;
     retour__src src_presumption_months;
     retour__src src_guarantee_months;
     retour__src src_inspection;

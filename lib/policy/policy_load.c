@@ -46,20 +46,129 @@ static int read_charge(retour__ctx *ctx, const retour_policy *p, const retour__n
     return RETOUR_OK;
 }
 
-/* withdrawal.restocking_fee: "10%", "5.00" or "none". */
-static int read_restocking_fee(retour__ctx *ctx, retour_policy *p, const retour__node *n)
+/* A percentage written as a number (10, 12.5) or with its sign ("10%"): 0 to 100, at most
+ * two decimals. */
+static int read_percent(retour__ctx *ctx, const retour__node *n, int32_t *basis_points)
 {
     const char *text;
     int rc = retour__read_string(ctx, n, &text);
+    char buf[32];
+    if (rc == RETOUR_OK && n->len + 2 <= sizeof buf) {
+        size_t len = n->len;
+        memcpy(buf, text, len);
+        if (len == 0 || buf[len - 1] != '%')
+            buf[len++] = '%';
+        rc = retour__percent_parse(basis_points, buf, len);
+        if (rc == RETOUR_OK)
+            return RETOUR_OK;
+    }
+    if (rc == RETOUR__RECORDED || rc == RETOUR_ENOMEM)
+        return rc;
+    return retour__fail_at(ctx, n, rc == RETOUR_ERANGE ? RETOUR_ERANGE : RETOUR_ESCHEMA,
+                           "expected a percentage from 0 to 100 with at most 2 decimals, such "
+                           "as 10 or 12.5");
+}
+
+/* {percent: 10, minimum: 5.00, maximum: 25.00}: a percentage of the item's value within
+ * bounds. */
+static int read_fee_map(retour__ctx *ctx, const retour_policy *p, const retour__node *n,
+                        retour__pkg_rule *rule)
+{
+    static const char *const keys[] = { "percent", "minimum", "maximum" };
+    const retour__node *v = NULL;
+    retour__pkg_rule fee = *rule;
+    int rc;
+    if ((rc = retour__check_keys(ctx, n, keys, 3)))
+        return rc;
+    size_t saved = retour__path_push_key(ctx, "percent");
+    rc = retour__require(ctx, n, "percent", "the fee's percentage of the item's value, e.g. 10",
+                         &v);
+    if (rc == RETOUR_OK)
+        rc = read_percent(ctx, v, &fee.basis_points);
+    retour__path_pop(ctx, saved);
+    if (rc)
+        return rc;
+    fee.action = RETOUR__PKG_DEDUCT_PERCENT;
+    fee.minimum = 0;
+    fee.capped = 0;
+    retour__src max_src = { 0, 0 };
+    if ((rc = retour__opt_money(ctx, p, n, "minimum", &fee.minimum, NULL)) ||
+        (rc = retour__opt_money(ctx, p, n, "maximum", &fee.maximum, &max_src)))
+        return rc;
+    fee.capped = max_src.line > 0;
+    if (fee.capped && fee.maximum < fee.minimum) {
+        saved = retour__path_push_key(ctx, "maximum");
+        rc = retour__fail_at(ctx, retour__map_get(n, "maximum"), RETOUR_ESCHEMA,
+                             "the maximum is below the minimum");
+        retour__path_pop(ctx, saved);
+        return rc;
+    }
+    *rule = fee;
+    return RETOUR_OK;
+}
+
+/* restocking_fee (of the withdrawal or a category): "10%", "5.00", "none" or a map of
+ * percent, minimum and maximum. */
+static int read_fee(retour__ctx *ctx, const retour_policy *p, const retour__node *n,
+                    retour__pkg_rule *rule)
+{
+    const char *text;
+    rule->src = retour__src_of(n);
+    if (n->kind == RETOUR__NODE_MAP)
+        return read_fee_map(ctx, p, n, rule);
+    int rc = retour__read_string(ctx, n, &text);
     if (rc)
         return retour__fail_at(ctx, n, RETOUR_ESCHEMA,
-                               "expected none, a percentage (e.g. 10%%) or an amount (e.g. 5.00)");
-    p->restocking.src = retour__src_of(n);
+                               "expected none, a percentage (e.g. 10%%), an amount (e.g. 5.00) "
+                               "or {percent: N, minimum: AMOUNT, maximum: AMOUNT}");
     if (strcmp(text, "none") == 0) {
-        p->restocking.action = RETOUR__PKG_ACCEPT;
+        rule->action = RETOUR__PKG_ACCEPT;
         return RETOUR_OK;
     }
-    return read_charge(ctx, p, n, "restocking fee", text, n->len, &p->restocking);
+    return read_charge(ctx, p, n, "restocking fee", text, n->len, rule);
+}
+
+/* withdrawal.refund_outbound_shipping: true, false, or whole_order (what true does: the
+ * outbound delivery comes back with a withdrawal of the whole order). */
+static int read_outbound(retour__ctx *ctx, retour_policy *p, const retour__node *n)
+{
+    if (n->kind == RETOUR__NODE_SCALAR && !n->quoted && strcmp(n->text, "whole_order") == 0) {
+        p->refund_outbound = 2;
+    } else {
+        int flag = p->refund_outbound != 0;
+        if (n->kind == RETOUR__NODE_SCALAR && strcmp(n->text, "true") != 0 &&
+            strcmp(n->text, "false") != 0)
+            return retour__fail_at(ctx, n, RETOUR_ESCHEMA,
+                                   "expected true, false or whole_order, found '%.*s'",
+                                   (int)(n->len > 40 ? 40 : n->len), n->text);
+        int rc = retour__read_bool(ctx, n, &flag);
+        if (rc)
+            return rc;
+        p->refund_outbound = flag;
+    }
+    p->src_refund_outbound = retour__src_of(n);
+    return RETOUR_OK;
+}
+
+/* withdrawal.requires: [form, invoice, ...], each once. */
+static int read_requires(retour__ctx *ctx, retour_policy *p, const retour__node *n)
+{
+    int rc = retour__expect_seq(ctx, n);
+    for (size_t i = 0; rc == RETOUR_OK && i < n->count; i++) {
+        size_t saved = retour__path_push_index(ctx, i);
+        int v = 0;
+        rc = retour__read_enum(ctx, n->items[i], retour__requirement_names,
+                               RETOUR__REQ__WITHDRAWAL, &v);
+        if (rc == RETOUR_OK && (p->requires & (1u << v)))
+            rc = retour__fail_at(ctx, n->items[i], RETOUR_ESCHEMA, "'%s' is listed twice",
+                                 retour__requirement_names[v]);
+        retour__path_pop(ctx, saved);
+        if (rc == RETOUR_OK) {
+            p->requires |= 1u << v;
+            p->src_require[v] = retour__src_of(n->items[i]);
+        }
+    }
+    return rc;
 }
 
 static int load_withdrawal(retour__ctx *ctx, retour_policy *p, const retour__node *w)
@@ -67,8 +176,17 @@ static int load_withdrawal(retour__ctx *ctx, retour_policy *p, const retour__nod
     static const char *const keys[] = { "days", "starts", "informed", "return_within_days",
                                         "refund_within_days", "return_shipping",
                                         "refund_outbound_shipping", "reason_required",
-                                        "restocking_fee", "condition" };
+                                        "restocking_fee", "condition", "counting",
+                                        "refund_counted_from", "refund_withheld_until",
+                                        "timely_when", "requires", "refund_method",
+                                        "return_risk", "function" };
     static const char *const starts[] = { "delivery", "order" };
+    static const char *const countings[] = { "calendar_days", "working_days" };
+    static const char *const refund_from[] = { "notification", "goods_received" };
+    static const char *const withheld[] = { "nothing", "goods_or_proof_of_dispatch",
+                                            "goods_received" };
+    static const char *const timely[] = { "notified", "goods_sent", "goods_received" };
+    static const char *const risks[] = { "shop", "consumer" };
     static const char *const payers[] = { "customer", "shop" };
     static const char *const conditions[] = { "any", "undamaged", "unused" };
     int rc;
@@ -80,8 +198,7 @@ static int load_withdrawal(retour__ctx *ctx, retour_policy *p, const retour__nod
         (rc = retour__opt_int(ctx, w, "refund_within_days", 1, MAX_DEADLINE_DAYS, &p->refund_days,
                         &p->src_refund_days)) ||
         (rc = retour__opt_flag(ctx, w, "informed", &p->informed, &p->src_informed)) ||
-        (rc = retour__opt_flag(ctx, w, "refund_outbound_shipping", &p->refund_outbound,
-                        &p->src_refund_outbound)) ||
+        (rc = retour__opt_flag(ctx, w, "function", &p->function, &p->src_function)) ||
         (rc = retour__opt_flag(ctx, w, "reason_required", &p->reason_required,
                         &p->src_reason_required)))
         return rc;
@@ -97,9 +214,40 @@ static int load_withdrawal(retour__ctx *ctx, retour_policy *p, const retour__nod
     if ((rc = retour__opt_choice(ctx, w, "condition", conditions, 3, &v, &p->src_condition)))
         return rc;
     p->condition = (retour__condition)v;
-    const retour__node *n = retour__opt(w, "restocking_fee");
-    if (n)
-        WITH_KEY(ctx, "restocking_fee", read_restocking_fee(ctx, p, n));
+    v = (int)p->counting;
+    if ((rc = retour__opt_choice(ctx, w, "counting", countings, 2, &v, &p->src_counting)))
+        return rc;
+    p->counting = (retour__counting)v;
+    v = (int)p->refund_from;
+    if ((rc = retour__opt_choice(ctx, w, "refund_counted_from", refund_from, 2, &v,
+                                 &p->src_refund_from)))
+        return rc;
+    p->refund_from = (retour__refund_from)v;
+    v = (int)p->withheld;
+    if ((rc = retour__opt_choice(ctx, w, "refund_withheld_until", withheld, 3, &v,
+                                 &p->src_withheld)))
+        return rc;
+    p->withheld = (retour__withheld)v;
+    v = (int)p->timely;
+    if ((rc = retour__opt_choice(ctx, w, "timely_when", timely, 3, &v, &p->src_timely)))
+        return rc;
+    p->timely = (retour__timely)v;
+    const retour__node *n;
+    v = (int)p->refund_method;
+    if ((rc = retour__opt_choice(ctx, w, "refund_method", retour__refund_method_names,
+                                 RETOUR__METHOD__COUNT, &v, &p->src_refund_method)))
+        return rc;
+    p->refund_method = (retour__refund_method)v;
+    v = p->return_risk_consumer;
+    if ((rc = retour__opt_choice(ctx, w, "return_risk", risks, 2, &v, &p->src_return_risk)))
+        return rc;
+    p->return_risk_consumer = v;
+    if ((n = retour__opt(w, "refund_outbound_shipping")))
+        WITH_KEY(ctx, "refund_outbound_shipping", read_outbound(ctx, p, n));
+    if ((n = retour__opt(w, "restocking_fee")))
+        WITH_KEY(ctx, "restocking_fee", read_fee(ctx, p, n, &p->restocking));
+    if ((n = retour__opt(w, "requires")))
+        WITH_KEY(ctx, "requires", read_requires(ctx, p, n));
     return RETOUR_OK;
 }
 
@@ -163,10 +311,11 @@ static int load_packaging(retour__ctx *ctx, retour_policy *p, const retour__node
     return RETOUR_OK;
 }
 
-static int load_category(retour__ctx *ctx, retour__category *c, const retour__node *body)
+static int load_category(retour__ctx *ctx, retour_policy *p, retour__category *c,
+                         const retour__node *body)
 {
     static const char *const keys[] = { "exclusion", "exclusion_waived", "returnable",
-                                        "lifespan_months", "inspection" };
+                                        "lifespan_months", "inspection", "restocking_fee" };
     c->exclusion = RETOUR__EXCL_NONE;
     c->waived = 0;
     c->returnable = 1;
@@ -174,9 +323,15 @@ static int load_category(retour__ctx *ctx, retour__category *c, const retour__no
     if (retour__is_null(body))
         return RETOUR_OK; /* "jewellery:" with nothing: ordinary goods */
     int rc;
-    if ((rc = retour__expect_map(ctx, body)) || (rc = retour__check_keys(ctx, body, keys, 5)) ||
+    if ((rc = retour__expect_map(ctx, body)) || (rc = retour__check_keys(ctx, body, keys, 6)) ||
         (rc = retour__load_category_complaints(ctx, c, body)))
         return rc;
+    const retour__node *fee = retour__opt(body, "restocking_fee");
+    if (fee) {
+        c->restocking.action = RETOUR__PKG_ACCEPT;
+        WITH_KEY(ctx, "restocking_fee", read_fee(ctx, p, fee, &c->restocking));
+        c->own_fee = 1;
+    }
     int excl = RETOUR__EXCL_NONE;
     if ((rc = retour__opt_choice(ctx, body, "exclusion", retour__exclusion_ids, RETOUR__EXCL__COUNT,
                           &excl, &c->src_exclusion)) ||
@@ -204,7 +359,7 @@ static int load_categories(retour__ctx *ctx, retour_policy *p, const retour__nod
         if (key->len == 0 && (rc = retour__skip(retour__fail_at(ctx, key, RETOUR_ESCHEMA,
                                                                 "a category needs a name"))))
             return rc;
-        WITH_KEY(ctx, key->text, load_category(ctx, c, cats->pairs[i].value));
+        WITH_KEY(ctx, key->text, load_category(ctx, p, c, cats->pairs[i].value));
     }
     p->category_count = cats->count;
     return RETOUR_OK;
@@ -430,6 +585,7 @@ static void set_defaults(retour_policy *p)
     p->refund_days = 14;
     p->return_shipping = RETOUR_PAYER_CUSTOMER;
     p->refund_outbound = 1;
+    p->function = 1;
     p->restocking.action = RETOUR__PKG_ACCEPT;
     p->condition = RETOUR__COND_ANY;
     p->opened.action = RETOUR__PKG_ACCEPT;
@@ -478,9 +634,22 @@ int retour__policy_load_doc(retour_policy *p, const retour__doc *doc, const reto
         retour__arena_strndup(&p->arena, p->jurisdiction_code, strlen(p->jurisdiction_code));
     int ok = p->file && p->shop && p->jurisdiction_code;
     for (size_t i = 0; ok && i < p->category_count; i++) {
-        p->categories[i].name = retour__arena_strndup(&p->arena, p->categories[i].name,
-                                                      strlen(p->categories[i].name));
-        ok = p->categories[i].name != NULL;
+        retour__category *c = &p->categories[i];
+        c->name = retour__arena_strndup(&p->arena, c->name, strlen(c->name));
+        ok = c->name != NULL;
+        if (ok && c->own_fee) {
+            /* The key path a decision names when the law sets the fee aside. */
+            static const char head[] = "categories.", tail[] = ".restocking_fee";
+            size_t len = strlen(c->name);
+            char *clause = retour__arena_alloc(&p->arena, sizeof head + len + sizeof tail);
+            ok = clause != NULL;
+            if (ok) {
+                memcpy(clause, head, sizeof head - 1);
+                memcpy(clause + sizeof head - 1, c->name, len);
+                memcpy(clause + sizeof head - 1 + len, tail, sizeof tail);
+                c->fee_clause = clause;
+            }
+        }
     }
     if (!ok || retour__policy_index_categories(p) != RETOUR_OK)
         return retour__fail(err, RETOUR_ENOMEM, NULL, NULL, "out of memory");

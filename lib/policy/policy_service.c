@@ -14,28 +14,40 @@
 int retour__load_complaints(retour__ctx *ctx, retour_policy *p, const retour__node *c)
 {
     static const char *const keys[] = { "guarantee_months", "presumption_months", "inspection",
-                                        "remedy" };
+                                        "remedy", "notice_within_months", "notice_form" };
     static const char *const inspection[] = { "not_required", "required" };
-    /* refund and store_credit are below the law (the consumer chooses repair or
-     * replacement); they are accepted so that the lint can point at them. */
-    static const char *const remedies[] = { "repair", "replace", "refund", "store_credit" };
+    /* refund, store_credit and credit_note are below the law (the consumer chooses repair
+     * or replacement), so are repair_only and replace_only (the consumer may choose the
+     * other); they are accepted so that the lint can point at them and decisions set them
+     * aside. */
+    static const char *const remedies[] = { "repair", "replace", "refund", "store_credit",
+                                            "repair_only", "replace_only", "credit_note" };
     static const retour_remedy remedy_values[] = { RETOUR_REMEDY_REPAIR, RETOUR_REMEDY_REPLACE,
                                                    RETOUR_REMEDY_REFUND,
+                                                   RETOUR_REMEDY_STORE_CREDIT,
+                                                   RETOUR_REMEDY_REPAIR, RETOUR_REMEDY_REPLACE,
                                                    RETOUR_REMEDY_STORE_CREDIT };
+    static const char *const forms[] = { "any", "written", "form" };
     int rc, remedy = 0;
     for (int i = 0; i < 4; i++)
         if (remedy_values[i] == p->remedy)
             remedy = i;
-    if ((rc = retour__expect_map(ctx, c)) || (rc = retour__check_keys(ctx, c, keys, 4)) ||
+    if ((rc = retour__expect_map(ctx, c)) || (rc = retour__check_keys(ctx, c, keys, 6)) ||
         (rc = retour__opt_int(ctx, c, "guarantee_months", 0, MAX_MONTHS, &p->guarantee_months,
                               &p->src_guarantee_months)) ||
         (rc = retour__opt_int(ctx, c, "presumption_months", 0, MAX_MONTHS,
                               &p->presumption_months, &p->src_presumption_months)) ||
         (rc = retour__opt_choice(ctx, c, "inspection", inspection, 2, &p->inspection,
                                  &p->src_inspection)) ||
-        (rc = retour__opt_choice(ctx, c, "remedy", remedies, 4, &remedy, &p->src_remedy)))
+        (rc = retour__opt_choice(ctx, c, "remedy", remedies, 7, &remedy, &p->src_remedy)) ||
+        (rc = retour__opt_int(ctx, c, "notice_within_months", 1, MAX_MONTHS, &p->notice_months,
+                              &p->src_notice_months)) ||
+        (rc = retour__opt_choice(ctx, c, "notice_form", forms, 3, &p->notice_form,
+                                 &p->src_notice_form)))
         return rc;
     p->remedy = remedy_values[remedy];
+    p->remedy_only = remedy == 4 || remedy == 5 ? (int)remedy_values[remedy] : 0;
+    p->credit_note = remedy == 6;
     return RETOUR_OK;
 }
 

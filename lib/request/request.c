@@ -7,7 +7,7 @@
 
 const char *const retour__request_keys[RETOUR__RK__COUNT] = {
     "type", "ordered", "notified", "shipping_paid", "whole_order", "last_delivered", "items",
-    "customer"
+    "customer", "goods_sent", "goods_received", "provided"
 };
 const char *const retour__item_keys[RETOUR__IK__COUNT] = {
     "sku", "category", "price", "quantity", "delivered", "packaging", "noticed", "cause",
@@ -25,6 +25,9 @@ static void clear_fields(retour_request *r, retour_request_type type)
     r->ordered = RETOUR_DATE_NONE;
     r->notified = RETOUR_DATE_NONE;
     r->last_delivered = RETOUR_DATE_NONE;
+    r->goods_sent = RETOUR_DATE_NONE;
+    r->goods_received = RETOUR_DATE_NONE;
+    r->provided = 0;
     r->shipping_paid = 0;
     r->whole_order = 1;
     r->customer_orders = 0;
@@ -197,6 +200,35 @@ int retour_request_set_last_delivered(retour_request *request, retour_date date)
         return RETOUR_EINVAL;
     request->last_delivered = date;
     return RETOUR_OK;
+}
+
+int retour_request_set_goods_sent(retour_request *request, retour_date date)
+{
+    if (!RETOUR__REQUEST_OK(request) || (date != RETOUR_DATE_NONE && !valid_date(date)))
+        return RETOUR_EINVAL;
+    request->goods_sent = date;
+    return RETOUR_OK;
+}
+
+int retour_request_set_goods_received(retour_request *request, retour_date date)
+{
+    if (!RETOUR__REQUEST_OK(request) || (date != RETOUR_DATE_NONE && !valid_date(date)))
+        return RETOUR_EINVAL;
+    request->goods_received = date;
+    return RETOUR_OK;
+}
+
+int retour_request_add_provided(retour_request *request, const char *word)
+{
+    if (!RETOUR__REQUEST_OK(request) || word == NULL)
+        return RETOUR_EINVAL;
+    for (int i = 0; i < RETOUR__REQ__COUNT; i++) {
+        if (strcmp(word, retour__requirement_names[i]) == 0) {
+            request->provided |= 1u << i;
+            return RETOUR_OK;
+        }
+    }
+    return RETOUR_EINVAL;
 }
 
 int retour_request_set_customer(retour_request *request, int orders, int claims_last_year)

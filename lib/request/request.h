@@ -43,6 +43,13 @@ struct retour_request {
     retour_date ordered;        /* RETOUR_DATE_NONE when absent */
     retour_date notified;       /* RETOUR_DATE_NONE until set */
     retour_date last_delivered; /* RETOUR_DATE_NONE when absent */
+    /* The day the consumer sent the goods back and the day the shop received them
+     * (RETOUR_DATE_NONE when not given); the policy's timely_when and
+     * refund_counted_from may count from them. */
+    retour_date goods_sent;
+    retour_date goods_received;
+    /* What the consumer provided (provided:): bit per retour__requirement (base/names.h). */
+    unsigned provided;
     int64_t shipping_paid;
     int whole_order;
     int customer_orders;
@@ -73,7 +80,7 @@ int retour__request_reserve_items(retour_request *request, size_t need);
 
 /* The keys a request may hold, in the order error messages list them; the YAML and the
  * JSON readers share them. */
-enum { RETOUR__RK_TYPE, RETOUR__RK_ORDERED, RETOUR__RK_NOTIFIED, RETOUR__RK_SHIPPING_PAID, RETOUR__RK_WHOLE_ORDER, RETOUR__RK_LAST_DELIVERED, RETOUR__RK_ITEMS, RETOUR__RK_CUSTOMER, RETOUR__RK__COUNT };
+enum { RETOUR__RK_TYPE, RETOUR__RK_ORDERED, RETOUR__RK_NOTIFIED, RETOUR__RK_SHIPPING_PAID, RETOUR__RK_WHOLE_ORDER, RETOUR__RK_LAST_DELIVERED, RETOUR__RK_ITEMS, RETOUR__RK_CUSTOMER, RETOUR__RK_GOODS_SENT, RETOUR__RK_GOODS_RECEIVED, RETOUR__RK_PROVIDED, RETOUR__RK__COUNT };
 enum { RETOUR__IK_SKU, RETOUR__IK_CATEGORY, RETOUR__IK_PRICE, RETOUR__IK_QUANTITY, RETOUR__IK_DELIVERED, RETOUR__IK_PACKAGING, RETOUR__IK_NOTICED, RETOUR__IK_CAUSE, RETOUR__IK_ADMITS, RETOUR__IK_REMEDY, RETOUR__IK_REMEDY_FAILED, RETOUR__IK__COUNT };
 enum { RETOUR__CK_ORDERS, RETOUR__CK_CLAIMS, RETOUR__CK_GOODWILL, RETOUR__CK_SPEND, RETOUR__CK_COUNTRY, RETOUR__CK__COUNT };
 extern const char *const retour__request_keys[RETOUR__RK__COUNT];

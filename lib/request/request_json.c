@@ -57,7 +57,9 @@ typedef struct object {
     unsigned depth;    /* of the object; its keys and values are one deeper */
     unsigned seen, have;
     size_t pairs;
-    size_t first_line[RETOUR__IK__COUNT];
+    /* Sized for the longest list of keys (items' or the request's). */
+    size_t first_line[(int)RETOUR__IK__COUNT > (int)RETOUR__RK__COUNT ? (int)RETOUR__IK__COUNT
+                                                                      : (int)RETOUR__RK__COUNT];
     int started;
 } object;
 
@@ -814,6 +816,46 @@ static int parse_items(reader *rd, unsigned depth)
     }
 }
 
+/* provided: a list of requirement words (at '['), as parse_provided in request_parse.c. */
+static int parse_provided(reader *rd)
+{
+    retour__node list;
+    mark(rd, &list);
+    scalar(&list, "", 0, 0);
+    list.kind = RETOUR__NODE_SEQ;
+    rd->pos++;
+    skip_ws(rd);
+    if (rd->pos < rd->len && rd->s[rd->pos] == ']') {
+        rd->pos++;
+        return RETOUR_OK;
+    }
+    for (size_t i = 0;; i++) {
+        rd->at_index = (long)i;
+        skip_ws(rd);
+        retour__node v;
+        int e, rc;
+        if ((rc = read_value(rd, &v)))
+            return rc;
+        if (i + 1 > rd->max_items) {
+            rd->at_index = -1;
+            return fail_at(rd, &list, RETOUR_ELIMIT, RETOUR__MSG_TOO_MANY, rd->max_items);
+        }
+        if ((rc = read_enum(rd, &v, retour__requirement_names, RETOUR__REQ__COUNT, &e)))
+            return rc;
+        rd->r->provided |= 1u << e;
+        skip_ws(rd);
+        if (rd->pos < rd->len && rd->s[rd->pos] == ',') {
+            rd->pos++;
+        } else if (rd->pos < rd->len && rd->s[rd->pos] == ']') {
+            rd->pos++;
+            rd->at_index = -1;
+            return RETOUR_OK;
+        } else {
+            return unexpected(rd, "',' or ']' after a value");
+        }
+    }
+}
+
 static int root_value(reader *rd, int id, const retour__node *v)
 {
     retour_request *r = rd->r;
@@ -836,6 +878,12 @@ static int root_value(reader *rd, int id, const retour__node *v)
         return RETOUR_OK;
     case RETOUR__RK_LAST_DELIVERED:
         CHECK(rd, retour__read_date(&rd->ctx, v, &r->last_delivered));
+        return RETOUR_OK;
+    case RETOUR__RK_GOODS_SENT:
+        CHECK(rd, retour__read_date(&rd->ctx, v, &r->goods_sent));
+        return RETOUR_OK;
+    case RETOUR__RK_GOODS_RECEIVED:
+        CHECK(rd, retour__read_date(&rd->ctx, v, &r->goods_received));
         return RETOUR_OK;
     case RETOUR__RK_SHIPPING_PAID:
         CHECK(rd, retour__read_money(&rd->ctx, v, p->decimals, p->currency, &r->shipping_paid));
@@ -886,9 +934,12 @@ static int parse(reader *rd)
     r->place.offset = o.node.offset;
     while ((rc = object_next(rd, &o, &id)) == RETOUR_OK && id >= 0) {
         char c = rd->pos < rd->len ? rd->s[rd->pos] : '\0';
-        if ((id == RETOUR__RK_ITEMS && c == '[') || (id == RETOUR__RK_CUSTOMER && c == '{')) {
+        if ((id == RETOUR__RK_ITEMS && c == '[') || (id == RETOUR__RK_CUSTOMER && c == '{') ||
+            (id == RETOUR__RK_PROVIDED && c == '[')) {
             o.have |= 1u << id;
-            rc = id == RETOUR__RK_ITEMS ? parse_items(rd, 2) : parse_customer(rd, 2);
+            rc = id == RETOUR__RK_ITEMS      ? parse_items(rd, 2)
+                 : id == RETOUR__RK_PROVIDED ? parse_provided(rd)
+                                             : parse_customer(rd, 2);
             if (rc)
                 return rc;
             continue;
@@ -906,6 +957,10 @@ static int parse(reader *rd)
         if (id == RETOUR__RK_CUSTOMER) {
             loud(rd);
             return retour__expect_map(&rd->ctx, &v);
+        }
+        if (id == RETOUR__RK_PROVIDED) {
+            loud(rd);
+            return retour__expect_seq(&rd->ctx, &v);
         }
         if ((rc = root_value(rd, id, &v)))
             return rc;

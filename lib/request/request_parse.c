@@ -175,6 +175,24 @@ static int parse_items(parse_state *st, const retour__node *items)
     return RETOUR_OK;
 }
 
+/* provided: [form, invoice]: what the consumer provided, in the words of the policy's
+ * requirements. */
+static int parse_provided(parse_state *st, const retour__node *n)
+{
+    retour__ctx *ctx = &st->ctx;
+    int rc = retour__expect_seq(ctx, n);
+    for (size_t i = 0; rc == RETOUR_OK && i < n->count; i++) {
+        size_t saved = retour__path_push_index(ctx, i);
+        int v = 0;
+        rc = retour__read_enum(ctx, n->items[i], retour__requirement_names, RETOUR__REQ__COUNT,
+                               &v);
+        retour__path_pop(ctx, saved);
+        if (rc == RETOUR_OK)
+            st->request->provided |= 1u << v;
+    }
+    return rc;
+}
+
 static int parse_root(parse_state *st, const retour__node *root)
 {
     retour__ctx *ctx = &st->ctx;
@@ -203,6 +221,12 @@ static int parse_root(parse_state *st, const retour__node *root)
         WITH_KEY(ctx, "ordered", retour__read_date(ctx, n, &r->ordered));
     if ((n = opt(root, "last_delivered")))
         WITH_KEY(ctx, "last_delivered", retour__read_date(ctx, n, &r->last_delivered));
+    if ((n = opt(root, "goods_sent")))
+        WITH_KEY(ctx, "goods_sent", retour__read_date(ctx, n, &r->goods_sent));
+    if ((n = opt(root, "goods_received")))
+        WITH_KEY(ctx, "goods_received", retour__read_date(ctx, n, &r->goods_received));
+    if ((n = opt(root, "provided")))
+        WITH_KEY(ctx, "provided", parse_provided(st, n));
     if ((n = opt(root, "shipping_paid")))
         WITH_KEY(ctx, "shipping_paid", retour__read_money(ctx, n, st->policy->decimals,
                                                           st->policy->currency,

@@ -150,14 +150,15 @@ static int decide_remedy(retour__eval *ev, size_t i, const coverage *cv, retour_
                                       g->law_short_reject, retour__no_src, prm);
         }
     }
-    /* A policy remedy of refund or store credit denies the consumer's choice of repair or
-     * replacement: the law's order decides instead. */
+    /* A policy remedy of refund, store credit or a credit note denies the consumer's
+     * choice of repair or replacement: the law's order decides instead. "Repair only" (or
+     * "replacement only") denies the other when the consumer asks for it (art. 13(2)). */
     int policy_denies = p->remedy != RETOUR_REMEDY_REPAIR && p->remedy != RETOUR_REMEDY_REPLACE;
     if (asked == RETOUR_REMEDY_REPAIR || asked == RETOUR_REMEDY_REPLACE) {
         res->remedy = prm->grant = asked;
         rc = retour__add_reason(ev, RETOUR__R_REMEDY_CONSUMER_CHOICE, (long)i,
                                 g->law_remedy_order, retour__no_src, prm);
-        if (rc == RETOUR_OK && policy_denies)
+        if (rc == RETOUR_OK && (policy_denies || (p->remedy_only && (int)asked != p->remedy_only)))
             rc = retour__below_floor(ev, (long)i, "complaints.remedy", g->law_remedy_order,
                                      p->src_remedy);
         return rc;
@@ -227,6 +228,63 @@ static int decide_defect(retour__eval *ev, size_t i, const retour__category *c,
     return decide_remedy(ev, i, cv, prm);
 }
 
+/* Rule 1b: how and when the consumer reported the defect. Under the legal guarantee a
+ * duty to report within a time holds only where the law has one (Directive (EU) 2019/771
+ * art. 12: at least 2 months of detecting it), and no form can be a condition of the
+ * right; a term beyond that is set aside. Under the shop's own guarantee alone its terms
+ * apply as written. */
+static int decide_notice(retour__eval *ev, size_t i, const coverage *cv, retour__params *prm,
+                         retour__item_refusal *refusal)
+{
+    const retour_policy *p = ev->p;
+    const retour__guarantee_law *g = ev->guarantee;
+    const retour__item *it = &ev->r->items[i];
+    int rc;
+    if (p->notice_months > 0 && it->noticed != RETOUR_DATE_NONE) {
+        int months = p->notice_months;
+        if (cv->by_law && g->notice_months > 0 && months < g->notice_months)
+            months = g->notice_months; /* the law's own time, at least */
+        retour_date by, policy_by;
+        if ((rc = retour__eval_add_months(ev, &policy_by, it->noticed, p->notice_months)) ||
+            (rc = retour__eval_add_months(ev, &by, it->noticed, months)))
+            return rc;
+        if (ev->r->notified > policy_by) {
+            if (cv->by_law && g->notice_months == 0)
+                return retour__below_floor(ev, (long)i, "complaints.notice_within_months",
+                                           g->law_notice, p->src_notice_months);
+            if (ev->r->notified <= by) {
+                if ((rc = retour__below_floor(ev, (long)i, "complaints.notice_within_months",
+                                              g->law_notice, p->src_notice_months)))
+                    return rc;
+            } else {
+                retour__params np = *prm;
+                np.date2 = it->noticed;
+                np.date = by;
+                np.days = months;
+                return refuse(ev, i, RETOUR__R_NOTICE_LATE, cv->by_law ? g->law_notice : NULL,
+                              p->src_notice_months, &np, RETOUR__REFUSED_EXPIRED,
+                              (int)(ev->r->notified - by), refusal);
+            }
+        }
+    }
+    if (p->notice_form) {
+        int k = p->notice_form == 2 ? RETOUR__REQ_FORM : RETOUR__REQ_WRITTEN;
+        unsigned given = ev->r->provided;
+        int met = (given & (1u << k)) ||
+                  (k == RETOUR__REQ_WRITTEN && (given & (1u << RETOUR__REQ_FORM)));
+        if (met)
+            return RETOUR_OK;
+        if (cv->by_law)
+            return retour__below_floor(ev, (long)i, "complaints.notice_form", g->law_notice,
+                                       p->src_notice_form);
+        retour__params fp = *prm;
+        fp.requirement = k;
+        return refuse(ev, i, RETOUR__R_REQUIREMENT_MISSING_COMPLAINT, NULL, p->src_notice_form,
+                      &fp, RETOUR__REFUSED_EXCLUDED, 0, refusal);
+    }
+    return RETOUR_OK;
+}
+
 int retour__complaint_item(retour__eval *ev, size_t i, int *shop_only,
                            retour__item_refusal *refusal)
 {
@@ -264,6 +322,8 @@ int retour__complaint_item(retour__eval *ev, size_t i, int *shop_only,
                                      p->src_guarantee_months, &gp)))
             return rc;
     } else RETOUR__TRACE_NOTE(ev, "complaint.guarantee", (long)i, 1, RETOUR__N_WITHIN_LEGAL_GUARANTEE, ev->guarantee->law_period, cv.legal_src, &(retour__params){ .date = cv.legal_end, .date2 = cv.noticed });
+    if ((rc = decide_notice(ev, i, &cv, &prm, refusal)) || refusal->refused)
+        return rc;
     /* Rule 2: damage the customer caused. */
     if (it->admits_damage || it->cause == RETOUR_CAUSE_MISUSE ||
         it->cause == RETOUR_CAUSE_ACCIDENT) {

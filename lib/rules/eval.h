@@ -19,6 +19,14 @@ typedef struct retour__eval {
     /* A rule computed a charge from an item's value: the plan cannot keep that result for
      * every request of the item's category (plan_build.c). */
     int charged;
+    /* In the shop's own window the request lacks what withdrawal.requires asks for: every
+     * item is refused (requirement_missing). */
+    int requirement_missing;
+    /* The consumer counts as not informed of the right of withdrawal: the policy says so
+     * (withdrawal.informed: false), or its terms state a shorter period than the law's
+     * (withdrawal_information_wrong); not_informed_src is the clause. */
+    int not_informed;
+    retour__src not_informed_src;
     /* The law that decides (retour__law_init, consumer_law.h): the withdrawal law and its
      * citations, the calendar deadlines move in and its closed days listed at load (NULL:
      * computed), and, when the consumer's country keeps its protection, its law and the

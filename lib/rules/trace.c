@@ -51,8 +51,19 @@ void retour__trace_reason(retour__eval *ev, retour__code code, long item, const 
     rec.params = params;
     switch (code) {
     case RETOUR__R_WITHIN_WITHDRAWAL_PERIOD: rec.pub.rule = "withdrawal.period"; break;
-    case RETOUR__R_WITHDRAWAL_PERIOD_EXTENDED: rec.pub.rule = "withdrawal.extension"; break;
-    case RETOUR__R_WITHIN_SHOP_PERIOD: rec.pub.rule = "withdrawal.shop_period"; break;
+    case RETOUR__R_WITHDRAWAL_PERIOD_EXTENDED:
+    case RETOUR__R_WITHDRAWAL_INFORMATION_WRONG:
+    case RETOUR__R_WITHDRAWAL_INFORMATION_WRONG_WORKING_DAYS:
+        rec.pub.rule = "withdrawal.extension";
+        break;
+    case RETOUR__R_WITHIN_SHOP_PERIOD:
+    case RETOUR__R_WITHIN_SHOP_PERIOD_WORKING_DAYS:
+    case RETOUR__R_WITHIN_SHOP_PERIOD_GOODS_SENT:
+    case RETOUR__R_WITHIN_SHOP_PERIOD_GOODS_RECEIVED:
+        rec.pub.rule = "withdrawal.shop_period";
+        break;
+    case RETOUR__R_PERIOD_EXPIRED_GOODS_SENT:
+    case RETOUR__R_PERIOD_EXPIRED_GOODS_RECEIVED:
     case RETOUR__R_WITHDRAWAL_PERIOD_EXPIRED:
         rec.pub.rule = "withdrawal.shop_period";
         rec.pub.matched = 0;
@@ -68,7 +79,17 @@ void retour__trace_reason(retour__eval *ev, retour__code code, long item, const 
     case RETOUR__R_OPENED_PACKAGING_REFUSED:
         rec.pub.rule = "packaging.opened";
         break;
-    case RETOUR__R_RESTOCKING_FEE_DEDUCTED: rec.pub.rule = "restocking_fee"; break;
+    case RETOUR__R_RESTOCKING_FEE_DEDUCTED:
+    case RETOUR__R_RESTOCKING_FEE_MINIMUM:
+    case RETOUR__R_RESTOCKING_FEE_MAXIMUM:
+        rec.pub.rule = "restocking_fee";
+        break;
+    case RETOUR__R_REQUIREMENT_MISSING:
+    case RETOUR__R_REQUIREMENT_MISSING_ITEM:
+        rec.pub.rule = "withdrawal.requires";
+        break;
+    case RETOUR__R_NOTICE_LATE: rec.pub.rule = "complaint.notice"; break;
+    case RETOUR__R_REQUIREMENT_MISSING_COMPLAINT: rec.pub.rule = "complaint.notice_form"; break;
     case RETOUR__R_POLICY_BELOW_LEGAL_FLOOR:
         /* The law sets a clause aside; the clause is named like a goodwill rule. */
         rec.pub.rule = "legal_floor";
@@ -94,8 +115,18 @@ void retour__trace_reason(retour__eval *ev, retour__code code, long item, const 
         rec.pub.rule = "refund.outbound_shipping";
         rec.pub.matched = 0;
         break;
-    case RETOUR__R_REFUND_DEADLINE_CAPPED: rec.pub.rule = "deadline.refund"; break;
-    case RETOUR__R_RETURN_PERIOD_EXTENDED: rec.pub.rule = "deadline.return"; break;
+    case RETOUR__R_REFUND_DEADLINE_CAPPED:
+    case RETOUR__R_REFUND_DEADLINE_CAPPED_WORKING_DAYS:
+        rec.pub.rule = "deadline.refund";
+        break;
+    case RETOUR__R_RETURN_PERIOD_EXTENDED:
+    case RETOUR__R_RETURN_PERIOD_EXTENDED_WORKING_DAYS:
+        rec.pub.rule = "deadline.return";
+        break;
+    case RETOUR__R_REFUND_AFTER_GOODS_RECEIVED:
+    case RETOUR__R_REFUND_AFTER_GOODS_RECEIVED_UNKNOWN:
+        rec.pub.rule = "deadline.refund_counted_from";
+        break;
     case RETOUR__R_PERIOD_MOVED_TO_WORKING_DAY: rec.pub.rule = "deadline.calendar"; break;
     case RETOUR__R_RETURN_BY_MOVED_TO_WORKING_DAY: rec.pub.rule = "deadline.calendar"; break;
     case RETOUR__R_REFUND_BY_MOVED_TO_WORKING_DAY: rec.pub.rule = "deadline.calendar"; break;

@@ -89,6 +89,45 @@ static int to_working_day(retour__eval *ev, retour_date *date)
     }
 }
 
+/* The n-th working day after start (withdrawal.counting: working_days): a day counts when
+ * the deadline calendar has it open; a jurisdiction counting calendar days (none) counts
+ * weekdays. */
+static int add_working_days(retour__eval *ev, retour_date *out, retour_date start, int n)
+{
+    retour__holidays weekdays;
+    retour__holidays *h = ev->holidays;
+    if (ev->calendar->kind == RETOUR__CAL_CALENDAR_DAYS) {
+        retour__holidays_init(&weekdays, retour__calendar_for("EU"));
+        h = &weekdays;
+    }
+    retour_date day = start;
+    for (int k = 0; k < n;) {
+        if (day >= RETOUR__DATE_MAX)
+            return retour__fail(ev->err, RETOUR_ERANGE, NULL, NULL,
+                                "a deadline falls after 9999-12-31");
+        day++;
+        k += retour__holidays_is_working_day(h, day);
+    }
+    *out = day;
+    return RETOUR_OK;
+}
+
+/* 1 when the policy counts the key written at src in working days: withdrawal.counting
+ * applies to the days the policy writes; a key left out keeps the law's calendar days. */
+static int in_working_days(const retour_policy *p, retour__src src)
+{
+    return p->counting == RETOUR__COUNTING_WORKING_DAYS && src.line > 0;
+}
+
+/* start + days, in working days or calendar days. */
+static int count_days(retour__eval *ev, retour_date *out, retour_date start, int days,
+                      int working)
+{
+    if (working)
+        return add_working_days(ev, out, start, days);
+    return retour__eval_add_days(ev, out, start, days);
+}
+
 const char *retour__moved_law(const retour__jurisdiction *law, int statutory)
 {
     return statutory && law->eu ? RETOUR__REG_PERIODS : NULL;
@@ -136,6 +175,35 @@ static int check_contract_date(retour__eval *ev)
     return retour__request_error(ev, item, path, message);
 }
 
+/* The fewest calendar days n working days can last from any weekday, counting weekends
+ * only (holidays only lengthen them). */
+static int shortest_working_days(int n)
+{
+    int shortest = -1;
+    for (int start = 0; start < 7; start++) { /* 0 = Monday */
+        int days = 0;
+        for (int k = 0; k < n;) {
+            days++;
+            k += (start + days) % 7 < 5;
+        }
+        if (shortest < 0 || days < shortest)
+            shortest = days;
+    }
+    return shortest;
+}
+
+/* Terms that state a withdrawal period shorter than the law's do not give the information
+ * art. 6(1)(h) requires: the consumer counts as not informed (art. 10). A period counted
+ * in working days is shorter when it can end before the law's days. */
+static int states_shorter_period(const retour_policy *p, const retour__jurisdiction *j)
+{
+    if (!j->statutory || p->days >= j->withdrawal_days * 2)
+        return 0;
+    if (in_working_days(p, p->src_days))
+        return shortest_working_days(p->days) < j->withdrawal_days;
+    return p->days < j->withdrawal_days;
+}
+
 /* Rule 1: which window covers the notification, and until when; *expired when it is
  * over. */
 static int decide_period(retour__eval *ev, int *expired)
@@ -165,13 +233,16 @@ static int decide_period(retour__eval *ev, int *expired)
     d->calendar = ev->holidays->cal->name;
     retour_date law_end = RETOUR_DATE_NONE, law_day = RETOUR_DATE_NONE;
     retour_date plain_end = RETOUR_DATE_NONE; /* the law's initial period, moved */
+    int misinformed = p->informed && states_shorter_period(p, j);
+    ev->not_informed = !p->informed || misinformed;
+    ev->not_informed_src = misinformed ? p->src_days : p->src_informed;
     if (j->statutory) {
         if ((rc = retour__eval_add_days(ev, &law_day, start, j->withdrawal_days)))
             return rc;
         plain_end = law_day;
         if ((rc = to_working_day(ev, &plain_end)))
             return rc;
-        if (!p->informed &&
+        if (ev->not_informed &&
             (rc = retour__eval_add_months(ev, &law_day, plain_end, j->extension_months)))
             return rc;
         law_end = law_day;
@@ -188,7 +259,7 @@ static int decide_period(retour__eval *ev, int *expired)
         shop_start = r->ordered;
     }
     retour_date shop_end, shop_day;
-    if ((rc = retour__eval_add_days(ev, &shop_day, shop_start, p->days)))
+    if ((rc = count_days(ev, &shop_day, shop_start, p->days, in_working_days(p, p->src_days))))
         return rc;
     shop_end = shop_day;
     if (shop_day == law_day)
@@ -213,9 +284,17 @@ static int decide_period(retour__eval *ev, int *expired)
         /* The shop's own window alone would have refused: a shorter window, or one that
          * counts from the order. */
         if (r->notified > shop_end && shop_end < plain_end) {
+            /* The clause that shortens it: the days, else counting from the order, else
+             * counting working days. */
             int by_days = p->days < j->withdrawal_days;
-            if ((rc = retour__below_floor(ev, -1, by_days ? "withdrawal.days" : "withdrawal.starts",
-                                          ev->law->cite.period, by_days ? p->src_days : p->src_starts)))
+            int by_start = !by_days && p->starts == RETOUR__START_ORDER;
+            if ((rc = retour__below_floor(ev, -1,
+                                          by_days ? "withdrawal.days"
+                                          : by_start ? "withdrawal.starts"
+                                                     : "withdrawal.counting",
+                                          ev->law->cite.period,
+                                          by_days ? p->src_days
+                                          : by_start ? p->src_starts : p->src_counting)))
                 return rc;
         }
         if (!p->informed) {
@@ -223,6 +302,15 @@ static int decide_period(retour__eval *ev, int *expired)
             ext.days = j->extension_months;
             if ((rc = retour__add_reason(ev, RETOUR__R_WITHDRAWAL_PERIOD_EXTENDED, -1, ev->law->cite.extension,
                                  p->src_informed, &ext)))
+                return rc;
+        } else if (misinformed) {
+            retour__params ext = prm;
+            ext.days = p->days;
+            ext.days2 = j->withdrawal_days;
+            if ((rc = retour__add_reason(ev, in_working_days(p, p->src_days)
+                                                 ? RETOUR__R_WITHDRAWAL_INFORMATION_WRONG_WORKING_DAYS
+                                                 : RETOUR__R_WITHDRAWAL_INFORMATION_WRONG,
+                                         -1, ev->law->cite.extension, p->src_days, &ext)))
                 return rc;
         }
         *expired = 0;
@@ -234,19 +322,46 @@ static int decide_period(retour__eval *ev, int *expired)
                    : moved_reason(ev, RETOUR__R_PERIOD_MOVED_TO_WORKING_DAY, shop_day, shop_end, 0);
     }
     RETOUR__TRACE_NOTE(ev, "withdrawal.period", -1, 0, j->statutory ? RETOUR__N_STATUTORY_PERIOD_OVER : RETOUR__N_NO_STATUTORY_RIGHT, ev->law->cite.period, p->src_jurisdiction, &(retour__params){ .date = law_end, .date2 = r->notified });
-    if (r->notified <= shop_end) {
+    /* The shop's own window as its terms judge it: by the notice, or by the day the goods
+     * were sent or received (withdrawal.timely_when). */
+    retour_date timely_day = r->notified;
+    retour__code within = in_working_days(p, p->src_days)
+                              ? RETOUR__R_WITHIN_SHOP_PERIOD_WORKING_DAYS
+                              : RETOUR__R_WITHIN_SHOP_PERIOD;
+    retour__code late = RETOUR__R_WITHDRAWAL_PERIOD_EXPIRED;
+    int shop_longer = law_end == RETOUR_DATE_NONE || shop_end > law_end;
+    /* Only a window that outlasts the law's needs the goods' day: a shorter one ended
+     * before the notice anyway. */
+    if (p->timely != RETOUR__TIMELY_NOTIFIED && shop_longer) {
+        int sent = p->timely == RETOUR__TIMELY_GOODS_SENT;
+        timely_day = sent ? r->goods_sent : r->goods_received;
+        if (timely_day == RETOUR_DATE_NONE)
+            return retour__request_error(
+                ev, -1, sent ? "goods_sent" : "goods_received",
+                sent ? "the policy's window counts the day the goods were sent back "
+                       "(withdrawal.timely_when: goods_sent), so the request needs goods_sent"
+                     : "the policy's window counts the day the shop received the goods back "
+                       "(withdrawal.timely_when: goods_received), so the request needs "
+                       "goods_received");
+        within = sent ? RETOUR__R_WITHIN_SHOP_PERIOD_GOODS_SENT
+                      : RETOUR__R_WITHIN_SHOP_PERIOD_GOODS_RECEIVED;
+        late = sent ? RETOUR__R_PERIOD_EXPIRED_GOODS_SENT : RETOUR__R_PERIOD_EXPIRED_GOODS_RECEIVED;
+    }
+    if (timely_day <= shop_end) {
         d->basis = RETOUR_BASIS_SHOP_POLICY;
         prm.date = shop_end;
+        prm.date2 = timely_day;
         *expired = 0;
-        if ((rc = retour__add_reason(ev, RETOUR__R_WITHIN_SHOP_PERIOD, -1, NULL, p->src_days, &prm)))
+        if ((rc = retour__add_reason(ev, within, -1, NULL, p->src_days, &prm)))
             return rc;
         return moved_reason(ev, RETOUR__R_PERIOD_MOVED_TO_WORKING_DAY, shop_day, shop_end, 0);
     }
-    int shop_longer = law_end == RETOUR_DATE_NONE || shop_end > law_end;
     d->basis = shop_longer ? RETOUR_BASIS_SHOP_POLICY : RETOUR_BASIS_WITHDRAWAL_RIGHT;
     prm.date = d->withdrawal_deadline;
+    if (shop_longer)
+        prm.date2 = timely_day;
     *expired = 1;
-    if ((rc = retour__add_reason(ev, RETOUR__R_WITHDRAWAL_PERIOD_EXPIRED, -1,
+    if ((rc = retour__add_reason(ev, shop_longer ? late : RETOUR__R_WITHDRAWAL_PERIOD_EXPIRED, -1,
                                  shop_longer ? NULL : ev->law->cite.period,
                                  shop_longer ? p->src_days : p->src_jurisdiction, &prm)))
         return rc;
@@ -298,30 +413,45 @@ static int decide_exclusion(retour__eval *ev, size_t i, const retour__category *
     return RETOUR_OK;
 }
 
-/* A charge on the item: a percentage of its value or a fixed amount, never more than what
- * is left of the value. Returns the cut into *cut. */
-static int charge(retour__eval *ev, size_t i, const retour__pkg_rule *rule, int64_t *cut)
+/* A charge on the item: a percentage of its value (within the rule's minimum and maximum)
+ * or a fixed amount, never more than what is left of the value. Returns the cut into *cut
+ * and into *bound -1 or 1 when the minimum or the maximum decided it, else 0. */
+static int charge(retour__eval *ev, size_t i, const retour__pkg_rule *rule, int64_t *cut,
+                  int *bound)
 {
     const retour__item_result *res = &ev->d->items[i];
     ev->charged = 1;
     *cut = rule->amount;
-    if (rule->action == RETOUR__PKG_DEDUCT_PERCENT &&
-        retour__money_mul_bp(cut, res->value, rule->basis_points))
-        return retour__overflow_error(ev, (long)i, "the deduction");
+    *bound = 0;
+    if (rule->action == RETOUR__PKG_DEDUCT_PERCENT) {
+        if (retour__money_mul_bp(cut, res->value, rule->basis_points))
+            return retour__overflow_error(ev, (long)i, "the deduction");
+        if (rule->minimum > 0 && *cut < rule->minimum) {
+            *cut = rule->minimum;
+            *bound = -1;
+        } else if (rule->capped && *cut > rule->maximum) {
+            *cut = rule->maximum;
+            *bound = 1;
+        }
+    }
     if (*cut > res->value - res->deduction)
         *cut = res->value - res->deduction;
     return RETOUR_OK;
 }
 
-/* Deducts rule's charge from item i with reason code. */
+/* Deducts rule's charge from item i with reason code (a restocking fee's own when its
+ * minimum or maximum decided). */
 static int deduct(retour__eval *ev, size_t i, const retour__pkg_rule *rule, retour__code code,
                   const char *law, const retour__params *prm)
 {
     retour__item_result *res = &ev->d->items[i];
     int64_t cut;
-    int rc = charge(ev, i, rule, &cut);
+    int bound;
+    int rc = charge(ev, i, rule, &cut, &bound);
     if (rc)
         return rc;
+    if (bound && code == RETOUR__R_RESTOCKING_FEE_DEDUCTED)
+        code = bound < 0 ? RETOUR__R_RESTOCKING_FEE_MINIMUM : RETOUR__R_RESTOCKING_FEE_MAXIMUM;
     res->deduction += cut;
     if (cut > 0)
         res->outcome = RETOUR_OUTCOME_PARTIAL;
@@ -370,9 +500,9 @@ static int decide_packaging(retour__eval *ev, size_t i, retour__params *prm)
     int rc;
     /* Art. 14(2): a consumer who was not informed of the right owes nothing for diminished
      * value, so there is nothing to deduct and nothing to review. */
-    if (rule->action != RETOUR__PKG_ACCEPT && ev->statutory_basis && !p->informed)
+    if (rule->action != RETOUR__PKG_ACCEPT && ev->statutory_basis && ev->not_informed)
         return retour__add_reason(ev, RETOUR__R_DEDUCTION_WAIVED_NOT_INFORMED, (long)i, ev->law->cite.handling,
-                          p->src_informed, prm);
+                          ev->not_informed_src, prm);
     switch (rule->action) {
     case RETOUR__PKG_ACCEPT:
         return retour__add_reason(ev, damaged ? RETOUR__R_DAMAGED_ACCEPTED : RETOUR__R_MISSING_PACKAGING_ACCEPTED,
@@ -401,16 +531,81 @@ static int decide_packaging(retour__eval *ev, size_t i, retour__params *prm)
                   ev->law->cite.handling, prm);
 }
 
-/* Rule 4: the shop's restocking fee, only in its own window (art. 13(1) leaves no room for
- * fees on a statutory withdrawal). */
-static int decide_restocking(retour__eval *ev, size_t i, retour__params *prm)
+/* Rule 4: the shop's restocking fee (the category's own, else the policy's), only in its
+ * own window (art. 13(1) leaves no room for fees on a statutory withdrawal). A category's
+ * fee set aside is named at the item; the policy's for the request (set_aside_clauses). */
+static int decide_restocking(retour__eval *ev, size_t i, const retour__category *c,
+                             retour__params *prm)
 {
-    const retour__pkg_rule *rule = &ev->p->restocking;
+    int own = c && c->own_fee;
+    const retour__pkg_rule *rule = own ? &c->restocking : &ev->p->restocking;
     retour_outcome o = ev->d->items[i].outcome;
-    if (rule->action == RETOUR__PKG_ACCEPT || ev->statutory_basis ||
-        (o != RETOUR_OUTCOME_ACCEPT && o != RETOUR_OUTCOME_PARTIAL))
+    if (rule->action == RETOUR__PKG_ACCEPT)
+        return RETOUR_OK;
+    if (ev->statutory_basis)
+        return own ? retour__below_floor(ev, (long)i, c->fee_clause, ev->law->cite.refund,
+                                         rule->src)
+                   : RETOUR_OK;
+    if (o != RETOUR_OUTCOME_ACCEPT && o != RETOUR_OUTCOME_PARTIAL)
         return RETOUR_OK;
     return deduct(ev, i, rule, RETOUR__R_RESTOCKING_FEE_DEDUCTED, NULL, prm);
+}
+
+/* withdrawal.requires, for the request as a whole: the law takes any unequivocal statement
+ * (art. 11(1)), so in a statutory withdrawal a requirement the request does not show is
+ * set aside, once; in the shop's own window each one refuses the request. The original
+ * packaging is the item's (decide_packaging_required). */
+static int decide_requirements(retour__eval *ev)
+{
+    const retour_policy *p = ev->p;
+    unsigned unmet = p->requires & ~ev->r->provided & ~(1u << RETOUR__REQ_ORIGINAL_PACKAGING);
+    if (unmet == 0)
+        return RETOUR_OK;
+    int first = retour__ctz64(unmet);
+    if (ev->statutory_basis)
+        return retour__below_floor(ev, -1, "withdrawal.requires", ev->law->cite.exercise,
+                                   p->src_require[first]);
+    retour__params prm;
+    memset(&prm, 0, sizeof prm);
+    ev->requirement_missing = 1;
+    for (int k = first; k < RETOUR__REQ__COUNT; k++) {
+        if (!(unmet & (1u << k)))
+            continue;
+        prm.requirement = k;
+        int rc = retour__add_reason(ev, RETOUR__R_REQUIREMENT_MISSING, -1, NULL,
+                                    p->src_require[k], &prm);
+        if (rc)
+            return rc;
+    }
+    return RETOUR_OK;
+}
+
+/* "Returns only in the original packaging": the item that comes back without it (missing,
+ * or not stated and not among what the request provided) keeps the statutory right, the
+ * packaging costing at most diminished value (art. 14(2)); in the shop's own window it is
+ * refused. */
+static int decide_packaging_required(retour__eval *ev, size_t i, retour__params *prm,
+                                     retour__item_refusal *refusal)
+{
+    const retour_policy *p = ev->p;
+    const int k = RETOUR__REQ_ORIGINAL_PACKAGING;
+    if (!(p->requires & (1u << k)))
+        return RETOUR_OK;
+    retour_packaging pkg = ev->r->items[i].packaging;
+    if (pkg == RETOUR_PACKAGING_SEALED || pkg == RETOUR_PACKAGING_OPENED ||
+        pkg == RETOUR_PACKAGING_DAMAGED ||
+        (pkg == RETOUR_PACKAGING_UNKNOWN && (ev->r->provided & (1u << k))))
+        return RETOUR_OK;
+    if (ev->statutory_basis)
+        return retour__below_floor(ev, (long)i, "withdrawal.requires", ev->law->cite.handling,
+                                   p->src_require[k]);
+    ev->d->items[i].outcome = RETOUR_OUTCOME_REJECT;
+    refusal->refused = 1;
+    refusal->why = RETOUR__REFUSED_EXCLUDED;
+    retour__params rp = *prm;
+    rp.requirement = k;
+    return retour__add_reason(ev, RETOUR__R_REQUIREMENT_MISSING_ITEM, (long)i, NULL,
+                              p->src_require[k], &rp);
 }
 
 /* Clauses of the whole policy that a statutory withdrawal sets aside, named once. */
@@ -427,7 +622,83 @@ static int set_aside_clauses(retour__eval *ev)
     if (rc == RETOUR_OK && p->restocking.action != RETOUR__PKG_ACCEPT)
         rc = retour__below_floor(ev, -1, "withdrawal.restocking_fee", ev->law->cite.refund,
                                  p->restocking.src);
+    if (rc == RETOUR_OK && p->timely != RETOUR__TIMELY_NOTIFIED)
+        rc = retour__below_floor(ev, -1, "withdrawal.timely_when", ev->law->cite.timely,
+                                 p->src_timely);
+    /* Where the law puts the return shipment's risk on the trader (DE BGB §355(3)). */
+    if (rc == RETOUR_OK && p->return_risk_consumer && ev->law->cite.return_risk)
+        rc = retour__below_floor(ev, -1, "withdrawal.return_risk", ev->law->cite.return_risk,
+                                 p->src_return_risk);
+    /* The online withdrawal function, owed for contracts from the law's day (Directive (EU)
+     * 2023/2673, art. 11a): the contract's day is `ordered`, or at the latest the first
+     * delivery. */
+    if (rc == RETOUR_OK && !p->function && ev->law->cite.function) {
+        const retour_request *r = ev->r;
+        retour_date contract = r->ordered;
+        for (size_t i = 0; r->ordered == RETOUR_DATE_NONE && i < r->count; i++)
+            if (contract == RETOUR_DATE_NONE || r->items[i].delivered < contract)
+                contract = r->items[i].delivered;
+        if (contract >= ev->law->function_from)
+            rc = retour__below_floor(ev, -1, "withdrawal.function", ev->law->cite.function,
+                                     p->src_function);
+    }
     return rc;
+}
+
+/* withdrawal.refund_counted_from and refund_withheld_until: in a statutory withdrawal the
+ * refund is due within the law's days of the notice (art. 13(1)), and may wait only until
+ * the goods or the proof that they were sent, whichever comes first (art. 13(3)). In the
+ * shop's own window a refund counted from the goods' receipt starts on the day the request
+ * gives (*start), or has no date yet (*unknown). */
+static int refund_start(retour__eval *ev, retour_date *start, int *unknown)
+{
+    const retour_policy *p = ev->p;
+    int rc = RETOUR_OK;
+    *start = ev->r->notified;
+    *unknown = 0;
+    if (p->refund_from == RETOUR__REFUND_FROM_GOODS_RECEIVED) {
+        if (ev->statutory_basis)
+            rc = retour__below_floor(ev, -1, "withdrawal.refund_counted_from",
+                                     ev->law->cite.refund, p->src_refund_from);
+        else if (ev->r->goods_received != RETOUR_DATE_NONE)
+            *start = ev->r->goods_received;
+        else
+            *unknown = 1;
+    }
+    if (rc == RETOUR_OK && ev->statutory_basis && p->withheld == RETOUR__WITHHELD_GOODS_RECEIVED)
+        rc = retour__below_floor(ev, -1, "withdrawal.refund_withheld_until",
+                                 ev->law->cite.withhold, p->src_withheld);
+    return rc;
+}
+
+/* In a statutory withdrawal counted in working days: the day the policy's count gives,
+ * against the law's (the notice + its days, on a working day). *day and *moved become
+ * the law's when the policy's gives less; the reason code, with {days} the policy's count
+ * and {date2} its day, says so. */
+static int working_days_floor(retour__eval *ev, retour_date *day, retour_date *moved,
+                              int law_days, int policy_days, int later_is_less,
+                              retour__code code, const char *clause, const char *law,
+                              retour__src src)
+{
+    retour_date law_day, law_moved;
+    int rc;
+    if ((rc = retour__eval_add_days(ev, &law_day, ev->r->notified, law_days)))
+        return rc;
+    law_moved = law_day;
+    if ((rc = to_working_day(ev, &law_moved)))
+        return rc;
+    if (later_is_less ? *moved >= law_moved : *moved <= law_moved)
+        return RETOUR_OK;
+    retour__params dp;
+    memset(&dp, 0, sizeof dp);
+    dp.days = policy_days;
+    dp.date2 = *moved;
+    dp.date = law_moved;
+    *day = law_day;
+    *moved = law_moved;
+    if ((rc = retour__add_reason(ev, code, -1, law, src, &dp)))
+        return rc;
+    return retour__below_floor(ev, -1, clause, law, src);
 }
 
 /* Rule 5: outbound shipping and the deadlines to return and refund. */
@@ -456,21 +727,41 @@ static int shipping_and_deadlines(retour__eval *ev, const retour__tally *t)
                 rc = retour__below_floor(ev, -1, "withdrawal.refund_outbound_shipping",
                                          ev->law->cite.refund, p->src_refund_outbound);
         } else {
+            /* Part of the order: the delivery served the goods kept too, so nothing of it
+             * comes back, on either basis (docs/decisions.md); `whole_order` writes that
+             * down and is named. */
             rc = retour__add_reason(ev, RETOUR__R_OUTBOUND_SHIPPING_NOT_REFUNDED, -1, NULL,
-                                    whole ? p->src_refund_outbound : retour__no_src, &sp);
+                                    whole || p->refund_outbound == 2 ? p->src_refund_outbound
+                                                                     : retour__no_src,
+                                    &sp);
         }
         if (rc)
             return rc;
     }
+    /* The same means of payment unless the consumer expressly agrees (art. 13(1)): store
+     * credit and vouchers are set aside in a statutory withdrawal (api/evaluate.c names
+     * the method). */
+    if (t->accepted > 0 && ev->statutory_basis &&
+        (p->refund_method == RETOUR__METHOD_STORE_CREDIT ||
+         p->refund_method == RETOUR__METHOD_VOUCHER) &&
+        (rc = retour__below_floor(ev, -1, "withdrawal.refund_method", ev->law->cite.refund,
+                                  p->src_refund_method)))
+        return rc;
     if (retour__money_add(&d->refund, d->refund, d->shipping))
         return retour__overflow_error(ev, -1, "the refund with outbound shipping");
 
     if (t->accepted + t->review == 0)
         return RETOUR_OK; /* nothing comes back: no return or refund deadline */
     int return_days = p->return_days, refund_days = p->refund_days;
+    int return_working = in_working_days(p, p->src_return_days);
+    int refund_working = in_working_days(p, p->src_refund_days);
+    retour_date refund_from;
+    int refund_unknown;
+    if ((rc = refund_start(ev, &refund_from, &refund_unknown)))
+        return rc;
     retour__params dp;
     memset(&dp, 0, sizeof dp);
-    if (ev->statutory_basis && return_days < j->return_days) {
+    if (!return_working && ev->statutory_basis && return_days < j->return_days) {
         dp.days = return_days;
         dp.days2 = j->return_days;
         return_days = j->return_days;
@@ -480,7 +771,7 @@ static int shipping_and_deadlines(retour__eval *ev, const retour__tally *t)
                                       p->src_return_days)))
             return rc;
     }
-    if (ev->statutory_basis && refund_days > j->refund_days) {
+    if (!refund_working && ev->statutory_basis && refund_days > j->refund_days) {
         dp.days = refund_days;
         dp.days2 = j->refund_days;
         refund_days = j->refund_days;
@@ -491,8 +782,8 @@ static int shipping_and_deadlines(retour__eval *ev, const retour__tally *t)
             return rc;
     }
     retour_date return_day, refund_day;
-    if ((rc = retour__eval_add_days(ev, &return_day, r->notified, return_days)) ||
-        (rc = retour__eval_add_days(ev, &refund_day, r->notified, refund_days)))
+    if ((rc = count_days(ev, &return_day, r->notified, return_days, return_working)) ||
+        (rc = count_days(ev, &refund_day, refund_from, refund_days, refund_working)))
         return rc;
     d->return_by = return_day;
     d->refund_by = refund_day;
@@ -502,9 +793,36 @@ static int shipping_and_deadlines(retour__eval *ev, const retour__tally *t)
         d->refund_by = d->return_by; /* the same day (the default policy): moved already */
     else if ((rc = to_working_day(ev, &d->refund_by)))
         return rc;
+    /* Working days give a day, not a number of days, to hold against the law's. */
+    if (return_working && ev->statutory_basis &&
+        (rc = working_days_floor(ev, &return_day, &d->return_by, j->return_days, return_days,
+                                 1, RETOUR__R_RETURN_PERIOD_EXTENDED_WORKING_DAYS,
+                                 "withdrawal.return_within_days", ev->law->cite.return_goods,
+                                 p->src_return_days)))
+        return rc;
+    if (refund_working && ev->statutory_basis &&
+        (rc = working_days_floor(ev, &refund_day, &d->refund_by, j->refund_days, refund_days,
+                                 0, RETOUR__R_REFUND_DEADLINE_CAPPED_WORKING_DAYS,
+                                 "withdrawal.refund_within_days", ev->law->cite.refund,
+                                 p->src_refund_days)))
+        return rc;
     if ((rc = moved_reason(ev, RETOUR__R_RETURN_BY_MOVED_TO_WORKING_DAY, return_day, d->return_by,
                            ev->statutory_basis)))
         return rc;
+    if (refund_unknown) {
+        d->refund_by = RETOUR_DATE_NONE;
+        dp.days = refund_days;
+        return retour__add_reason(ev, RETOUR__R_REFUND_AFTER_GOODS_RECEIVED_UNKNOWN, -1, NULL,
+                                  p->src_refund_from, &dp);
+    }
+    if (!ev->statutory_basis && p->refund_from == RETOUR__REFUND_FROM_GOODS_RECEIVED) {
+        dp.days = refund_days;
+        dp.date = d->refund_by;
+        dp.date2 = refund_from;
+        if ((rc = retour__add_reason(ev, RETOUR__R_REFUND_AFTER_GOODS_RECEIVED, -1, NULL,
+                                     p->src_refund_from, &dp)))
+            return rc;
+    }
     return moved_reason(ev, RETOUR__R_REFUND_BY_MOVED_TO_WORKING_DAY, refund_day, d->refund_by,
                         ev->statutory_basis);
 }
@@ -543,7 +861,9 @@ int retour__withdrawal_period(retour__eval *ev, retour__holidays *holidays,
     }
     if ((rc = decide_period(ev, expired)))
         return rc;
-    return ev->statutory_basis ? set_aside_clauses(ev) : RETOUR_OK;
+    if (ev->statutory_basis && (rc = set_aside_clauses(ev)))
+        return rc;
+    return *expired ? RETOUR_OK : decide_requirements(ev);
 }
 
 int retour__withdrawal_item(retour__eval *ev, size_t i, const retour__category *c, int expired,
@@ -556,6 +876,13 @@ int retour__withdrawal_item(retour__eval *ev, size_t i, const retour__category *
     memset(refusal, 0, sizeof *refusal);
     if (expired)
         return refuse_late(ev, i, c, &prm, refusal);
+    if (ev->requirement_missing) {
+        /* The request lacks what the shop's terms require (decide_requirements). */
+        res->outcome = RETOUR_OUTCOME_REJECT;
+        refusal->refused = 1;
+        refusal->why = RETOUR__REFUSED_EXCLUDED;
+        return RETOUR_OK;
+    }
     if ((rc = decide_exclusion(ev, i, c, &prm)))
         return rc;
     if (res->outcome == RETOUR_OUTCOME_REJECT) {
@@ -564,7 +891,10 @@ int retour__withdrawal_item(retour__eval *ev, size_t i, const retour__category *
         return RETOUR_OK;
     }
     if (res->outcome == RETOUR_OUTCOME_ACCEPT &&
-        ((rc = decide_packaging(ev, i, &prm)) || (rc = decide_restocking(ev, i, &prm))))
+        (rc = decide_packaging_required(ev, i, &prm, refusal)))
+        return rc;
+    if (res->outcome == RETOUR_OUTCOME_ACCEPT &&
+        ((rc = decide_packaging(ev, i, &prm)) || (rc = decide_restocking(ev, i, c, &prm))))
         return rc;
     res->refund = res->value - res->deduction;
     return RETOUR_OK;

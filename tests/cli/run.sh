@@ -100,7 +100,7 @@ check "check unreadable file" 2 "$e/check-missing-file.err" \
 check "check usage" 2 "$e/check-usage.err" "$retour" check
 check "check help" 0 "$e/check-help.txt" "$retour" check --help
 
-for p in nl-jeweller nl-electronics de-fashion minimal bad-terms-nl pl-books nl-toys; do
+for p in nl-jeweller nl-electronics de-fashion minimal bad-terms-nl pl-books nl-toys nl-home-goods; do
     check "policy test suite $p" 0 "$e/test-$p.tap" \
         "$retour" test "examples/policies/$p.yaml" "examples/tests/$p.yaml"
 done

@@ -171,6 +171,9 @@ final class Library
         int retour_request_set_shipping_paid(retour_request *request, int64_t minor);
         int retour_request_set_whole_order(retour_request *request, int whole_order);
         int retour_request_set_last_delivered(retour_request *request, retour_date date);
+        int retour_request_set_goods_sent(retour_request *request, retour_date date);
+        int retour_request_set_goods_received(retour_request *request, retour_date date);
+        int retour_request_add_provided(retour_request *request, const char *word);
         int retour_request_set_customer(retour_request *request, int orders,
                                         int claims_last_year);
         int retour_request_set_customer_history(retour_request *request,
@@ -233,6 +236,7 @@ final class Library
         retour_date retour_decision_withdrawal_deadline(const retour_decision *decision);
         retour_date retour_decision_return_by(const retour_decision *decision);
         retour_date retour_decision_refund_by(const retour_decision *decision);
+        const char *retour_decision_refund_method(const retour_decision *decision);
         const char *retour_decision_calendar(const retour_decision *decision);
         size_t retour_decision_item_count(const retour_decision *decision);
         retour_outcome retour_decision_item_outcome(const retour_decision *decision,

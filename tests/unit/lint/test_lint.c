@@ -19,7 +19,7 @@
 
 #define CRD "Directive 2011/83/EU"
 #define SGD "Directive (EU) 2019/771"
-#define MAX_FINDINGS 24
+#define MAX_FINDINGS 32
 
 /* Copies of what one check delivered. */
 typedef struct found {
@@ -153,7 +153,9 @@ static void test_window_too_short(void **state)
            "BW 6:230o; " CRD " art. 9", "days: 14 or more");
     assert_string_equal(f.d[0].message,
                         "a withdrawal window of 7 days is shorter than the law's 14 days from "
-                        "delivery; the consumer keeps the 14 days whatever the terms say");
+                        "delivery; the consumer keeps the 14 days whatever the terms say, and "
+                        "terms that state fewer misinform the consumer, whose period then runs "
+                        "12 months longer (BW 6:230o; " CRD " art. 10(1))");
     /* The law's own figure is fine. */
     assert_int_equal(lint(HEAD("NL") "withdrawal:\n  days: 14\n", &f), 0);
     assert_int_equal(f.count, 0);
@@ -190,6 +192,169 @@ static void test_refund_and_return_deadlines(void **state)
     /* Faster refunds and longer return windows are lawful. */
     assert_int_equal(lint(HEAD("FR") "withdrawal:\n  refund_within_days: 3\n"
                                      "  return_within_days: 30\n",
+                          &f),
+                     0);
+    assert_int_equal(f.count, 0);
+}
+
+/* Working days (withdrawal.counting): each count is tried from every day of 2020-2069 in
+ * the jurisdiction's calendar, against the law's 14 calendar days moved to a working day
+ * (Directive 2011/83/EU art. 9, 13(1), 14(1)). Ten working days from a Sunday end on the
+ * second Friday, before the law's moved Monday; ten working days of refund can run over
+ * Easter past the law's 14 days. */
+static void test_working_days(void **state)
+{
+    (void)state;
+    found f;
+    assert_int_equal(lint(HEAD("NL") "withdrawal:\n  counting: working_days\n  days: 10\n"
+                                     "  return_within_days: 10\n  refund_within_days: 10\n",
+                          &f),
+                     3);
+    expect(&f, "withdrawal-period-too-short", RETOUR_SEVERITY_ERROR, 6, 9, "withdrawal.days",
+           "BW 6:230o; " CRD " art. 9", "days: 11 or more");
+    assert_string_equal(f.d[only(&f, "withdrawal-period-too-short")].message,
+                        "a withdrawal window of 10 working days can end 12 days after delivery: "
+                        "from 2020-01-05 it ends on 2020-01-17, before the law's 14 days, which "
+                        "end on 2020-01-20; terms that state it misinform the consumer, whose "
+                        "period then runs 12 months longer (BW 6:230o; " CRD " art. 10(1))");
+    expect(&f, "return-window-too-short", RETOUR_SEVERITY_ERROR, 7, 23,
+           "withdrawal.return_within_days", "BW 6:230s(1); " CRD " art. 14(1)",
+           "return_within_days: 11 or more");
+    expect(&f, "refund-too-late", RETOUR_SEVERITY_ERROR, 8, 23, "withdrawal.refund_within_days",
+           "BW 6:230r(1); " CRD " art. 13(1)", "refund_within_days: 6 or less");
+    assert_string_equal(f.d[only(&f, "refund-too-late")].message,
+                        "a refund within 10 working days can end 20 days after the notice: from "
+                        "2038-04-16, over weekends and public holidays, it ends on 2038-05-06, "
+                        "later than the law's 14 days, which end on 2038-04-30");
+    /* Eleven working days never end before the law's 14 calendar days; six of refund never
+     * after them, in the Dutch calendar. */
+    assert_int_equal(lint(HEAD("NL") "withdrawal:\n  counting: working_days\n  days: 11\n"
+                                     "  return_within_days: 11\n  refund_within_days: 6\n",
+                          &f),
+                     0);
+    assert_int_equal(f.count, 0);
+    /* The default 14 days become 14 working days, which always last longer. */
+    assert_int_equal(lint(HEAD("DE") "withdrawal:\n  counting: working_days\n"
+                                     "  refund_within_days: 7\n",
+                          &f),
+                     0);
+    assert_int_equal(f.count, 0);
+    /* In Dutch. */
+    assert_int_equal(lint_in(HEAD("NL") "withdrawal:\n  counting: working_days\n  days: 9\n",
+                             RETOUR_LANG_NL, &f),
+                     1);
+    assert_string_equal(f.d[0].message,
+                        "een bedenktijd van 9 werkdagen kan 11 dagen na levering eindigen: vanaf "
+                        "2020-01-05 eindigt die op 2020-01-16, eerder dan de wettelijke 14 dagen, "
+                        "die eindigen op 2020-01-20; voorwaarden die dat noemen informeren de "
+                        "consument verkeerd, wiens bedenktijd dan 12 maanden langer loopt (BW "
+                        "6:230o; " CRD " art. 10(1))");
+}
+
+/* When the withdrawal is in time (art. 11(2)) and the refund due (art. 13(1), 13(3)). */
+static void test_timing(void **state)
+{
+    (void)state;
+    found f;
+    assert_int_equal(lint(HEAD("NL") "withdrawal:\n  timely_when: goods_received\n"
+                                     "  refund_counted_from: goods_received\n"
+                                     "  refund_withheld_until: goods_received\n",
+                          &f),
+                     3);
+    expect(&f, "timely-when-goods", RETOUR_SEVERITY_ERROR, 5, 16, "withdrawal.timely_when",
+           CRD " art. 11(2)", "timely_when: notified");
+    expect(&f, "refund-counted-from-receipt", RETOUR_SEVERITY_ERROR, 6, 24,
+           "withdrawal.refund_counted_from", "BW 6:230r(1); " CRD " art. 13(1)",
+           "refund_counted_from: notification");
+    expect(&f, "refund-withheld-until-received", RETOUR_SEVERITY_ERROR, 7, 26,
+           "withdrawal.refund_withheld_until", "BW 6:230r; " CRD " art. 13(3)",
+           "goods_or_proof_of_dispatch");
+    /* The law's own words are lawful. */
+    assert_int_equal(lint(HEAD("DE") "withdrawal:\n  timely_when: notified\n"
+                                     "  refund_counted_from: notification\n"
+                                     "  refund_withheld_until: goods_or_proof_of_dispatch\n",
+                          &f),
+                     0);
+    assert_int_equal(f.count, 0);
+}
+
+/* A restocking fee in any form, the policy's or a category's (art. 13(1)); requirements
+ * on the withdrawal (art. 11(1); the packaging: art. 14(2)), one finding per word. */
+static void test_fees_and_requirements(void **state)
+{
+    (void)state;
+    found f;
+    assert_int_equal(lint(HEAD("NL") "withdrawal:\n"
+                                     "  restocking_fee: { percent: 10, minimum: 5 }\n"
+                                     "  requires: [registered_post, original_packaging]\n"
+                                     "categories:\n"
+                                     "  sale: { restocking_fee: 2.50 }\n"
+                                     "  shoes: { restocking_fee: none }\n",
+                          &f),
+                     4);
+    assert_string_equal(f.d[0].code, "restocking-fee");
+    assert_int_equal(f.d[0].line, 5);
+    assert_int_equal(f.d[0].column, 19);
+    assert_string_equal(f.d[0].path, "withdrawal.restocking_fee");
+    assert_string_equal(f.d[0].law, "BW 6:230r(1); " CRD " art. 13(1)");
+    assert_string_equal(f.d[3].code, "restocking-fee");
+    assert_int_equal(f.d[3].line, 8);
+    assert_string_equal(f.d[3].path, "categories.sale.restocking_fee");
+    assert_string_equal(f.d[1].code, "withdrawal-requirement");
+    assert_int_equal(f.d[1].line, 6);
+    assert_int_equal(f.d[1].column, 14);
+    assert_string_equal(f.d[1].law, CRD " art. 11(1)");
+    assert_string_equal(f.d[1].message,
+                        "the consumer may send the notice and the goods any way; registered "
+                        "post cannot be required");
+    assert_string_equal(f.d[1].fix, "remove registered_post from requires (the shop may ask for "
+                                    "it, not make it a condition)");
+    assert_string_equal(f.d[2].code, "withdrawal-requirement");
+    assert_int_equal(f.d[2].column, 31);
+    assert_string_equal(f.d[2].law, "BW 6:230s; " CRD " art. 14(2)");
+    /* A category's own none is lawful, and so is a policy that requires nothing. */
+    assert_int_equal(lint(HEAD("NL") "withdrawal:\n  requires: []\n"
+                                     "categories:\n  shoes: { restocking_fee: none }\n",
+                          &f),
+                     0);
+    assert_int_equal(f.count, 0);
+}
+
+/* The refund's means (art. 13(1)), the return shipment's risk (DE BGB §355(3); unsettled
+ * elsewhere: a warning), the online withdrawal function (art. 11a, from 2026-06-19; the EEA
+ * unverified: a warning; the UK has none). */
+static void test_refund_risk_function(void **state)
+{
+    (void)state;
+    found f;
+    assert_int_equal(lint(HEAD("DE") "withdrawal:\n  refund_method: voucher\n"
+                                     "  return_risk: consumer\n  function: false\n",
+                          &f),
+                     3);
+    expect(&f, "refund-not-original-payment", RETOUR_SEVERITY_ERROR, 5, 18,
+           "withdrawal.refund_method", "BGB §357; " CRD " art. 13(1)",
+           "refund_method: original_payment");
+    expect(&f, "return-risk-consumer", RETOUR_SEVERITY_ERROR, 6, 16, "withdrawal.return_risk",
+           "BGB §355(3)", "return_risk: shop");
+    expect(&f, "withdrawal-function-missing", RETOUR_SEVERITY_ERROR, 7, 13,
+           "withdrawal.function", "BGB §356a; " CRD " art. 11a", "function: true");
+    assert_string_equal(f.d[only(&f, "withdrawal-function-missing")].message,
+                        "contracts concluded online from 2026-06-19 must let the consumer "
+                        "withdraw through an online withdrawal function ('withdraw from "
+                        "contract here'), available throughout the withdrawal period");
+    assert_int_equal(lint(HEAD("NL") "withdrawal:\n  return_risk: consumer\n", &f), 0);
+    expect(&f, "return-risk-consumer", RETOUR_SEVERITY_WARNING, 5, 16, "withdrawal.return_risk",
+           "BW 6:230s(1); " CRD " art. 14(1)", "return_risk: shop");
+    assert_int_equal(lint("retour: 1\njurisdiction: NO\ncurrency: NOK\n"
+                          "withdrawal:\n  function: false\n",
+                          &f),
+                     0);
+    expect(&f, "withdrawal-function-missing", RETOUR_SEVERITY_WARNING, 5, 13,
+           "withdrawal.function", CRD " art. 11a", "function: true");
+    /* Lawful: the consumer's choice, the shop's risk, no function in the UK. */
+    assert_int_equal(lint("retour: 1\njurisdiction: UK\ncurrency: GBP\n"
+                          "withdrawal:\n  refund_method: consumer_choice\n  return_risk: shop\n"
+                          "  function: false\n  refund_outbound_shipping: whole_order\n",
                           &f),
                      0);
     assert_int_equal(f.count, 0);
@@ -357,6 +522,47 @@ static void test_complaint_clauses(void **state)
     assert_int_equal(f.count, 0);
 }
 
+/* Issue 19's complaint clauses: a duty to report a defect only where the law has one, and
+ * not shorter than it (Directive (EU) 2019/771 art. 12); no form as a condition; the
+ * consumer's choice of repair or replacement (art. 13(2)); a credit note is no remedy. */
+static void test_complaint_notice_and_remedy(void **state)
+{
+    (void)state;
+    found f;
+    assert_int_equal(lint(HEAD("DE") "complaints:\n  notice_within_months: 2\n"
+                                     "  notice_form: form\n  remedy: repair_only\n",
+                          &f),
+                     3);
+    expect(&f, "notice-duty-not-in-law", RETOUR_SEVERITY_ERROR, 5, 25,
+           "complaints.notice_within_months", SGD " art. 12", "remove notice_within_months");
+    expect(&f, "notice-form-required", RETOUR_SEVERITY_ERROR, 6, 16, "complaints.notice_form",
+           SGD " art. 12", "notice_form: any");
+    expect(&f, "remedy-denies-choice", RETOUR_SEVERITY_ERROR, 7, 11, "complaints.remedy",
+           SGD " art. 13(2)", "remedy: repair or remedy: replace");
+    /* NL has a duty of two months: one is too short, two or more lawful; written notice is
+     * a warning only. */
+    assert_int_equal(lint(HEAD("NL") "complaints:\n  notice_within_months: 1\n"
+                                     "  notice_form: written\n",
+                          &f),
+                     1);
+    expect(&f, "notice-period-too-short", RETOUR_SEVERITY_ERROR, 5, 25,
+           "complaints.notice_within_months", SGD " art. 12", "notice_within_months: 2 or more");
+    expect(&f, "notice-form-required", RETOUR_SEVERITY_WARNING, 6, 16, "complaints.notice_form",
+           SGD " art. 12", "notice_form: any");
+    assert_int_equal(lint(HEAD("SE") "complaints:\n  notice_within_months: 2\n"
+                                     "  notice_form: any\n  remedy: replace\n",
+                          &f),
+                     0);
+    assert_int_equal(f.count, 0);
+    assert_int_equal(lint(HEAD("BE") "complaints:\n  remedy: credit_note\n", &f), 1);
+    expect(&f, "remedy-denies-repair", RETOUR_SEVERITY_ERROR, 5, 11, "complaints.remedy",
+           SGD " art. 13(2)", "remedy: repair");
+    assert_string_equal(f.d[0].message,
+                        "a credit note is no remedy the consumer must accept: the consumer "
+                        "chooses repair or replacement first, then a price reduction or a "
+                        "refund");
+}
+
 static void test_review_everything(void **state)
 {
     (void)state;
@@ -402,25 +608,43 @@ static void test_dutch(void **state)
 static void test_bad_terms_example(void **state)
 {
     (void)state;
-    static const struct { const char *code; int line; } want[] = {
-        { "withdrawal-period-too-short", 12 }, { "reason-required", 13 },
-        { "restocking-fee", 14 },              { "condition-unused", 15 },
-        { "return-window-too-short", 16 },     { "refund-too-late", 17 },
-        { "outbound-shipping-not-refunded", 18 }, { "opened-packaging-refused", 21 },
-        { "packaging-damage-refused", 22 },    { "not-a-legal-exception", 27 },
-        { "remedy-denies-repair", 30 },        { "presumption-too-short", 31 },
+    static const struct { const char *code; int line; retour_severity severity; } want[] = {
+        { "withdrawal-period-too-short", 12, RETOUR_SEVERITY_ERROR },
+        { "reason-required", 13, RETOUR_SEVERITY_ERROR },
+        { "restocking-fee", 14, RETOUR_SEVERITY_ERROR },
+        { "condition-unused", 15, RETOUR_SEVERITY_ERROR },
+        { "return-window-too-short", 16, RETOUR_SEVERITY_ERROR },
+        { "refund-too-late", 17, RETOUR_SEVERITY_ERROR },
+        { "outbound-shipping-not-refunded", 18, RETOUR_SEVERITY_ERROR },
+        { "refund-counted-from-receipt", 19, RETOUR_SEVERITY_ERROR },
+        { "refund-withheld-until-received", 20, RETOUR_SEVERITY_ERROR },
+        { "timely-when-goods", 21, RETOUR_SEVERITY_ERROR },
+        { "withdrawal-requirement", 22, RETOUR_SEVERITY_ERROR }, /* form */
+        { "withdrawal-requirement", 22, RETOUR_SEVERITY_ERROR }, /* invoice */
+        { "withdrawal-requirement", 22, RETOUR_SEVERITY_ERROR }, /* original_packaging */
+        { "refund-not-original-payment", 23, RETOUR_SEVERITY_ERROR },
+        { "return-risk-consumer", 24, RETOUR_SEVERITY_WARNING }, /* unsettled in NL */
+        { "withdrawal-function-missing", 25, RETOUR_SEVERITY_ERROR },
+        { "opened-packaging-refused", 28, RETOUR_SEVERITY_ERROR },
+        { "packaging-damage-refused", 29, RETOUR_SEVERITY_ERROR },
+        { "not-a-legal-exception", 34, RETOUR_SEVERITY_ERROR },
+        { "restocking-fee", 35, RETOUR_SEVERITY_ERROR },
+        { "remedy-denies-repair", 38, RETOUR_SEVERITY_ERROR },
+        { "presumption-too-short", 39, RETOUR_SEVERITY_ERROR },
+        { "notice-period-too-short", 40, RETOUR_SEVERITY_ERROR },
+        { "notice-form-required", 41, RETOUR_SEVERITY_ERROR },
     };
     found f;
     memset(&f, 0, sizeof f);
     assert_int_equal(retour_policy_check_file(RETOUR_TEST_DATA
                                               "/../../examples/policies/bad-terms-nl.yaml",
                                               NULL, collect, &f, NULL),
-                     12);
+                     23);
     assert_int_equal(f.count, sizeof want / sizeof want[0]);
     for (size_t i = 0; i < f.count; i++) {
         assert_string_equal(f.d[i].code, want[i].code);
         assert_int_equal(f.d[i].line, want[i].line);
-        assert_int_equal(f.d[i].severity, RETOUR_SEVERITY_ERROR);
+        assert_int_equal(f.d[i].severity, want[i].severity);
         assert_string_not_equal(f.d[i].law, "(none)");
         if (i > 0)
             assert_true(f.d[i].offset > f.d[i - 1].offset);
@@ -436,6 +660,10 @@ int main(void)
         cmocka_unit_test(test_window_too_short),
         cmocka_unit_test(test_window_from_order),
         cmocka_unit_test(test_refund_and_return_deadlines),
+        cmocka_unit_test(test_working_days),
+        cmocka_unit_test(test_timing),
+        cmocka_unit_test(test_fees_and_requirements),
+        cmocka_unit_test(test_refund_risk_function),
         cmocka_unit_test(test_not_informed),
         cmocka_unit_test(test_reason_fee_condition),
         cmocka_unit_test(test_outbound_shipping),
@@ -443,6 +671,7 @@ int main(void)
         cmocka_unit_test(test_strict_minimum_window),
         cmocka_unit_test(test_own_exclusions),
         cmocka_unit_test(test_complaint_clauses),
+        cmocka_unit_test(test_complaint_notice_and_remedy),
         cmocka_unit_test(test_review_everything),
         cmocka_unit_test(test_dutch),
         cmocka_unit_test(test_bad_terms_example),

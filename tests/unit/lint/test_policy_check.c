@@ -97,7 +97,8 @@ static void test_independent_problems_all_reported_in_order(void **state)
     assert_int_equal(s.count, 7);
     EXPECT(s, 0, 5, 3, 55, "withdrawal.dayz", "unknown-key",
            "unknown key 'dayz'; did you mean 'days'? (expected one of: days, starts, informed, "
-           "return_within_days, refund_within_days, return_shipping, refund_outbound_shipping, reason_required, restocking_fee, condition)");
+           "return_within_days, refund_within_days, return_shipping, refund_outbound_shipping, reason_required, restocking_fee, condition, "
+          "counting, refund_counted_from, refund_withheld_until, timely_when, requires, refund_method, return_risk, function)");
     EXPECT(s, 1, 6, 13, 76, "withdrawal.informed", "wrong-type",
            "expected true or false, found 'yes'");
     EXPECT(s, 2, 7, 23, 102, "withdrawal.return_within_days", "out-of-range",

@@ -297,6 +297,73 @@ static const inline_policy inline_policies[] = {
       "complaints: { inspection: required }\n"
       "categories:\n"
       "  furniture: { lifespan_months: 120, inspection: not_required }\n" },
+    /* Issue 19's clauses. Days counted in working days: the window, return and refund
+     * days move with the Dutch holidays. */
+    { "nl-working-days.yaml",
+      "retour: 1\njurisdiction: NL\ncurrency: EUR\n"
+      "withdrawal: { counting: working_days, days: 11, return_within_days: 10,\n"
+      "              refund_within_days: 9, refund_withheld_until: goods_or_proof_of_dispatch }\n"
+      "categories:\n"
+      "  goods: {}\n"
+      "  media: { exclusion: sealed_media }\n" },
+    /* The refund counted from the goods' receipt and withheld until it, a window judged by
+     * the day the goods were sent: set aside in the statutory period, a request error
+     * after it (the sweep's requests give no goods days). */
+    { "de-goods-days.yaml",
+      "retour: 1\njurisdiction: DE\ncurrency: EUR\n"
+      "withdrawal: { days: 30, refund_counted_from: goods_received,\n"
+      "              refund_withheld_until: goods_received, timely_when: goods_sent }\n" },
+    /* The law's own words written out: the plan keeps the policy. */
+    { "at-law-written-out.yaml",
+      "retour: 1\njurisdiction: AT\ncurrency: EUR\n"
+      "withdrawal: { counting: calendar_days, refund_counted_from: notification,\n"
+      "              refund_withheld_until: goods_or_proof_of_dispatch, timely_when: notified }\n"
+      "categories:\n"
+      "  food: { exclusion: perishable }\n" },
+    /* Fees of categories on a policy the plan keeps (the law's 14 days): in time the law
+     * sets each aside at the item, which the cells keep. */
+    { "be-category-fees.yaml",
+      "retour: 1\njurisdiction: BE\ncurrency: EUR\n"
+      "categories:\n"
+      "  sale: { restocking_fee: { percent: 15, minimum: 3, maximum: 20 } }\n"
+      "  gifts: { restocking_fee: \"4.95\" }\n"
+      "  plain: { restocking_fee: none }\n"
+      "default_category: sale\n" },
+    /* Fees in every form and requirements, with a shop window where they apply. */
+    { "fr-fees-and-requirements.yaml",
+      "retour: 1\njurisdiction: FR\ncurrency: EUR\n"
+      "withdrawal: { days: 45, restocking_fee: { percent: 10, minimum: 5, maximum: 25 },\n"
+      "              requires: [form, original_packaging] }\n"
+      "categories:\n"
+      "  sale: { restocking_fee: 20% }\n"
+      "  free: { restocking_fee: none }\n" },
+    /* Store credit, the return's risk on the consumer, no withdrawal function (owed for
+     * the sweep's contracts from 2026-06-19), a whole-order outbound refund. */
+    { "de-credit-risk-function.yaml",
+      "retour: 1\njurisdiction: DE\ncurrency: EUR\n"
+      "withdrawal: { days: 20, refund_method: store_credit, return_risk: consumer,\n"
+      "              function: false, refund_outbound_shipping: whole_order }\n" },
+    /* The consumer's choice and the whole order written out: the plan keeps the policy. */
+    { "it-consumer-choice.yaml",
+      "retour: 1\njurisdiction: IT\ncurrency: EUR\n"
+      "withdrawal: { refund_method: consumer_choice, refund_outbound_shipping: whole_order,\n"
+      "              return_risk: shop, function: true }\n" },
+    /* The complaint clauses: a notice term where the law has a duty (NL) and a form; the
+     * sweep's complaint details notice some problems long before they are reported. */
+    { "nl-notice-form.yaml",
+      "retour: 1\njurisdiction: NL\ncurrency: EUR\n"
+      "complaints: { notice_within_months: 1, notice_form: form, guarantee_months: 48,\n"
+      "              remedy: repair_only }\n" },
+    /* Where the law has none (DE), repairs or replacements only: the plan keeps a policy
+     * whose terms only reach requests it leaves to the rules. */
+    { "de-notice-replace-only.yaml",
+      "retour: 1\njurisdiction: DE\ncurrency: EUR\n"
+      "complaints: { notice_within_months: 2, remedy: replace_only }\n"
+      "categories:\n"
+      "  tools: { lifespan_months: 60 }\n" },
+    { "be-credit-note.yaml",
+      "retour: 1\njurisdiction: BE\ncurrency: EUR\n"
+      "complaints: { remedy: credit_note, notice_within_months: 3, notice_form: written }\n" },
 };
 #define INLINE_COUNT (sizeof inline_policies / sizeof inline_policies[0])
 

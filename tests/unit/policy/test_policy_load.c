@@ -356,7 +356,8 @@ static void test_unknown_nested_key(void **state)
     FAILS(HEAD "withdrawal:\n  dayz: 30\n", RETOUR_ESCHEMA, 5, 3, "withdrawal.dayz",
           "unknown key 'dayz'; did you mean 'days'?",
           "(expected one of: days, starts, informed, return_within_days, refund_within_days, "
-          "return_shipping, refund_outbound_shipping, reason_required, restocking_fee, condition)");
+          "return_shipping, refund_outbound_shipping, reason_required, restocking_fee, condition, "
+          "counting, refund_counted_from, refund_withheld_until, timely_when, requires, refund_method, return_risk, function)");
     FAILS(HEAD "withdrawal:\n  days: 30\n  refund_within_day: 7\n", RETOUR_ESCHEMA, 6, 3,
           "withdrawal.refund_within_day", "did you mean 'refund_within_days'?");
     /* "opened" exists so that the lint can judge it; a misspelling is still an error. */
@@ -458,6 +459,91 @@ static void test_enum_values(void **state)
           "unknown value 'merchant' (expected one of: customer, shop)", NULL, "did you mean");
     FAILS(HEAD "withdrawal:\n  starts: [delivery]\n", RETOUR_ESCHEMA, 5, 11,
           "withdrawal.starts", "expected one of: delivery, order; found a list");
+}
+
+/* The clauses real shops write (issue 19): each value as listed, anything else an error
+ * naming the place, the key and the values expected. */
+static void test_clause_values(void **state)
+{
+    (void)state;
+    retour_policy *p = LOADS(HEAD "withdrawal:\n  counting: working_days\n"
+                                  "  refund_counted_from: goods_received\n"
+                                  "  refund_withheld_until: goods_or_proof_of_dispatch\n"
+                                  "  timely_when: goods_sent\n");
+    retour_policy_free(p);
+    FAILS(HEAD "withdrawal:\n  counting: workdays\n", RETOUR_ESCHEMA, 5, 13,
+          "withdrawal.counting",
+          "unknown value 'workdays' (expected one of: calendar_days, working_days)");
+    FAILS(HEAD "withdrawal:\n  refund_counted_from: receipt\n", RETOUR_ESCHEMA, 5, 24,
+          "withdrawal.refund_counted_from",
+          "(expected one of: notification, goods_received)");
+    FAILS(HEAD "withdrawal:\n  refund_withheld_until: goods\n", RETOUR_ESCHEMA, 5, 26,
+          "withdrawal.refund_withheld_until",
+          "(expected one of: nothing, goods_or_proof_of_dispatch, goods_received)");
+    FAILS(HEAD "withdrawal:\n  timely_when: goods_send\n", RETOUR_ESCHEMA, 5, 16,
+          "withdrawal.timely_when",
+          "unknown value 'goods_send'; did you mean 'goods_sent'? (expected one of: notified, "
+          "goods_sent, goods_received)");
+    /* Restocking fees: every form, the policy's and a category's. */
+    p = LOADS(HEAD "withdrawal:\n  restocking_fee: { percent: 12.5, minimum: 2, maximum: 30 }\n"
+                   "categories:\n  a: { restocking_fee: 5% }\n  b: { restocking_fee: \"1.50\" }\n"
+                   "  c: { restocking_fee: none }\n");
+    retour_policy_free(p);
+    FAILS(HEAD "withdrawal:\n  restocking_fee: { percent: 101 }\n", RETOUR_ERANGE, 5, 30,
+          "withdrawal.restocking_fee.percent",
+          "expected a percentage from 0 to 100 with at most 2 decimals, such as 10 or 12.5");
+    FAILS(HEAD "withdrawal:\n  restocking_fee: { minimum: 5 }\n", RETOUR_ESCHEMA, 5, 19,
+          "withdrawal.restocking_fee.percent",
+          "missing required key 'percent' (the fee's percentage of the item's value, e.g. 10)");
+    FAILS(HEAD "withdrawal:\n  restocking_fee: { percent: 10, minimum: 5, maximum: 4 }\n",
+          RETOUR_ESCHEMA, 5, 55, "withdrawal.restocking_fee.maximum",
+          "the maximum is below the minimum");
+    FAILS(HEAD "withdrawal:\n  restocking_fee: { percent: 10, cap: 4 }\n", RETOUR_ESCHEMA, 5,
+          34, "withdrawal.restocking_fee.cap",
+          "unknown key 'cap' (expected one of: percent, minimum, maximum)");
+    FAILS(HEAD "categories:\n  a: { restocking_fee: 5.005 }\n", RETOUR_ERANGE, 5, 24,
+          "categories.a.restocking_fee", "restocking fee '5.005' must be a percentage such as "
+          "20% or an amount in EUR with at most 2 decimals");
+    /* Requirements: the listed words, each once. */
+    p = LOADS(HEAD "withdrawal:\n  requires: [form, invoice, original_receipt, return_number,\n"
+                   "    registered_post, prior_consent, account, photos, original_packaging]\n");
+    retour_policy_free(p);
+    FAILS(HEAD "withdrawal:\n  requires: [form, written]\n", RETOUR_ESCHEMA, 5, 20,
+          "withdrawal.requires[1]",
+          "unknown value 'written' (expected one of: form, invoice, original_receipt, "
+          "return_number, registered_post, prior_consent, account, photos, "
+          "original_packaging)");
+    FAILS(HEAD "withdrawal:\n  requires: [form, form]\n", RETOUR_ESCHEMA, 5, 20,
+          "withdrawal.requires[1]", "'form' is listed twice");
+    FAILS(HEAD "withdrawal:\n  requires: form\n", RETOUR_ESCHEMA, 5, 13, "withdrawal.requires",
+          "expected a list, found a single value");
+    /* The refund's method, the outbound delivery, the return risk, the function. */
+    p = LOADS(HEAD "withdrawal:\n  refund_method: voucher\n  refund_outbound_shipping: whole_order\n"
+                   "  return_risk: consumer\n  function: false\n");
+    retour_policy_free(p);
+    FAILS(HEAD "withdrawal:\n  refund_method: credit\n", RETOUR_ESCHEMA, 5, 18,
+          "withdrawal.refund_method",
+          "unknown value 'credit' (expected one of: original_payment, consumer_choice, "
+          "store_credit, voucher)");
+    FAILS(HEAD "withdrawal:\n  refund_outbound_shipping: partial\n", RETOUR_ESCHEMA, 5, 29,
+          "withdrawal.refund_outbound_shipping",
+          "expected true, false or whole_order, found 'partial'");
+    FAILS(HEAD "withdrawal:\n  refund_outbound_shipping: [true]\n", RETOUR_ESCHEMA, 5, 29,
+          "withdrawal.refund_outbound_shipping", "expected true or false, found a list");
+    FAILS(HEAD "withdrawal:\n  return_risk: customer\n", RETOUR_ESCHEMA, 5, 16,
+          "withdrawal.return_risk", "(expected one of: shop, consumer)");
+    FAILS(HEAD "withdrawal:\n  function: no\n", RETOUR_ESCHEMA, 5, 13, "withdrawal.function",
+          "expected true or false, found 'no'");
+    /* Complaints: the notice's time and form, the remedies' new words. */
+    p = LOADS(HEAD "complaints:\n  notice_within_months: 2\n  notice_form: written\n"
+                   "  remedy: replace_only\n");
+    retour_policy_free(p);
+    FAILS(HEAD "complaints:\n  notice_within_months: 0\n", RETOUR_ERANGE, 5, 25,
+          "complaints.notice_within_months", "0 is out of range");
+    FAILS(HEAD "complaints:\n  notice_form: email\n", RETOUR_ESCHEMA, 5, 16,
+          "complaints.notice_form", "(expected one of: any, written, form)");
+    FAILS(HEAD "complaints:\n  remedy: repair-only\n", RETOUR_ESCHEMA, 5, 11, "complaints.remedy",
+          "did you mean 'repair_only'?");
 }
 
 /* ------------------------------------------------------------------------------------
@@ -597,7 +683,7 @@ static void test_category_shapes(void **state)
     FAILS(HEAD "categories:\n  sale: {colour: red}\n", RETOUR_ESCHEMA, 5, 10,
           "categories.sale.colour",
           "unknown key 'colour' (expected one of: exclusion, exclusion_waived, returnable, "
-          "lifespan_months, inspection)");
+          "lifespan_months, inspection, restocking_fee)");
 }
 
 static void test_default_category(void **state)
@@ -1110,6 +1196,7 @@ int main(void)
         cmocka_unit_test(test_days_out_of_range),
         cmocka_unit_test(test_bool_values),
         cmocka_unit_test(test_enum_values),
+        cmocka_unit_test(test_clause_values),
         cmocka_unit_test(test_missing_required_keys),
         cmocka_unit_test(test_schema_version),
         cmocka_unit_test(test_unknown_jurisdiction),

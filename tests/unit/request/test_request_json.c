@@ -162,6 +162,9 @@ static void assert_same_request(const retour_request *a, const retour_request *b
     assert_int_equal(a->ordered, b->ordered);
     assert_int_equal(a->notified, b->notified);
     assert_int_equal(a->last_delivered, b->last_delivered);
+    assert_int_equal(a->goods_sent, b->goods_sent);
+    assert_int_equal(a->goods_received, b->goods_received);
+    assert_int_equal(a->provided, b->provided);
     assert_int_equal(a->shipping_paid, b->shipping_paid);
     assert_int_equal(a->whole_order, b->whole_order);
     assert_int_equal(a->customer_orders, b->customer_orders);
@@ -376,6 +379,17 @@ static void test_complaints_and_key_order(void **state)
                "\"category\":null,\"price\":\"1.5\",\"delivered\":\"2026-03-03\","
                "\"packaging\":\"damaged\",\"quantity\":null}]}",
                "nulls.json");
+    /* The goods' days and what the consumer provided (issue 19). */
+    check_both(p,
+               "{\"type\":\"withdrawal\",\"notified\":\"2026-03-16\",\"goods_sent\":\"2026-03-18\","
+               "\"goods_received\":\"2026-03-20\",\"provided\":[\"form\", \"invoice\",\"photos\"],"
+               "\"items\":[" "{\"sku\":\"A\",\"price\":\"1\",\"delivered\":\"2026-03-03\"}]}",
+               "goods.json");
+    check_both(p,
+               "{\"provided\":[],\"type\":\"withdrawal\",\"notified\":\"2026-03-16\","
+               "\"items\":[{\"sku\":\"A\",\"price\":\"1\",\"delivered\":\"2026-03-03\"}],"
+               "\"goods_sent\":null}",
+               "empty-provided.json");
 }
 
 /* ------------------------------------------------------------------------------------
@@ -453,6 +467,16 @@ static const error_case error_cases[] = {
       RETOUR_ESCHEMA, 1, 62, 61, "items[0].sku", "expected a text value, found a mapping", 1 },
     { HEAD "\"price\":\"1\",\"delivered\":\"2026-03-03\",\"category\":\"\\u0000\"}]}",
       RETOUR_ESYNTAX, 1, 114, 113, "items[0].category", "NUL character in a value", 1 },
+    { "{\"type\":\"withdrawal\",\"notified\":\"2026-03-16\",\"provided\":[\"form\",\"receipt\"],"
+      "\"items\":[" GOOD_ITEM "]}", RETOUR_ESCHEMA, 1, 65, 64, "provided[1]",
+      "unknown value 'receipt' (expected one of: form, invoice, original_receipt, return_number, "
+      "registered_post, prior_consent, account, photos, original_packaging, written)", 1 },
+    { "{\"type\":\"withdrawal\",\"notified\":\"2026-03-16\",\"provided\":\"form\","
+      "\"items\":[" GOOD_ITEM "]}", RETOUR_ESCHEMA, 1, 57, 56, "provided",
+      "expected a list, found a single value", 1 },
+    { "{\"type\":\"withdrawal\",\"notified\":\"2026-03-16\",\"goods_sent\":\"2026-13-01\","
+      "\"items\":[" GOOD_ITEM "]}", RETOUR_ERANGE, 1, 59, 58, "goods_sent",
+      "'2026-13-01' is not a valid date (years 1 to 9999, real days of the month)", 1 },
     { "[1,2]", RETOUR_ESCHEMA, 1, 1, 0, "", "expected a mapping of keys, found a list", 1 },
     { " \n ", RETOUR_ESCHEMA, 1, 1, 0, "", "empty request: expected type, notified and items", 1 },
     /* A multi-line request with a two-byte character before the mistake: the column counts

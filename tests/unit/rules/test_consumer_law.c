@@ -103,11 +103,14 @@ static void test_right_from_the_consumer(void **state)
     assert_int_equal(retour_request_set_customer_country(f->r, "BE"), RETOUR_OK);
     add(f, "A", NULL, PRICE, 1, ymd(2026, 3, 2), RETOUR_PACKAGING_OPENED);
     eval_ok(f);
-    assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, PRICE, "2026-03-16");
-    /* The shop's 10 days are below the law's 14: set aside. */
+    /* The shop's 10 days are below the law's 14: set aside; and terms stating them do not
+     * inform the consumer as Belgian law requires (Directive 2011/83/EU art. 6(1)(h), 10):
+     * the period runs 12 months longer (withdrawal_information_wrong). */
+    assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, PRICE, "2027-03-16");
     assert_reasons(f->d, "consumer_country_law within_withdrawal_period policy_below_legal_floor "
-                         "packaging_opened_allowed#0 deadline_moved_to_working_day "
-                         "deadline_moved_to_working_day");
+                         "withdrawal_information_wrong packaging_opened_allowed#0 "
+                         "deadline_moved_to_working_day deadline_moved_to_working_day");
+    assert_reason(f->d, "withdrawal_information_wrong", -1, CRD " art. 10(1)", 5, 21);
     assert_contains(message(f->d, 0, RETOUR_LANG_EN), "From the law of BE: the right of withdrawal itself.");
     assert_reason(f->d, "within_withdrawal_period", -1, CRD " art. 9", 2, 15);
     assert_string_equal(retour_decision_calendar(f->d), "weekends_and_be_holidays");

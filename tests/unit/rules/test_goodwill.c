@@ -878,7 +878,8 @@ static void test_policy_errors_other_sections(void **state)
     fx *f = *state;
     load_fails(f, HEAD("EU") "complaints:\n  remedy: credit\n", RETOUR_ESCHEMA, 5, 11,
                "complaints.remedy",
-               "unknown value 'credit' (expected one of: repair, replace, refund, store_credit)");
+               "unknown value 'credit' (expected one of: repair, replace, refund, store_credit, "
+               "repair_only, replace_only, credit_note)");
     load_fails(f, HEAD("EU") "complaints:\n  inspection: yes\n", RETOUR_ESCHEMA, 5, 15,
                "complaints.inspection",
                "unknown value 'yes' (expected one of: not_required, required)");

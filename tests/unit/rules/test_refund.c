@@ -443,7 +443,8 @@ static void test_jpy(void **state)
     char *json = to_json(f->d, RETOUR_LANG_EN);
     assert_contains(json, "\"refund\":{\"amount\":\"5143\",\"amount_minor\":5143,"
                           "\"items\":\"5263\",\"deductions\":\"920\","
-                          "\"outbound_shipping\":\"800\",\"store_credit\":\"0\",\"currency\":\"JPY\"}");
+                          "\"outbound_shipping\":\"800\",\"store_credit\":\"0\",\"currency\":\"JPY\","
+                          "\"method\":\"original_payment\"}");
     assert_contains(json, "\"outcome\":\"partial\",\"refund\":\"3465\",\"deduction\":\"495\","
                           "\"remedy\":null,\"remedy_percent\":null");
     free(json);
@@ -515,7 +516,7 @@ static const char phone_json[] =
     "{\"outcome\":\"accept\",\"basis\":\"withdrawal_right\",\"type\":\"withdrawal\","
     "\"refund\":{\"amount\":\"503.95\",\"amount_minor\":50395,\"items\":\"499.00\","
     "\"deductions\":\"0.00\",\"outbound_shipping\":\"4.95\",\"store_credit\":\"0.00\","
-    "\"currency\":\"EUR\"},"
+    "\"currency\":\"EUR\",\"method\":\"original_payment\"},"
     "\"withdrawal_deadline\":\"2026-03-17\",\"return_by\":\"2026-03-30\","
     "\"refund_by\":\"2026-03-23\",\"calendar\":\"weekends\","
     "\"return_shipping\":\"shop\","

@@ -183,9 +183,12 @@ static void test_shorter_shop_window_is_harmless(void **state)
     fx *f = *state;
     load(f, HEAD("EU") "withdrawal:\n  days: 7\n");
     eval_one(f, ymd(2026, 3, 17), "A", NULL, 1000, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
-    assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 1000, "2026-03-17");
+    /* Terms that state 7 days do not inform the consumer of the law's 14 (art. 6(1)(h)): the
+     * period is extended by 12 months (art. 10(1), issue 19). */
+    assert_summary(f->d, RETOUR_OUTCOME_ACCEPT, RETOUR_BASIS_WITHDRAWAL_RIGHT, 1000, "2027-03-17");
     /* Day 14 is after the policy's 7 days: the clause is named as set aside, at its line. */
-    assert_reasons(f->d, "within_withdrawal_period policy_below_legal_floor");
+    assert_reasons(f->d, "within_withdrawal_period policy_below_legal_floor "
+                         "withdrawal_information_wrong");
     assert_reason(f->d, "policy_below_legal_floor", -1, CRD " art. 9", 5, 9);
     assert_string_equal(reason_message(f->d, "policy_below_legal_floor", -1, RETOUR_LANG_EN),
                         "The policy's withdrawal.days gives the consumer less than the law; it "
@@ -196,7 +199,7 @@ static void test_shorter_shop_window_is_harmless(void **state)
 
     /* Inside the policy's own 7 days the clause decided nothing: no floor reason. */
     eval_one(f, ymd(2026, 3, 10), "A", NULL, 1000, ymd(2026, 3, 3), RETOUR_PACKAGING_SEALED);
-    assert_reasons(f->d, "within_withdrawal_period");
+    assert_reasons(f->d, "within_withdrawal_period withdrawal_information_wrong");
 }
 
 /* Evaluates one item (A, 10.00) ordered on 2026-03-01 and delivered on 2026-03-10. */
