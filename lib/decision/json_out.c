@@ -1,13 +1,13 @@
 /* The decision as canonical JSON: fixed key order, one line, no floating point. The same
  * bytes in every language binding, so they can be compared. Writes into the caller's
  * buffer and counts what does not fit, like snprintf; allocates nothing. */
+#include "decision/json_out.h"
 #include "decision/decision.h"
 #include "decision/messages.h"
 #include "base/money.h"
 #include "policy/policy.h"
 
 #include <stdint.h>
-#include <stdio.h>
 #include <string.h>
 
 typedef struct writer {
@@ -153,41 +153,51 @@ static void put_or_null(writer *w, const char *s)
         PUT_LIT(w, "null");
 }
 
-/* "file:line:column", as snprintf into a buffer of RETOUR_ERROR_FILE_MAX + 32 bytes would
- * give it: a longer text is cut there, so that case keeps the snprintf. */
+/* Appends the decimal digits of v (with its sign) to src at *n, keeping at most cap bytes
+ * in all, as snprintf would cut them. */
+static void cut_int(char *src, size_t *n, size_t cap, int v)
+{
+    char num[24], *end = num + sizeof num;
+    char *p = format_u64(end, v < 0 ? (uint64_t)0 - (uint64_t)(int64_t)v : (uint64_t)v);
+    if (v < 0)
+        *--p = '-';
+    size_t k = (size_t)(end - p);
+    if (k > cap - *n)
+        k = cap - *n;
+    memcpy(src + *n, p, k);
+    *n += k;
+}
+
+/* "file:line:column", as snprintf into a buffer of RETOUR_ERROR_FILE_MAX + 32 bytes gave
+ * it before (the bytes are part of the output's contract): a longer text is cut there. */
 static void put_source(writer *w, const char *file, int line, int column)
 {
     char src[RETOUR_ERROR_FILE_MAX + 32];
-    size_t flen = strlen(file);
-    if (flen + 2 * 12 + 2 < sizeof src && line >= 0 && column >= 0) {
-        char num[24], *end = num + sizeof num, *p;
-        memcpy(src, file, flen);
-        size_t n = flen;
+    const size_t cap = sizeof src - 1;
+    size_t flen = strlen(file), n = flen < cap ? flen : cap;
+    memcpy(src, file, n);
+    if (n < cap)
         src[n++] = ':';
-        p = format_u64(end, (uint64_t)line);
-        memcpy(src + n, p, (size_t)(end - p));
-        n += (size_t)(end - p);
+    cut_int(src, &n, cap, line);
+    if (n < cap)
         src[n++] = ':';
-        p = format_u64(end, (uint64_t)column);
-        memcpy(src + n, p, (size_t)(end - p));
-        n += (size_t)(end - p);
-        put_string_n(w, src, n);
-        return;
-    }
-    snprintf(src, sizeof src, "%s:%d:%d", file, line, column);
-    put_string(w, src);
+    cut_int(src, &n, cap, column);
+    put_string_n(w, src, n);
 }
 
+/* A reason; the compact form leaves its message out (code, source and law stay). */
 static void put_reason(writer *w, const retour_decision *d, const retour__reason_rec *r,
-                       retour_lang lang)
+                       retour_json_form form, retour_lang lang)
 {
-    char msg[512];
     PUT_LIT(w, "{\"code\":");
     put_string(w, r->pub.code);
-    PUT_LIT(w, ",\"message\":");
-    retour__message_format(msg, sizeof msg, r->code, lang, &r->params, d->policy->currency,
-                           d->policy->decimals);
-    put_string(w, msg);
+    if (form == RETOUR_JSON_FULL) {
+        char msg[512];
+        PUT_LIT(w, ",\"message\":");
+        retour__message_format(msg, sizeof msg, r->code, lang, &r->params, d->policy->currency,
+                               d->policy->decimals);
+        put_string(w, msg);
+    }
     PUT_LIT(w, ",\"source\":");
     if (r->pub.source_file)
         put_source(w, r->pub.source_file, r->pub.source_line, r->pub.source_column);
@@ -198,7 +208,8 @@ static void put_reason(writer *w, const retour_decision *d, const retour__reason
     put(w, "}", 1);
 }
 
-static void put_reasons(writer *w, const retour_decision *d, long item, retour_lang lang)
+static void put_reasons(writer *w, const retour_decision *d, long item, retour_json_form form,
+                        retour_lang lang)
 {
     int first = 1;
     PUT_LIT(w, ",\"reasons\":[");
@@ -208,12 +219,13 @@ static void put_reasons(writer *w, const retour_decision *d, long item, retour_l
         if (!first)
             put(w, ",", 1);
         first = 0;
-        put_reason(w, d, &d->reasons[i], lang);
+        put_reason(w, d, &d->reasons[i], form, lang);
     }
     put(w, "]", 1);
 }
 
-static void put_items(writer *w, const retour_decision *d, retour_lang lang)
+static void put_items(writer *w, const retour_decision *d, retour_json_form form,
+                      retour_lang lang)
 {
     int dec = d->policy->decimals;
     PUT_LIT(w, ",\"items\":[");
@@ -246,17 +258,59 @@ static void put_items(writer *w, const retour_decision *d, retour_lang lang)
             put_money(w, it->remedy_bp, 2);
         else
             PUT_LIT(w, "null");
-        put_reasons(w, d, (long)i, lang);
+        put_reasons(w, d, (long)i, form, lang);
         put(w, "}", 1);
     }
     put(w, "]", 1);
 }
 
+/* {"outcome":...,"deciding_reason":...,"withdrawal_deadline":...}; reason "" is null. */
+static void put_verdict(writer *w, retour_outcome outcome, const char *reason,
+                        retour_date withdrawal_deadline)
+{
+    PUT_LIT(w, "{\"outcome\":");
+    put_string(w, retour_outcome_name(outcome));
+    PUT_LIT(w, ",\"deciding_reason\":");
+    if (reason && reason[0])
+        put_string(w, reason);
+    else
+        PUT_LIT(w, "null");
+    PUT_LIT(w, ",\"withdrawal_deadline\":");
+    put_date(w, withdrawal_deadline);
+    put(w, "}", 1);
+}
+
+static long finish(writer *w)
+{
+    if (w->size)
+        w->buf[w->len < w->size ? w->len : w->size - 1] = '\0';
+    return (long)w->len;
+}
+
+long retour__verdict_to_json(const retour_verdict *v, char *buf, size_t size)
+{
+    writer w = { buf, size, 0 };
+    put_verdict(&w, v->outcome, v->reason, v->withdrawal_deadline);
+    return finish(&w);
+}
+
 long retour_decision_to_json(const retour_decision *d, retour_lang lang, char *buf, size_t size)
 {
-    if (!RETOUR__DECISION_OK(d) || !d->valid || (unsigned)lang >= RETOUR_LANG__COUNT || (buf == NULL && size))
+    return retour_decision_to_json_form(d, RETOUR_JSON_FULL, lang, buf, size);
+}
+
+long retour_decision_to_json_form(const retour_decision *d, retour_json_form form,
+                                  retour_lang lang, char *buf, size_t size)
+{
+    if (!RETOUR__DECISION_OK(d) || !d->valid || (unsigned)lang >= RETOUR_LANG__COUNT ||
+        (unsigned)form >= RETOUR_JSON_FORM__COUNT || (buf == NULL && size))
         return RETOUR_EINVAL;
     writer w = { buf, size, 0 };
+    if (form == RETOUR_JSON_VERDICT) {
+        const retour_reason *why = retour_decision_deciding_reason(d);
+        put_verdict(&w, d->outcome, why ? why->code : NULL, d->withdrawal_deadline);
+        return finish(&w);
+    }
     int dec = d->policy->decimals;
     PUT_LIT(&w, "{\"outcome\":");
     put_string(&w, retour_outcome_name(d->outcome));
@@ -292,10 +346,33 @@ long retour_decision_to_json(const retour_decision *d, retour_lang lang, char *b
         PUT_LIT(&w, "\"shop\"");
     else
         PUT_LIT(&w, "\"customer\"");
-    put_reasons(&w, d, -1, lang);
-    put_items(&w, d, lang);
+    put_reasons(&w, d, -1, form, lang);
+    put_items(&w, d, form, lang);
     put(&w, "}", 1);
-    if (size)
-        buf[w.len < size ? w.len : size - 1] = '\0';
-    return (long)w.len;
+    return finish(&w);
+}
+
+long retour__error_to_json(const retour_error *err, char *buf, size_t size)
+{
+    char formatted[RETOUR_ERROR_FILE_MAX + RETOUR_ERROR_PATH_MAX + RETOUR_ERROR_MESSAGE_MAX + 64];
+    retour_error_format(formatted, sizeof formatted, err);
+    writer w = { buf, size, 0 };
+    PUT_LIT(&w, "{\"error\":{\"code\":");
+    put_int(&w, err->code);
+    PUT_LIT(&w, ",\"file\":");
+    put_string(&w, err->file);
+    PUT_LIT(&w, ",\"line\":");
+    put_int(&w, err->line);
+    PUT_LIT(&w, ",\"column\":");
+    put_int(&w, err->column);
+    PUT_LIT(&w, ",\"offset\":");
+    put_int(&w, (int64_t)err->offset);
+    PUT_LIT(&w, ",\"path\":");
+    put_string(&w, err->path);
+    PUT_LIT(&w, ",\"message\":");
+    put_string(&w, err->message[0] ? err->message : retour_strerror(err->code));
+    PUT_LIT(&w, ",\"formatted\":");
+    put_string(&w, formatted);
+    PUT_LIT(&w, "}}");
+    return finish(&w);
 }

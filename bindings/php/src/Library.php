@@ -341,6 +341,30 @@ final class Library
                                  const char *request_text, size_t request_len,
                                  retour_lang lang, retour_error *err);
         void retour_string_free(char *str);
+
+        typedef enum retour_json_form {
+            RETOUR_JSON_FULL = 0,
+            RETOUR_JSON_COMPACT = 1,
+            RETOUR_JSON_VERDICT = 2,
+            RETOUR_JSON_FORM__COUNT
+        } retour_json_form;
+        long retour_decision_to_json_form(const retour_decision *decision,
+                                          retour_json_form form, retour_lang lang,
+                                          char *buf, size_t size);
+        typedef struct retour_evaluator retour_evaluator;
+        int retour_evaluator_new(retour_evaluator **out, const retour_policy *policy,
+                                 const retour_options *options);
+        void retour_evaluator_free(retour_evaluator *evaluator);
+        int retour_evaluator_evaluate_json(const char **out, size_t *len,
+                                           retour_evaluator *evaluator,
+                                           const char *request_text, size_t request_len,
+                                           retour_json_form form, retour_lang lang,
+                                           retour_error *err);
+        int retour_evaluator_evaluate_many(const char **out, size_t *len, size_t *failed,
+                                           retour_evaluator *evaluator, const char *texts,
+                                           const size_t *lengths, size_t count,
+                                           retour_json_form form, retour_lang lang,
+                                           retour_error *err);
         C;
 
     /** The name handed to the system loader when nothing else names the library. */
