@@ -370,6 +370,23 @@ final class Library
     /** The name handed to the system loader when nothing else names the library. */
     public const SYSTEM_NAME = 'libretour.so.1';
 
+    /** What every "cannot load" error ends with: the ways to point the binding at the library. */
+    public const HOW_TO_POINT = 'Point the binding at libretour in one of these ways: set '
+        . 'RETOUR_LIBRARY to the file (export RETOUR_LIBRARY=/path/to/libretour/build/lib/libretour.so, '
+        . 'or putenv() before the first load, or pass the path to Policy::fromFile()); or, after '
+        . '`meson install`, make pkg-config find retour.pc (export '
+        . 'PKG_CONFIG_PATH=/usr/local/lib/x86_64-linux-gnu/pkgconfig, the directory that holds '
+        . 'retour.pc); or register the library directory of the install with the system loader '
+        . '(sudo ldconfig, or LD_LIBRARY_PATH=/usr/local/lib/x86_64-linux-gnu). Under PHP-FPM or '
+        . 'Apache, set the variable in the pool or server configuration (env[RETOUR_LIBRARY] = ...).';
+
+    private const SOURCE_WORDS = [
+        'argument' => 'the library argument',
+        'env' => 'the environment variable RETOUR_LIBRARY',
+        'pkg-config' => 'pkg-config',
+        'system' => 'the system loader; neither RETOUR_LIBRARY nor pkg-config named a file',
+    ];
+
     /** @var array<string, FFI> loaded libraries by resolved path */
     private static array $loaded = [];
 
@@ -401,8 +418,9 @@ final class Library
         } catch (FFI\Exception $e) {
             $hint = str_contains($e->getMessage(), 'ffi.enable')
                 ? ' (set ffi.enable=true in php.ini, or run php -d ffi.enable=1)' : '';
-            throw new LibraryError("cannot load libretour from '$path' (found through $source): "
-                . $e->getMessage() . $hint, $path, $source, $e);
+            $how = self::SOURCE_WORDS[$source] ?? $source;
+            throw new LibraryError("cannot load libretour from '$path' (found through $how): "
+                . $e->getMessage() . $hint . '. ' . self::HOW_TO_POINT, $path, $source, $e);
         } catch (\Error $e) {
             // FFI disabled by ffi.enable (e.g. "preload" outside the CLI)
             throw new LibraryError('FFI is not usable here: ' . $e->getMessage()
@@ -454,7 +472,8 @@ final class Library
         }
         if (!is_file($path)) {
             $what = $source === 'env' ? 'RETOUR_LIBRARY' : 'the library argument';
-            throw new LibraryError("$what names '$path', which is not a file", $path, $source);
+            throw new LibraryError("$what names '$path', which is not a file. " . self::HOW_TO_POINT,
+                $path, $source);
         }
         return $path;
     }
