@@ -4,6 +4,7 @@
  * without allocating per call. */
 #include "api/evaluator.h"
 #include "base/alloc.h"
+#include "decision/decision.h"
 #include "base/error.h"
 #include "policy/policy.h"
 
@@ -56,21 +57,19 @@ int retour_evaluate_json(char **out, size_t *len, const retour_policy *policy,
                             "retour_evaluate_json: out and policy must not be NULL");
     retour_options opts = RETOUR_OPTIONS_INIT;
     opts.allocator = policy->allocator;
-    retour_request *request = NULL, *yaml = NULL;
-    retour_decision *decision = NULL;
-    int rc = retour_request_new(&request, RETOUR_REQUEST_WITHDRAWAL, &opts);
+    /* The request and the decision live on the stack: only their buffers are allocated. */
+    retour_request request;
+    retour_decision decision;
+    retour_request *yaml = NULL;
+    retour__request_init(&request, RETOUR_REQUEST_WITHDRAWAL, &opts);
+    retour__decision_init(&decision, policy->allocator);
+    int rc = retour__request_read_text(&request, &yaml, policy, request_text, request_len,
+                                       &opts, err);
     if (rc == RETOUR_OK)
-        rc = retour__request_read_text(request, &yaml, policy, request_text, request_len, &opts,
-                                       err);
-    else
-        retour__fail(err, rc, NULL, NULL, "%s", retour_strerror(rc));
-    if (rc == RETOUR_OK && (rc = retour_decision_new(&decision, &opts)))
-        retour__fail(err, rc, NULL, NULL, "%s", retour_strerror(rc));
-    if (rc == RETOUR_OK)
-        rc = retour_evaluate(decision, policy, yaml ? yaml : request, err);
+        rc = retour_evaluate(&decision, policy, yaml ? yaml : &request, err);
     if (rc == RETOUR_OK) {
         size_t n = 0;
-        char *text = json_string(decision, policy->allocator, lang, &n);
+        char *text = json_string(&decision, policy->allocator, lang, &n);
         if (text == NULL) {
             rc = retour__fail(err, RETOUR_ENOMEM, NULL, NULL, "out of memory");
         } else {
@@ -79,9 +78,9 @@ int retour_evaluate_json(char **out, size_t *len, const retour_policy *policy,
                 *len = n;
         }
     }
-    retour_decision_free(decision);
+    retour__decision_release(&decision);
     retour_request_free(yaml);
-    retour_request_free(request);
+    retour__request_release(&request);
     return rc;
 }
 

@@ -1103,7 +1103,7 @@ static inline int fast_name(const char *text, size_t n, const char *const *names
  * retour__request_keys, retour__item_keys and retour__customer_keys (a key it does not
  * know goes to fast_name(), which reads the lists themselves). */
 #define IS_KEY(lit) (n == sizeof(lit) - 1 && memcmp(k, lit, sizeof(lit) - 1) == 0)
-static int fast_known_key(const char *k, size_t n, const char *const *names)
+static inline int fast_known_key(const char *k, size_t n, const char *const *names)
 {
     if (names == retour__item_keys) {
         switch (k[0]) {
@@ -1145,13 +1145,19 @@ static int fast_known_key(const char *k, size_t n, const char *const *names)
 }
 #undef IS_KEY
 
-int retour__json_key(const char *const *names, size_t count, const char *text, size_t len)
+static inline int json_key(const char *const *names, size_t count, const char *text,
+                           size_t len)
 {
     if (len == 0)
         return -1;
     int i = fast_known_key(text, len, names);
     /* A name added to a list after the constants above is found in the list itself. */
     return i >= 0 ? i : fast_name(text, len, names, count);
+}
+
+int retour__json_key(const char *const *names, size_t count, const char *text, size_t len)
+{
+    return json_key(names, count, text, len);
 }
 
 /* The next key of an object whose '{' or last value was read: its index in names (each
@@ -1169,7 +1175,7 @@ static int fast_key(fast *f, const char *const *names, size_t count, unsigned *s
     fast_value k;
     if (f->pos >= f->len || f->s[f->pos] != '"' || fast_string(f, &k))
         return DECLINE;
-    int i = retour__json_key(names, count, k.text, k.len);
+    int i = json_key(names, count, k.text, k.len);
     if (i < 0 || (*seen & (1u << i)) || !fast_take(f, ':'))
         return DECLINE;
     *seen |= 1u << i;

@@ -431,7 +431,7 @@ static void pass_evaluator_compact(bench *b, counts c) { pass_evaluator(b, c, RE
 static void pass_evaluator_verdict(bench *b, counts c) { pass_evaluator(b, c, RETOUR_JSON_VERDICT); }
 
 /* evaluate_many in batches of MANY_BATCH requests: one call per batch. */
-#define MANY_BATCH 1000
+#define MANY_BATCH 256
 static size_t *json_lengths;
 
 static void pass_many(bench *b, counts c, retour_json_form form)
