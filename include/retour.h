@@ -723,8 +723,8 @@ typedef enum retour_json_form {
      *  `retour eval --format json`. */
     RETOUR_JSON_FULL = 0,
     /** The same without the reasons' "message" keys (code, source and law stay), for
-     *  machines that do not show text: `retour eval --format json --compact`. About half
-     *  the bytes of the full form, and no message to render. */
+     *  machines that do not show text: `retour eval --format json --compact`. About 60%
+     *  of the bytes of the full form, and no message to render. */
     RETOUR_JSON_COMPACT = 1,
     /** Only the verdict: {"outcome":"accept","deciding_reason":"within_withdrawal_period",
      *  "withdrawal_deadline":"2026-03-30"} (deciding_reason and withdrawal_deadline may be
