@@ -740,6 +740,36 @@ RETOUR_API int retour_decision_reason_message(const retour_decision *decision, s
 RETOUR_API long retour_decision_to_json(const retour_decision *decision, retour_lang lang,
                                         char *buf, size_t size);
 
+/** The forms a decision can be written in as JSON. */
+typedef enum retour_json_form {
+    /** Every field, each reason with its message: retour_decision_to_json(), the output of
+     *  `retour eval --format json`. */
+    RETOUR_JSON_FULL = 0,
+    /** The same without the reasons' "message" keys (code, source and law stay), for
+     *  machines that do not show text: `retour eval --format json --compact`. About 60%
+     *  of the bytes of the full form, and no message to render. */
+    RETOUR_JSON_COMPACT = 1,
+    /** Only the verdict: {"outcome":"accept","deciding_reason":"within_withdrawal_period",
+     *  "withdrawal_deadline":"2026-03-30"} (deciding_reason and withdrawal_deadline may be
+     *  null), the fields of retour_verdict. */
+    RETOUR_JSON_VERDICT = 2,
+    RETOUR_JSON_FORM__COUNT
+} retour_json_form;
+
+/**
+ * Writes the decision as JSON in the given form (one line, no trailing newline,
+ * deterministic). RETOUR_JSON_FULL gives the bytes of retour_decision_to_json().
+ * @param[in]  lang  the language of the messages (read by RETOUR_JSON_FULL only, checked
+ *                   for every form).
+ * @param[out] buf   NUL-terminated output (truncated to size; NULL with size 0 to measure).
+ * @returns the length the full JSON needs (excluding the NUL), or RETOUR_EINVAL for no
+ *          result, a bad form or lang, or a NULL buf with a size.
+ * Threads: only reads the decision (and its policy). Allocates nothing, calls no printf.
+ */
+RETOUR_API long retour_decision_to_json_form(const retour_decision *decision,
+                                             retour_json_form form, retour_lang lang,
+                                             char *buf, size_t size);
+
 /* ------------------------------------------------------------------------------------
  * Explaining a decision: every rule the evaluation considered, in order
  * ---------------------------------------------------------------------------------- */
@@ -854,7 +884,11 @@ RETOUR_API int retour_suite_run_file(const retour_policy *policy, const char *pa
  * ---------------------------------------------------------------------------------- */
 
 /**
- * Parses request_text (YAML or JSON), evaluates it and returns the decision JSON.
+ * Parses request_text, evaluates it and returns the decision JSON (RETOUR_JSON_FULL). A
+ * text whose first character (after spaces and a byte order mark) is '{' is read as JSON
+ * by the direct reader of retour_request_parse_json(); any other text, and JSON that reader
+ * finds a syntax error in, by the YAML parser of retour_request_parse() (whose error is
+ * then reported). For many requests, an evaluator (below) allocates nothing per call.
  * @param[out] out  receives a NUL-terminated string; free it with retour_string_free().
  * @param[out] len  may be NULL; receives strlen(*out).
  * @returns 0, RETOUR_EINVAL (NULL out, NULL or invalid policy, NULL text with a length,
@@ -922,6 +956,78 @@ RETOUR_API int retour_diff_group_at(const retour_diff *diff, size_t index,
                                     retour_diff_group *out);
 /** Frees a comparison; NULL is ignored. */
 RETOUR_API void retour_diff_free(retour_diff *diff);
+/**
+ * An evaluation context: one policy, with the request, decision and output buffer that
+ * deciding request texts needs, kept from call to call. Once its buffers have grown to fit,
+ * deciding a JSON request allocates nothing. The bindings hold one per policy (per thread).
+ */
+typedef struct retour_evaluator retour_evaluator;
+
+/**
+ * Creates an evaluator for policy.
+ * @param[out] out      receives the evaluator; unchanged on failure.
+ * @param[in]  policy   must outlive the evaluator.
+ * @param[in]  options  NULL for defaults; its allocator and limits apply to every request
+ *                      (max_input_bytes to each request text).
+ * @returns 0, RETOUR_EINVAL (NULL out, NULL or invalid policy, bad options version) or
+ *          RETOUR_ENOMEM.
+ * Ownership: free it with retour_evaluator_free(). Threads: an evaluator belongs to one
+ * thread at a time; any number of evaluators may share the policy.
+ */
+RETOUR_API int retour_evaluator_new(retour_evaluator **out, const retour_policy *policy,
+                                    const retour_options *options);
+/** Frees an evaluator (not its policy). NULL, a foreign or an already freed handle (when
+ *  detectable) is ignored. */
+RETOUR_API void retour_evaluator_free(retour_evaluator *evaluator);
+
+/**
+ * Decides one request text, as retour_evaluate_json() does (the same reading of JSON and
+ * YAML, the same decisions and errors), and writes the decision JSON in the given form.
+ * RETOUR_JSON_VERDICT answers through retour_evaluate_verdict(), without the full decision.
+ * @param[out] out   receives the JSON, NUL-terminated, in the evaluator's buffer: valid
+ *                   until the next call with this evaluator or its free. Untouched on
+ *                   failure.
+ * @param[out] len   may be NULL; receives strlen(*out).
+ * @returns 0, RETOUR_EINVAL (NULL out, NULL or invalid evaluator, NULL text with a length,
+ *          bad form or lang), or the code of the request's error (err has its file
+ *          "<request>", line, column, key path and message).
+ * Threads: the evaluator must not be used by another thread during the call.
+ */
+RETOUR_API int retour_evaluator_evaluate_json(const char **out, size_t *len,
+                                              retour_evaluator *evaluator,
+                                              const char *request_text, size_t request_len,
+                                              retour_json_form form, retour_lang lang,
+                                              retour_error *err);
+
+/**
+ * Decides count request texts in one call: the bindings' evaluate_many, one crossing of
+ * the language boundary for a whole batch. Request i is the lengths[i] bytes of texts
+ * that follow request i - 1 (the texts one after another, nothing between them). Each
+ * gets one line of output, in order, ending in '\n': its decision JSON in the given form,
+ * exactly as retour_evaluator_evaluate_json() writes it, or for a request that cannot be
+ * decided
+ *   {"error":{"code":-5,"file":"<request>","line":1,"column":12,"offset":11,
+ *             "path":"items[0].price","message":"...","formatted":"<request>:1:12: ..."}}
+ * with the fields of the retour_error that retour_evaluator_evaluate_json() gives (code a
+ * retour_status, formatted as retour_error_format() writes it). One request's error does
+ * not stop the others.
+ * @param[out] out     receives the lines, NUL-terminated, in the evaluator's buffer: valid
+ *                     until the next call with this evaluator or its free. Untouched on
+ *                     failure.
+ * @param[out] len     may be NULL; receives strlen(*out).
+ * @param[out] failed  may be NULL; receives the number of error lines.
+ * @param[in]  texts   the requests' bytes; may be NULL when every length is 0.
+ * @param[in]  lengths count lengths; may be NULL when count is 0.
+ * @returns 0 when every request was read (decided or given its error line), or
+ *          RETOUR_EINVAL (NULL out, NULL or invalid evaluator, NULL texts or lengths that
+ *          are needed, bad form or lang) or RETOUR_ENOMEM, with nothing written.
+ * Threads: the evaluator must not be used by another thread during the call.
+ */
+RETOUR_API int retour_evaluator_evaluate_many(const char **out, size_t *len, size_t *failed,
+                                              retour_evaluator *evaluator, const char *texts,
+                                              const size_t *lengths, size_t count,
+                                              retour_json_form form, retour_lang lang,
+                                              retour_error *err);
 
 #ifdef __cplusplus
 }

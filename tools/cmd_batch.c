@@ -18,11 +18,12 @@ enum { EXIT_ALL_DECIDED = 0, EXIT_SOME_ERRORS = 1, EXIT_NOT_STARTED = 2 };
 #define PROGRESS_EVERY 262144u
 
 static const char batch_usage[] =
-    "usage: retour eval --batch POLICY [FILE] [--lang en|nl]\n"
+    "usage: retour eval --batch POLICY [FILE] [--compact] [--lang en|nl]\n"
     "\n"
     "Decides one JSON request per line of FILE (or standard input when FILE is absent or -)\n"
     "against POLICY and writes one line per request, in order: the decision exactly as\n"
-    "`retour eval --format json` writes it, or {\"line\": N, \"error\": {...}} for a line that\n"
+    "`retour eval --format json` writes it (with --compact, as `--format json --compact`:\n"
+    "without the reasons' messages), or {\"line\": N, \"error\": {...}} for a line that\n"
     "could not be decided (the run goes on). Empty lines are skipped. A summary\n"
     "\"N decided, M errors\" goes to standard error.\n"
     "Exit status: 0 every line decided, 1 some lines had errors, 2 the run could not start\n"
@@ -94,6 +95,7 @@ typedef struct batch {
     retour_request *request;
     retour_decision *decision;
     retour_lang lang;
+    retour_json_form form;
     const char *name;
     char *json; /* the decision's JSON, reused */
     size_t json_cap;
@@ -119,7 +121,7 @@ static int decide_line(batch *b, size_t number, const char *text, size_t len, si
         b->errors++;
         return 0;
     }
-    long n = retour_decision_to_json(b->decision, b->lang, b->json, b->json_cap);
+    long n = retour_decision_to_json_form(b->decision, b->form, b->lang, b->json, b->json_cap);
     if (n < 0)
         return -1;
     if ((size_t)n >= b->json_cap) {
@@ -129,7 +131,7 @@ static int decide_line(batch *b, size_t number, const char *text, size_t len, si
             return -1;
         b->json = p;
         b->json_cap = cap;
-        retour_decision_to_json(b->decision, b->lang, b->json, b->json_cap);
+        retour_decision_to_json_form(b->decision, b->form, b->lang, b->json, b->json_cap);
     }
     b->json[n] = '\n';
     fwrite(b->json, 1, (size_t)n + 1, stdout);
@@ -149,10 +151,13 @@ int cmd_batch(int argc, char **argv)
     const char *files[2] = { NULL, NULL };
     int nfiles = 0;
     retour_lang lang = RETOUR_LANG_EN;
+    retour_json_form form = RETOUR_JSON_FULL;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--batch") == 0) {
             continue;
+        } else if (strcmp(a, "--compact") == 0) {
+            form = RETOUR_JSON_COMPACT;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             fputs(batch_usage, stdout);
             return EXIT_ALL_DECIDED;
@@ -203,7 +208,8 @@ int cmd_batch(int argc, char **argv)
 
     retour_options opts = RETOUR_OPTIONS_INIT;
     opts.max_input_bytes = MAX_LINE;
-    batch b = { policy, NULL, NULL, lang, from_stdin ? "<stdin>" : files[1], NULL, 0, 0, 0 };
+    batch b = { policy, NULL, NULL, lang, form, from_stdin ? "<stdin>" : files[1], NULL, 0, 0,
+                0 };
     int status = EXIT_NOT_STARTED;
     if (retour_request_new(&b.request, RETOUR_REQUEST_WITHDRAWAL, &opts) != RETOUR_OK ||
         retour_decision_new(&b.decision, &opts) != RETOUR_OK) {

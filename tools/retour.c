@@ -12,8 +12,8 @@
 enum { EXIT_DECIDED = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
 
 static const char usage_text[] =
-    "usage: retour eval POLICY REQUEST [--format text|json] [--lang en|nl]\n"
-    "       retour eval --batch POLICY [FILE] [--lang en|nl]   (see retour eval --batch --help)\n"
+    "usage: retour eval POLICY REQUEST [--format text|json [--compact]] [--lang en|nl]\n"
+    "       retour eval --batch POLICY [FILE] [--compact] [--lang en|nl]   (see --batch --help)\n"
     "       retour --version | --help\n"
     "       retour check POLICY... [--format text|json] [--lang en|nl]\n"
     "       retour test POLICY CASES... [--junit FILE] [--today YYYY-MM-DD] [--lang en|nl]\n"
@@ -105,11 +105,13 @@ static void print_text(const retour_decision *d, const retour_policy *p, retour_
 static int cmd_eval(int argc, char **argv)
 {
     const char *files[2] = { NULL, NULL };
-    int nfiles = 0, json = 0;
+    int nfiles = 0, json = 0, compact = 0;
     retour_lang lang = RETOUR_LANG_EN;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
-        if (strcmp(a, "--format") == 0 && i + 1 < argc) {
+        if (strcmp(a, "--compact") == 0) {
+            compact = 1;
+        } else if (strcmp(a, "--format") == 0 && i + 1 < argc) {
             const char *f = argv[++i];
             if (strcmp(f, "json") == 0)
                 json = 1;
@@ -131,6 +133,10 @@ static int cmd_eval(int argc, char **argv)
     }
     if (nfiles != 2)
         return usage(stderr, EXIT_USAGE);
+    if (compact && !json)
+        return fprintf(stderr, "retour: --compact leaves the messages out of the JSON: it "
+                               "needs --format json\n"), EXIT_USAGE;
+    retour_json_form form = compact ? RETOUR_JSON_COMPACT : RETOUR_JSON_FULL;
 
     retour_error err;
     retour_policy *policy = NULL;
@@ -149,13 +155,13 @@ static int cmd_eval(int argc, char **argv)
         cli_print_error(&err);
         status = exit_for(rc);
     } else if (json) {
-        long n = retour_decision_to_json(decision, lang, NULL, 0);
+        long n = retour_decision_to_json_form(decision, form, lang, NULL, 0);
         char *buf = malloc((size_t)n + 1);
         if (buf == NULL) {
             fprintf(stderr, "retour: out of memory\n");
             status = EXIT_INVALID;
         } else {
-            retour_decision_to_json(decision, lang, buf, (size_t)n + 1);
+            retour_decision_to_json_form(decision, form, lang, buf, (size_t)n + 1);
             puts(buf);
             free(buf);
         }

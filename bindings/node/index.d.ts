@@ -51,14 +51,41 @@ export interface FromStringOptions extends LibraryOptions {
 export interface EvaluateOptions {
   /** Language of the reason messages; "en" by default. */
   lang?: Lang;
+  /** Leave the reasons' messages out (codes, sources and citations stay): the bytes of
+   *  `retour eval --format json --compact`. */
+  compact?: boolean;
 }
+
+export interface ManyOptions extends EvaluateOptions {
+  /** 'throw' (default): a request that fails throws its RequestError (with index);
+   *  'return': the error takes the request's place in the results. */
+  errors?: 'throw' | 'return';
+  /** Requests per call into the library; BATCH_SIZE (256) by default. */
+  batchSize?: number;
+}
+
+/** The verdict of a request, with the names of the library's verdict JSON. */
+export interface Verdict {
+  readonly outcome: Outcome;
+  /** The code of the reason that decided, or null. */
+  readonly deciding_reason: string | null;
+  /** "YYYY-MM-DD", or null (a complaint has none). */
+  readonly withdrawal_deadline: string | null;
+}
+
+/** Requests per call of evaluateMany(), evaluateIter() and verdictMany(). */
+export declare const BATCH_SIZE: 256;
+/** The ways to point the binding at the library, the end of every "not found" message. */
+export declare const HOW_TO_POINT: string;
+/** How to install the binding with koffi, in the error thrown when koffi is missing. */
+export declare const INSTALL_HINT: string;
 
 /** Why part of a decision came out as it did. */
 export interface Reason {
   /** Stable snake_case code, e.g. "excluded_unsealed_hygiene"; branch on this. */
   readonly code: string;
-  /** A sentence for people, in the requested language. */
-  readonly message: string;
+  /** A sentence for people, in the requested language; null in a compact decision. */
+  readonly message: string | null;
   /** "file:line:column" of the policy node that decided, or null. */
   readonly source: string | null;
   /** The legal citation when the law decided, or null. */
@@ -94,7 +121,8 @@ export interface DecisionItem {
   readonly reasons: readonly Reason[];
 }
 
-/** A decision, built from the library's canonical JSON. Immutable. */
+/** A decision, built from the library's canonical JSON (parsed when a field is first
+ *  read). Immutable. */
 export declare class Decision {
   constructor(json: string);
   readonly outcome: Outcome;
@@ -153,7 +181,12 @@ export declare class PolicyError extends Error {
 }
 
 /** A request that could not be parsed, or not decided against the policy. */
-export declare class RequestError extends PolicyError {}
+export declare class RequestError extends PolicyError {
+  /** From evaluateMany() and its kin: the position of the request; else undefined. */
+  index?: number;
+}
+
+type Request = object | string | Uint8Array;
 
 /** A loaded, validated return policy. Immutable in C; free it with close(). */
 export declare class Policy {
@@ -166,7 +199,21 @@ export declare class Policy {
    * Decides a request: an object (serialised with JSON.stringify) or YAML/JSON text.
    * Synchronous. Throws RequestError, or PolicyError when the policy is closed.
    */
-  evaluate(request: object | string | Uint8Array, options?: EvaluateOptions): Decision;
+  evaluate(request: Request, options?: EvaluateOptions): Decision;
+  /** The decision's JSON text, without a Decision. */
+  evaluateJson(request: Request, options?: EvaluateOptions): string;
+  /** outcome, deciding_reason and withdrawal_deadline, for hot paths. */
+  verdict(request: Request): Verdict;
+  /** Decides requests batchSize at a time, one call into the library per batch. */
+  evaluateMany(requests: Iterable<Request>, options?: ManyOptions): Array<Decision | RequestError>;
+  /** evaluateMany() as an iterator that reads the requests one batch at a time. */
+  evaluateIter(requests: Iterable<Request>, options?: ManyOptions): IterableIterator<Decision | RequestError>;
+  /** The verdicts of requests, one call per batch. */
+  verdictMany(requests: Iterable<Request>, options?: Omit<ManyOptions, 'lang' | 'compact'>): Array<Verdict | RequestError>;
+  /** The same three under the names of issue 22. */
+  evaluate_many(requests: Iterable<Request>, options?: ManyOptions): Array<Decision | RequestError>;
+  evaluate_iter(requests: Iterable<Request>, options?: ManyOptions): IterableIterator<Decision | RequestError>;
+  verdict_many(requests: Iterable<Request>, options?: Omit<ManyOptions, 'lang' | 'compact'>): Array<Verdict | RequestError>;
   /** Frees the policy now; safe to call more than once. */
   close(): void;
   [Symbol.dispose](): void;
@@ -202,5 +249,8 @@ declare const _default: {
   library: typeof library;
   resolveLibrary: typeof resolveLibrary;
   liveHandles: typeof liveHandles;
+  HOW_TO_POINT: typeof HOW_TO_POINT;
+  INSTALL_HINT: typeof INSTALL_HINT;
+  BATCH_SIZE: typeof BATCH_SIZE;
 };
 export default _default;

@@ -31,24 +31,34 @@ int retour_decision_new(retour_decision **out, const retour_options *options)
     retour_decision *d = retour__malloc(a, sizeof *d);
     if (d == NULL)
         return RETOUR_ENOMEM;
-    memset(d, 0, sizeof *d);
-    d->allocator = a;
-    retour__strbuf_init(&d->strings, a);
-    retour__decision_clear(d);
-    d->magic = RETOUR__DECISION_MAGIC;
+    retour__decision_init(d, a);
     *out = d;
     return RETOUR_OK;
+}
+
+void retour__decision_init(retour_decision *d, const retour_allocator *a)
+{
+    memset(d, 0, sizeof *d);
+    d->allocator = retour__allocator(a);
+    retour__strbuf_init(&d->strings, d->allocator);
+    retour__decision_clear(d);
+    d->magic = RETOUR__DECISION_MAGIC;
+}
+
+void retour__decision_release(retour_decision *d)
+{
+    d->magic = 0;
+    retour__free(d->allocator, d->items);
+    retour__free(d->allocator, d->reasons);
+    retour__strbuf_free(&d->strings);
 }
 
 void retour_decision_free(retour_decision *decision)
 {
     if (!RETOUR__DECISION_OK(decision))
         return;
-    decision->magic = 0;
     const retour_allocator *a = decision->allocator;
-    retour__free(a, decision->items);
-    retour__free(a, decision->reasons);
-    retour__strbuf_free(&decision->strings);
+    retour__decision_release(decision);
     retour__free(a, decision);
 }
 

@@ -56,6 +56,11 @@ struct retour_decision {
     retour__strbuf strings;
 };
 
+/* A decision in memory the caller owns (retour_decision_new() without its allocation),
+ * and the release of the buffers it holds (not the memory itself). */
+void retour__decision_init(retour_decision *d, const retour_allocator *a);
+void retour__decision_release(retour_decision *d);
+
 /* Empties d for a new evaluation, keeping its buffers. */
 void retour__decision_clear(retour_decision *d);
 

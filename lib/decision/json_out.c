@@ -1,28 +1,60 @@
 /* The decision as canonical JSON: fixed key order, one line, no floating point. The same
  * bytes in every language binding, so they can be compared. Writes into the caller's
  * buffer and counts what does not fit, like snprintf; allocates nothing. */
+#include "decision/json_out.h"
 #include "decision/decision.h"
 #include "decision/messages.h"
-#include "base/money.h"
+#include "base/compiler.h"
 #include "policy/policy.h"
 
 #include <stdint.h>
-#include <stdio.h>
 #include <string.h>
 
+/* Where the next byte goes, the room left in the caller's buffer, and the bytes that did
+ * not fit (counted, like snprintf, so that the caller learns the size it needs). The
+ * buffer keeps one byte for the NUL that finish() writes. */
 typedef struct writer {
-    char *buf;
-    size_t size;
-    size_t len;
+    char *p;
+    size_t room;
+    size_t over;
+    char *start;
+    /* The last reason source written, as JSON, for the next reason with the same source
+     * (a decision's reasons mostly cite one or two policy lines). */
+    const char *src_file;
+    int src_line, src_column;
+    size_t src_len;
+    char src[RETOUR_ERROR_FILE_MAX + 40];
 } writer;
 
+static void writer_init(writer *w, char *buf, size_t size)
+{
+    w->start = w->p = buf;
+    w->room = size ? size - 1 : 0;
+    w->over = 0;
+    w->src_file = NULL;
+}
+
+/* The part of a piece that does not fit: copies what does, counts the rest. */
+static RETOUR__NOINLINE void put_cut(writer *w, const char *s, size_t n)
+{
+    if (w->room)
+        memcpy(w->p, s, w->room);
+    w->p += w->room;
+    w->over += n - w->room;
+    w->room = 0;
+}
+
+/* Appends n bytes. Inlined with a constant n (every key and literal), the copy is a few
+ * moves, not a call. */
 static inline void put(writer *w, const char *s, size_t n)
 {
-    if (w->len < w->size) {
-        size_t room = w->size - w->len;
-        memcpy(w->buf + w->len, s, n < room ? n : room);
+    if (RETOUR__LIKELY(n <= w->room)) {
+        memcpy(w->p, s, n);
+        w->p += n;
+        w->room -= n;
+    } else {
+        put_cut(w, s, n);
     }
-    w->len += n;
 }
 
 /* A string literal: keys with their quotes, colon and leading comma, "null", brackets. */
@@ -66,7 +98,20 @@ static inline uint64_t needs_escape8(uint64_t v)
 
 /* A JSON string of n bytes: most strings need no escape, so they are scanned eight bytes
  * at a time and copied at once; the first that needs one continues byte by byte. */
+static size_t clean_prefix(const char *s, size_t n);
+
 static void put_string_n(writer *w, const char *s, size_t n)
+{
+    size_t i = clean_prefix(s, n);
+    put(w, "\"", 1);
+    put(w, s, i);
+    if (i < n)
+        put_escaped(w, s + i, n - i);
+    put(w, "\"", 1);
+}
+
+/* The length of the longest prefix of s[0..n) that needs no escape. */
+static size_t clean_prefix(const char *s, size_t n)
 {
     size_t i = 0;
     for (; i + 8 <= n; i += 8) {
@@ -75,10 +120,10 @@ static void put_string_n(writer *w, const char *s, size_t n)
         if (needs_escape8(v))
             break;
     }
-    if (i + 8 > n && i < n) {
-        /* The last few bytes, padded with a letter that needs no escape. */
-        uint64_t v = UINT64_C(0x4141414141414141);
-        memcpy(&v, s + i, n - i);
+    if (i < n && n >= 8) {
+        /* The last few bytes: the last eight, overlapping what was scanned. */
+        uint64_t v;
+        memcpy(&v, s + n - 8, 8);
         if (!needs_escape8(v))
             i = n;
     }
@@ -87,16 +132,28 @@ static void put_string_n(writer *w, const char *s, size_t n)
         if (c < 0x20 || c == '"' || c == '\\')
             break;
     }
-    put(w, "\"", 1);
-    put(w, s, i);
-    if (i < n)
-        put_escaped(w, s + i, n - i);
-    put(w, "\"", 1);
+    return i;
 }
 
 static void put_string(writer *w, const char *s)
 {
     put_string_n(w, s, strlen(s));
+}
+
+/* A string of the library's own that needs no escape: the names of outcomes, bases,
+ * remedies and calendars, reason codes, a currency code (three capital letters). */
+static void put_name(writer *w, const char *s)
+{
+    size_t n = strlen(s);
+    if (RETOUR__LIKELY(n + 2 <= w->room)) {
+        w->p[0] = '"';
+        memcpy(w->p + 1, s, n);
+        w->p[n + 1] = '"';
+        w->p += n + 2;
+        w->room -= n + 2;
+    } else {
+        put_string_n(w, s, n);
+    }
 }
 
 /* Decimal digits of v into the end of buf (at least 20 bytes); returns the first. */
@@ -119,18 +176,36 @@ static void put_int(writer *w, int64_t v)
     put(w, p, (size_t)(end - p));
 }
 
-/* Money and dates never need escaping: their quotes go around the digits directly. */
+/* Money and dates never need escaping: their quotes go around the digits directly.
+ * The digits as retour__money_format() writes them: at least one before the point, the
+ * currency's decimals after it, a '-' in front of a negative amount. */
 static void put_money(writer *w, int64_t minor, int decimals)
 {
-    char m[40];
-    int n = retour__money_format(m + 1, sizeof m - 2, minor, decimals);
-    if (n < 0 || (size_t)n > sizeof m - 3) {
+    if (minor == 0 && decimals == 2) {
+        PUT_LIT(w, "\"0.00\""); /* most amounts of most decisions */
+        return;
+    }
+    if (RETOUR__UNLIKELY(decimals < 0 || decimals > 18)) {
         PUT_LIT(w, "\"\"");
         return;
     }
-    m[0] = '"';
-    m[n + 1] = '"';
-    put(w, m, (size_t)n + 2);
+    char m[48], *end = m + sizeof m, *p = end;
+    uint64_t v = minor < 0 ? (uint64_t)0 - (uint64_t)minor : (uint64_t)minor;
+    *--p = '"';
+    for (int i = 0; i < decimals; i++) {
+        *--p = (char)('0' + v % 10);
+        v /= 10;
+    }
+    if (decimals > 0)
+        *--p = '.';
+    do {
+        *--p = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    if (minor < 0)
+        *--p = '-';
+    *--p = '"';
+    put(w, p, (size_t)(end - p));
 }
 
 static void put_date(writer *w, retour_date date)
@@ -153,41 +228,87 @@ static void put_or_null(writer *w, const char *s)
         PUT_LIT(w, "null");
 }
 
-/* "file:line:column", as snprintf into a buffer of RETOUR_ERROR_FILE_MAX + 32 bytes would
- * give it: a longer text is cut there, so that case keeps the snprintf. */
-static void put_source(writer *w, const char *file, int line, int column)
+/* Appends the decimal digits of v (with its sign) to src at *n, keeping at most cap bytes
+ * in all, as snprintf would cut them. */
+static void cut_int(char *src, size_t *n, size_t cap, int v)
 {
-    char src[RETOUR_ERROR_FILE_MAX + 32];
-    size_t flen = strlen(file);
-    if (flen + 2 * 12 + 2 < sizeof src && line >= 0 && column >= 0) {
-        char num[24], *end = num + sizeof num, *p;
-        memcpy(src, file, flen);
-        size_t n = flen;
-        src[n++] = ':';
-        p = format_u64(end, (uint64_t)line);
-        memcpy(src + n, p, (size_t)(end - p));
-        n += (size_t)(end - p);
-        src[n++] = ':';
-        p = format_u64(end, (uint64_t)column);
-        memcpy(src + n, p, (size_t)(end - p));
-        n += (size_t)(end - p);
-        put_string_n(w, src, n);
-        return;
-    }
-    snprintf(src, sizeof src, "%s:%d:%d", file, line, column);
-    put_string(w, src);
+    char num[24], *end = num + sizeof num;
+    char *p = format_u64(end, v < 0 ? (uint64_t)0 - (uint64_t)(int64_t)v : (uint64_t)v);
+    if (v < 0)
+        *--p = '-';
+    size_t k = (size_t)(end - p);
+    if (k > cap - *n)
+        k = cap - *n;
+    memcpy(src + *n, p, k);
+    *n += k;
 }
 
-static void put_reason(writer *w, const retour_decision *d, const retour__reason_rec *r,
-                       retour_lang lang)
+/* "file:line:column", as snprintf into a buffer of RETOUR_ERROR_FILE_MAX + 32 bytes gave
+ * it before (the bytes are part of the output's contract): a longer text is cut there. */
+static void put_source_new(writer *w, const char *file, int line, int column)
 {
-    char msg[512];
+    char src[RETOUR_ERROR_FILE_MAX + 32];
+    const size_t cap = sizeof src - 1;
+    size_t flen = strlen(file), n = flen < cap ? flen : cap;
+    memcpy(src, file, n);
+    if (n < cap)
+        src[n++] = ':';
+    cut_int(src, &n, cap, line);
+    if (n < cap)
+        src[n++] = ':';
+    cut_int(src, &n, cap, column);
+    /* Written escaped into the cache (a writer of its own), then copied out. */
+    writer c;
+    writer_init(&c, w->src, sizeof w->src);
+    put_string_n(&c, src, n);
+    if (c.over == 0) {
+        w->src_file = file;
+        w->src_line = line;
+        w->src_column = column;
+        w->src_len = (size_t)(c.p - c.start);
+        put(w, w->src, w->src_len);
+    } else {
+        w->src_file = NULL;
+        put_string_n(w, src, n);
+    }
+}
+
+static void put_source(writer *w, const char *file, int line, int column)
+{
+    if (file == w->src_file && line == w->src_line && column == w->src_column)
+        put(w, w->src, w->src_len);
+    else
+        put_source_new(w, file, line, column);
+}
+
+/* A reason; the compact form leaves its message out (code, source and law stay). */
+static void put_reason(writer *w, const retour_decision *d, const retour__reason_rec *r,
+                       retour_json_form form, retour_lang lang)
+{
     PUT_LIT(w, "{\"code\":");
-    put_string(w, r->pub.code);
-    PUT_LIT(w, ",\"message\":");
-    retour__message_format(msg, sizeof msg, r->code, lang, &r->params, d->policy->currency,
-                           d->policy->decimals);
-    put_string(w, msg);
+    put_name(w, r->pub.code);
+    if (form == RETOUR_JSON_FULL) {
+        /* A message is cut at 511 bytes, as it always was. Most need no escape: they are
+         * written straight into the output between their quotes. */
+        enum { MSG_MAX = 512 };
+        PUT_LIT(w, ",\"message\":");
+        size_t size = w->room > MSG_MAX + 1 ? MSG_MAX : w->room > 2 ? w->room - 1 : 0;
+        int n = size ? retour__message_format(w->p + 1, size, r->code, lang, &r->params,
+                                              d->policy->currency, d->policy->decimals)
+                     : -1;
+        size_t k = n < 0 ? 0 : (size_t)n < size ? (size_t)n : size - 1;
+        if (n >= 0 && ((size_t)n < size || size == MSG_MAX) && clean_prefix(w->p + 1, k) == k) {
+            w->p[0] = '"';
+            w->p[k + 1] = '"';
+            w->p += k + 2;
+            w->room -= k + 2;
+        } else {
+            char msg[MSG_MAX];
+            retour__message_format(msg, sizeof msg, r->code, lang, &r->params,
+                                   d->policy->currency, d->policy->decimals);
+            put_string(w, msg);
+        }
+    }
     PUT_LIT(w, ",\"source\":");
     if (r->pub.source_file)
         put_source(w, r->pub.source_file, r->pub.source_line, r->pub.source_column);
@@ -198,7 +319,8 @@ static void put_reason(writer *w, const retour_decision *d, const retour__reason
     put(w, "}", 1);
 }
 
-static void put_reasons(writer *w, const retour_decision *d, long item, retour_lang lang)
+static void put_reasons(writer *w, const retour_decision *d, long item, retour_json_form form,
+                        retour_lang lang)
 {
     int first = 1;
     PUT_LIT(w, ",\"reasons\":[");
@@ -208,12 +330,13 @@ static void put_reasons(writer *w, const retour_decision *d, long item, retour_l
         if (!first)
             put(w, ",", 1);
         first = 0;
-        put_reason(w, d, &d->reasons[i], lang);
+        put_reason(w, d, &d->reasons[i], form, lang);
     }
     put(w, "]", 1);
 }
 
-static void put_items(writer *w, const retour_decision *d, retour_lang lang)
+static void put_items(writer *w, const retour_decision *d, retour_json_form form,
+                      retour_lang lang)
 {
     int dec = d->policy->decimals;
     PUT_LIT(w, ",\"items\":[");
@@ -231,7 +354,7 @@ static void put_items(writer *w, const retour_decision *d, retour_lang lang)
         else
             put_string(w, retour__decision_category(d, i));
         PUT_LIT(w, ",\"outcome\":");
-        put_string(w, retour_outcome_name(it->outcome));
+        put_name(w, retour_outcome_name(it->outcome));
         PUT_LIT(w, ",\"refund\":");
         put_money(w, it->refund, dec);
         PUT_LIT(w, ",\"deduction\":");
@@ -240,13 +363,13 @@ static void put_items(writer *w, const retour_decision *d, retour_lang lang)
         if (it->remedy == RETOUR_REMEDY_NONE)
             PUT_LIT(w, "null");
         else
-            put_string(w, retour_remedy_name(it->remedy));
+            put_name(w, retour_remedy_name(it->remedy));
         PUT_LIT(w, ",\"remedy_percent\":");
         if (it->remedy_bp > 0)
             put_money(w, it->remedy_bp, 2);
         else
             PUT_LIT(w, "null");
-        put_reasons(w, d, (long)i, lang);
+        put_reasons(w, d, (long)i, form, lang);
         put(w, "}", 1);
     }
     put(w, "]", 1);
@@ -276,16 +399,61 @@ static void put_terms(writer *w, const retour_policy *p)
     }
 }
 
+/* {"outcome":...,"deciding_reason":...,"withdrawal_deadline":...}; reason "" is null. */
+static void put_verdict(writer *w, retour_outcome outcome, const char *reason,
+                        retour_date withdrawal_deadline)
+{
+    PUT_LIT(w, "{\"outcome\":");
+    put_name(w, retour_outcome_name(outcome));
+    PUT_LIT(w, ",\"deciding_reason\":");
+    if (reason && reason[0])
+        put_name(w, reason);
+    else
+        PUT_LIT(w, "null");
+    PUT_LIT(w, ",\"withdrawal_deadline\":");
+    put_date(w, withdrawal_deadline);
+    put(w, "}", 1);
+}
+
+/* NUL-terminates what was written (when there was a buffer); the full length. */
+static long finish(writer *w, size_t size)
+{
+    if (size)
+        *w->p = '\0';
+    return (long)((size_t)(w->p - w->start) + w->over);
+}
+
+long retour__verdict_to_json(const retour_verdict *v, char *buf, size_t size)
+{
+    writer w;
+    writer_init(&w, buf, size);
+    put_verdict(&w, v->outcome, v->reason, v->withdrawal_deadline);
+    return finish(&w, size);
+}
+
 long retour_decision_to_json(const retour_decision *d, retour_lang lang, char *buf, size_t size)
 {
-    if (!RETOUR__DECISION_OK(d) || !d->valid || (unsigned)lang >= RETOUR_LANG__COUNT || (buf == NULL && size))
+    return retour_decision_to_json_form(d, RETOUR_JSON_FULL, lang, buf, size);
+}
+
+long retour_decision_to_json_form(const retour_decision *d, retour_json_form form,
+                                  retour_lang lang, char *buf, size_t size)
+{
+    if (!RETOUR__DECISION_OK(d) || !d->valid || (unsigned)lang >= RETOUR_LANG__COUNT ||
+        (unsigned)form >= RETOUR_JSON_FORM__COUNT || (buf == NULL && size))
         return RETOUR_EINVAL;
-    writer w = { buf, size, 0 };
+    writer w;
+    writer_init(&w, buf, size);
+    if (form == RETOUR_JSON_VERDICT) {
+        const retour_reason *why = retour_decision_deciding_reason(d);
+        put_verdict(&w, d->outcome, why ? why->code : NULL, d->withdrawal_deadline);
+        return finish(&w, size);
+    }
     int dec = d->policy->decimals;
     PUT_LIT(&w, "{\"outcome\":");
-    put_string(&w, retour_outcome_name(d->outcome));
+    put_name(&w, retour_outcome_name(d->outcome));
     PUT_LIT(&w, ",\"basis\":");
-    put_string(&w, retour_basis_name(d->basis));
+    put_name(&w, retour_basis_name(d->basis));
     if (d->type == RETOUR_REQUEST_COMPLAINT)
         PUT_LIT(&w, ",\"type\":\"complaint\",\"refund\":{\"amount\":");
     else
@@ -302,7 +470,7 @@ long retour_decision_to_json(const retour_decision *d, retour_lang lang, char *b
     PUT_LIT(&w, ",\"store_credit\":");
     put_money(&w, d->store_credit, dec);
     PUT_LIT(&w, ",\"currency\":");
-    put_string(&w, d->policy->currency);
+    put_name(&w, d->policy->currency);
     PUT_LIT(&w, ",\"method\":");
     put_or_null(&w, d->refund_method);
     PUT_LIT(&w, "},\"withdrawal_deadline\":");
@@ -312,17 +480,41 @@ long retour_decision_to_json(const retour_decision *d, retour_lang lang, char *b
     PUT_LIT(&w, ",\"refund_by\":");
     put_date(&w, d->refund_by);
     PUT_LIT(&w, ",\"calendar\":");
-    put_string(&w, d->calendar);
+    put_name(&w, d->calendar);
     PUT_LIT(&w, ",\"return_shipping\":");
     if (d->return_shipping == RETOUR_PAYER_SHOP)
         PUT_LIT(&w, "\"shop\"");
     else
         PUT_LIT(&w, "\"customer\"");
     put_terms(&w, d->policy);
-    put_reasons(&w, d, -1, lang);
-    put_items(&w, d, lang);
+    put_reasons(&w, d, -1, form, lang);
+    put_items(&w, d, form, lang);
     put(&w, "}", 1);
-    if (size)
-        buf[w.len < size ? w.len : size - 1] = '\0';
-    return (long)w.len;
+    return finish(&w, size);
+}
+
+long retour__error_to_json(const retour_error *err, char *buf, size_t size)
+{
+    char formatted[RETOUR_ERROR_FILE_MAX + RETOUR_ERROR_PATH_MAX + RETOUR_ERROR_MESSAGE_MAX + 64];
+    retour_error_format(formatted, sizeof formatted, err);
+    writer w;
+    writer_init(&w, buf, size);
+    PUT_LIT(&w, "{\"error\":{\"code\":");
+    put_int(&w, err->code);
+    PUT_LIT(&w, ",\"file\":");
+    put_string(&w, err->file);
+    PUT_LIT(&w, ",\"line\":");
+    put_int(&w, err->line);
+    PUT_LIT(&w, ",\"column\":");
+    put_int(&w, err->column);
+    PUT_LIT(&w, ",\"offset\":");
+    put_int(&w, (int64_t)err->offset);
+    PUT_LIT(&w, ",\"path\":");
+    put_string(&w, err->path);
+    PUT_LIT(&w, ",\"message\":");
+    put_string(&w, err->message[0] ? err->message : retour_strerror(err->code));
+    PUT_LIT(&w, ",\"formatted\":");
+    put_string(&w, formatted);
+    PUT_LIT(&w, "}}");
+    return finish(&w, size);
 }

@@ -322,6 +322,16 @@ static int put_text(char *buf, size_t size, const char *s, size_t len)
     return (int)len;
 }
 
+/* snprintf(buf, size, "%s%s", a, b) for strings of known length, without the format. */
+static int put_pair(char *buf, size_t size, const char *a, size_t alen, const char *b,
+                    size_t blen)
+{
+    put_text(buf, size, a, alen);
+    if (size > alen)
+        put_text(buf + alen, size - alen, b, blen);
+    return (int)(alen + blen);
+}
+
 /* snprintf(buf, size, "%d", v). */
 static int put_number(char *buf, size_t size, int v)
 {
@@ -370,8 +380,8 @@ static int put_figures(char *buf, size_t size, retour_lang lang, const retour__p
         const char *joint = left == 0 ? "." : (left & (left - 1)) == 0 ? (nl ? " en " : " and ")
                                                                          : ", ";
         size_t used = (size_t)total < size ? (size_t)total : size;
-        total += snprintf(size > used ? buf + used : NULL, size > used ? size - used : 0,
-                          "%s%s", word, joint);
+        total += put_pair(size > used ? buf + used : NULL, size > used ? size - used : 0, word,
+                          strlen(word), joint, strlen(joint));
     }
     return total;
 }
@@ -392,17 +402,24 @@ static int put_value(char *buf, size_t size, const char *name, size_t name_len,
     if (IS("days2"))
         return put_number(buf, size, p->days2);
     if (IS("amount")) {
-        char m[32];
-        retour__money_format(m, sizeof m, p->amount, decimals);
-        return snprintf(buf, size, "%s %s", currency, m);
+        char m[40];
+        size_t clen = strlen(currency);
+        int n = retour__money_format(m + 1, sizeof m - 1, p->amount, decimals);
+        m[0] = ' ';
+        return put_pair(buf, size, currency, clen, m, n < 0 ? 1 : (size_t)n + 1);
     }
     if (IS("percent")) {
         if (p->basis_points <= 0)
-            return snprintf(buf, size, "fixed");
-        if (p->basis_points % 100 == 0)
-            return snprintf(buf, size, "%d%%", (int)(p->basis_points / 100));
-        return snprintf(buf, size, "%d.%02d%%", (int)(p->basis_points / 100),
-                        (int)(p->basis_points % 100));
+            return put_text(buf, size, "fixed", 5);
+        /* "12%" or "12.50%": the basis points as money with two decimals. */
+        char m[40];
+        int n = retour__money_format(m, sizeof m - 1, p->basis_points, 2);
+        if (n < 0)
+            n = 0;
+        if (p->basis_points % 100 == 0 && n >= 3)
+            n -= 3;
+        m[n++] = '%';
+        return put_text(buf, size, m, (size_t)n);
     }
     if (IS("category"))
         return p->category ? put_text(buf, size, p->category, strlen(p->category))
@@ -425,7 +442,11 @@ static int put_value(char *buf, size_t size, const char *name, size_t name_len,
                       decimals);
     }
 #undef IS
-    return snprintf(buf, size, "{%.*s}", (int)name_len, name);
+    /* Not reached with the templates above: an unknown placeholder stays as written. */
+    int n = put_pair(buf, size, "{", 1, name, name_len);
+    n += put_pair(size > (size_t)n ? buf + n : NULL, size > (size_t)n ? size - (size_t)n : 0,
+                  "}", 1, "", 0);
+    return n;
 }
 
 /* Copies template t into buf with its placeholders expanded; returns the full length. */

@@ -51,25 +51,37 @@ int retour_request_new(retour_request **out, retour_request_type type,
     retour_request *r = retour__malloc(a, sizeof *r);
     if (r == NULL)
         return RETOUR_ENOMEM;
+    retour__request_init(r, type, options);
+    *out = r;
+    return RETOUR_OK;
+}
+
+void retour__request_init(retour_request *r, retour_request_type type,
+                          const retour_options *options)
+{
+    const retour_allocator *a = retour__allocator(options ? options->allocator : NULL);
     memset(r, 0, sizeof *r);
     r->allocator = a;
     retour__arena_init_small(&r->arena, a);
     retour__limits_from_options(&r->limits, options);
     clear_fields(r, type);
     r->magic = RETOUR__REQUEST_MAGIC;
-    *out = r;
-    return RETOUR_OK;
+}
+
+void retour__request_release(retour_request *request)
+{
+    request->magic = 0;
+    retour__arena_release(&request->arena);
+    if (request->items != &request->first_item)
+        retour__free(request->allocator, request->items);
 }
 
 void retour_request_free(retour_request *request)
 {
     if (!RETOUR__REQUEST_OK(request))
         return;
-    request->magic = 0;
     const retour_allocator *a = request->allocator;
-    retour__arena_release(&request->arena);
-    if (request->items != &request->first_item)
-        retour__free(a, request->items);
+    retour__request_release(request);
     retour__free(a, request);
 }
 

@@ -70,6 +70,12 @@ struct retour_request {
     retour__limits limits; /* from the options it was created with, for the JSON reader */
 };
 
+/* A request in memory the caller owns (retour_request_new() without its allocation;
+ * options already checked), and the release of what it holds (not the memory itself). */
+void retour__request_init(retour_request *request, retour_request_type type,
+                          const retour_options *options);
+void retour__request_release(retour_request *request);
+
 /* Room for `need` items: the request's own first_item, then a growing array. 0 or
  * RETOUR_ENOMEM. */
 int retour__request_reserve_items(retour_request *request, size_t need);

@@ -11,9 +11,12 @@
  * Differences, all on purpose: JSON syntax is strict (RFC 8259: no comments, no trailing
  * commas, control characters in strings escaped), \u escapes may form surrogate pairs,
  * and with several mistakes in one request the first in reading order is reported. */
+#include "base/date.h"
+#include "base/money.h"
 #include "policy/parse_messages.h"
 #include "policy/policy.h"
 #include "request/request.h"
+#include "request/request_json.h"
 #include "request/request_parse.h"
 #include "policy/schema.h"
 
@@ -986,6 +989,586 @@ static int parse(reader *rd)
     return RETOUR_OK;
 }
 
+/* ------------------------------------------------------------------------------------
+ * The fast path: the common request, read in one pass without nodes or schema readers
+ * ------------------------------------------------------------------------------------
+ * Most requests a program sends are plain: known keys once each, strings of printable
+ * ASCII without escapes, values that are valid. fast_parse() reads exactly those and fills
+ * the request as parse() would. Anything else (a null, an escape, a byte outside printable
+ * ASCII, an unknown or repeated key, a value parse() would refuse, a carriage return, a
+ * byte order mark, limits below what a request can reach) makes it decline, and the
+ * request is read again by parse() from the start, which then finds the same decision or
+ * reports the error with its place, path and message. So the fast path only ever accepts
+ * what parse() accepts, with the same result; tests/unit/request/test_request_json.c
+ * compares the two over every kind of input. */
+
+#define DECLINE 1
+
+typedef struct fast {
+    const char *s;
+    size_t len, pos;
+    size_t line, line_start; /* as reader's; no character here is wider than a byte */
+    retour_request *r;
+    const retour_policy *policy;
+} fast;
+
+/* A scalar value: its text, and whether it was a string (quoted) or a number or word. */
+typedef struct fast_value {
+    const char *text;
+    size_t len;
+    int quoted;
+} fast_value;
+
+static inline void fast_ws(fast *f)
+{
+    const char *s = f->s;
+    size_t p = f->pos, n = f->len;
+    if (RETOUR__LIKELY(p < n && (unsigned char)s[p] > ' '))
+        return; /* JSON from a program: no space between tokens */
+    while (p < n) {
+        char c = s[p];
+        if (c == ' ' || c == '\t') {
+            p++;
+        } else if (c == '\n') {
+            p++;
+            f->line++;
+            f->line_start = p;
+        } else {
+            break;
+        }
+    }
+    f->pos = p;
+}
+
+/* 1 when the next byte (after spaces) is c, which is then passed. */
+static inline int fast_take(fast *f, char c)
+{
+    fast_ws(f);
+    if (f->pos < f->len && f->s[f->pos] == c) {
+        f->pos++;
+        return 1;
+    }
+    return 0;
+}
+
+/* The string at pos (on its '"') when it is printable ASCII without escapes. */
+static inline int fast_string(fast *f, fast_value *v)
+{
+    const char *s = f->s;
+    size_t len = f->len, start = f->pos + 1, i = start;
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__) || \
+    (defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__))
+    const uint64_t ones = UINT64_C(0x0101010101010101), high = UINT64_C(0x8080808080808080);
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w, q, b, del, hit;
+        memcpy(&w, s + i, 8);
+        q = w ^ (ones * '"');
+        b = w ^ (ones * '\\');
+        del = w ^ (ones * 0x7F);
+        hit = (((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b) |
+               ((del - ones) & ~del) | w) & high;
+        if (hit) {
+            i += (size_t)__builtin_ctzll(hit) / 8;
+            goto found;
+        }
+    }
+#endif
+    while (i < len && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F &&
+           s[i] != '"' && s[i] != '\\')
+        i++;
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__) || \
+    (defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__))
+found:
+#endif
+    if (i >= len || s[i] != '"')
+        return DECLINE;
+    v->text = s + start;
+    v->len = i - start;
+    v->quoted = 1;
+    f->pos = i + 1;
+    return RETOUR_OK;
+}
+
+/* A scalar value at pos (after spaces): a plain string, a number (as JSON writes it),
+ * true or false. A null, a list or an object declines. */
+static int fast_value_at(fast *f, fast_value *v)
+{
+    fast_ws(f);
+    if (f->pos >= f->len)
+        return DECLINE;
+    const char *s = f->s;
+    size_t p = f->pos, n = f->len;
+    char c = s[p];
+    if (c == '"')
+        return fast_string(f, v);
+    if (c == '-' || is_digit(c)) {
+        if (c == '-')
+            p++;
+        if (p < n && s[p] == '0') {
+            p++;
+        } else if (p < n && is_digit(s[p])) {
+            while (p < n && is_digit(s[p]))
+                p++;
+        } else {
+            return DECLINE;
+        }
+        if (p < n && s[p] == '.') {
+            p++;
+            if (p >= n || !is_digit(s[p]))
+                return DECLINE;
+            while (p < n && is_digit(s[p]))
+                p++;
+        }
+        if (p < n && (is_digit(s[p]) || s[p] == 'e' || s[p] == 'E'))
+            return DECLINE; /* a leading zero, or an exponent: parse() says what it thinks */
+    } else if (n - p >= 4 && memcmp(s + p, "true", 4) == 0) {
+        p += 4;
+    } else if (n - p >= 5 && memcmp(s + p, "false", 5) == 0) {
+        p += 5;
+    } else {
+        return DECLINE;
+    }
+    v->text = s + f->pos;
+    v->len = p - f->pos;
+    v->quoted = 0;
+    f->pos = p;
+    return RETOUR_OK;
+}
+
+/* The index of the key text[0..n) in names, or -1. Keys are printable ASCII, names end in
+ * a NUL, so the compare stops at the first difference without reading past a name. */
+static inline int fast_name(const char *text, size_t n, const char *const *names, size_t count)
+{
+    if (n == 0)
+        return -1;
+    for (size_t i = 0; i < count; i++) {
+        const char *m = names[i];
+        if (m[0] != text[0])
+            continue;
+        size_t j = 1;
+        while (j < n && m[j] == text[j])
+            j++;
+        if (j == n && m[n] == '\0')
+            return (int)i;
+    }
+    return -1;
+}
+
+/* The request's keys by length and letters, compared as constants: the common keys of
+ * retour__request_keys, retour__item_keys and retour__customer_keys (a key it does not
+ * know goes to fast_name(), which reads the lists themselves). */
+#define IS_KEY(lit) (n == sizeof(lit) - 1 && memcmp(k, lit, sizeof(lit) - 1) == 0)
+static inline int fast_known_key(const char *k, size_t n, const char *const *names)
+{
+    if (names == retour__item_keys) {
+        switch (k[0]) {
+        case 's': return IS_KEY("sku") ? RETOUR__IK_SKU : -1;
+        case 'c': return IS_KEY("category") ? RETOUR__IK_CATEGORY
+                         : IS_KEY("cause") ? RETOUR__IK_CAUSE
+                         : IS_KEY("customer_admits_damage") ? RETOUR__IK_ADMITS : -1;
+        case 'p': return IS_KEY("price") ? RETOUR__IK_PRICE
+                         : IS_KEY("packaging") ? RETOUR__IK_PACKAGING : -1;
+        case 'q': return IS_KEY("quantity") ? RETOUR__IK_QUANTITY : -1;
+        case 'd': return IS_KEY("delivered") ? RETOUR__IK_DELIVERED : -1;
+        case 'n': return IS_KEY("noticed") ? RETOUR__IK_NOTICED : -1;
+        case 'r': return IS_KEY("remedy") ? RETOUR__IK_REMEDY
+                         : IS_KEY("remedy_failed") ? RETOUR__IK_REMEDY_FAILED : -1;
+        default: return -1;
+        }
+    }
+    if (names == retour__request_keys) {
+        switch (k[0]) {
+        case 't': return IS_KEY("type") ? RETOUR__RK_TYPE : -1;
+        case 'n': return IS_KEY("notified") ? RETOUR__RK_NOTIFIED : -1;
+        case 'o': return IS_KEY("ordered") ? RETOUR__RK_ORDERED : -1;
+        case 'i': return IS_KEY("items") ? RETOUR__RK_ITEMS : -1;
+        case 'c': return IS_KEY("customer") ? RETOUR__RK_CUSTOMER : -1;
+        case 's': return IS_KEY("shipping_paid") ? RETOUR__RK_SHIPPING_PAID : -1;
+        case 'w': return IS_KEY("whole_order") ? RETOUR__RK_WHOLE_ORDER : -1;
+        case 'l': return IS_KEY("last_delivered") ? RETOUR__RK_LAST_DELIVERED : -1;
+        default: return -1;
+        }
+    }
+    switch (k[0]) {
+    case 'o': return IS_KEY("orders") ? RETOUR__CK_ORDERS : -1;
+    case 'c': return IS_KEY("claims_last_year") ? RETOUR__CK_CLAIMS
+                     : IS_KEY("country") ? RETOUR__CK_COUNTRY : -1;
+    case 'g': return IS_KEY("goodwill_last_year") ? RETOUR__CK_GOODWILL : -1;
+    case 'l': return IS_KEY("lifetime_spend") ? RETOUR__CK_SPEND : -1;
+    default: return -1;
+    }
+}
+#undef IS_KEY
+
+static inline int json_key(const char *const *names, size_t count, const char *text,
+                           size_t len)
+{
+    if (len == 0)
+        return -1;
+    int i = fast_known_key(text, len, names);
+    /* A name added to a list after the constants above is found in the list itself. */
+    return i >= 0 ? i : fast_name(text, len, names, count);
+}
+
+int retour__json_key(const char *const *names, size_t count, const char *text, size_t len)
+{
+    return json_key(names, count, text, len);
+}
+
+/* The next key of an object whose '{' or last value was read: its index in names (each
+ * at most once: seen), or -1 at the closing '}'. */
+static int fast_key(fast *f, const char *const *names, size_t count, unsigned *seen, int first,
+                    int *id)
+{
+    if (fast_take(f, '}')) {
+        *id = -1;
+        return RETOUR_OK;
+    }
+    if (!first && !fast_take(f, ','))
+        return DECLINE;
+    fast_ws(f);
+    fast_value k;
+    if (f->pos >= f->len || f->s[f->pos] != '"' || fast_string(f, &k))
+        return DECLINE;
+    int i = json_key(names, count, k.text, k.len);
+    if (i < 0 || (*seen & (1u << i)) || !fast_take(f, ':'))
+        return DECLINE;
+    *seen |= 1u << i;
+    *id = i;
+    return RETOUR_OK;
+}
+
+/* "YYYY-MM-DD" of a real day, as retour_date_parse() reads it. */
+static int fast_date(const fast_value *v, retour_date *out)
+{
+    const unsigned char *t = (const unsigned char *)v->text;
+    if (!v->quoted || v->len != 10 || t[4] != '-' || t[7] != '-')
+        return DECLINE;
+    unsigned d[8] = { t[0] - 48u, t[1] - 48u, t[2] - 48u, t[3] - 48u,
+                      t[5] - 48u, t[6] - 48u, t[8] - 48u, t[9] - 48u };
+    unsigned bad = 0;
+    for (int i = 0; i < 8; i++)
+        bad |= d[i] > 9;
+    if (bad)
+        return DECLINE;
+    int y = (int)(d[0] * 1000 + d[1] * 100 + d[2] * 10 + d[3]);
+    int m = (int)(d[4] * 10 + d[5]), day = (int)(d[6] * 10 + d[7]);
+    static const unsigned char month_days[13] = { 0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
+                                                  30, 31 };
+    if (y < 1 || m < 1 || m > 12 || day < 1 || day > month_days[m] ||
+        (m == 2 && day == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))))
+        return DECLINE;
+    *out = RETOUR__DATE_CONST(y, m, day);
+    return RETOUR_OK;
+}
+
+/* An amount as retour__money_parse() reads it: digits, then a point and up to the
+ * currency's decimals. Other shapes, and amounts of more than 13 digits before the point,
+ * go to retour__money_parse() itself. */
+static int fast_money(const fast *f, const fast_value *v, int64_t *out)
+{
+    const char *t = v->text;
+    size_t n = v->len, i = 0;
+    int decimals = f->policy->decimals, frac = 0;
+    int64_t value = 0;
+    if (decimals > 4)
+        goto general;
+    while (i < n && i < 13 && is_digit(t[i])) {
+        value = value * 10 + (t[i] - '0');
+        i++;
+    }
+    if (i == 0)
+        goto general;
+    if (i < n && t[i] == '.') {
+        size_t j = i + 1;
+        while (j < n && frac < decimals && is_digit(t[j])) {
+            value = value * 10 + (t[j] - '0');
+            j++;
+            frac++;
+        }
+        if (frac == 0)
+            goto general;
+        i = j;
+    }
+    if (i != n)
+        goto general;
+    for (; frac < decimals; frac++)
+        value *= 10;
+    *out = value;
+    return RETOUR_OK;
+general:
+    if (n == 0 || retour__money_parse(out, t, n, decimals, NULL, 0) != RETOUR_OK)
+        return DECLINE;
+    return RETOUR_OK;
+}
+
+/* A whole number from min to max, written as a JSON number (a quoted one is an error). */
+static int fast_int(const fast_value *v, long min, long max, long *out)
+{
+    if (v->quoted || v->len == 0 || v->len > 12)
+        return DECLINE;
+    long n = 0;
+    for (size_t i = 0; i < v->len; i++) {
+        if (!is_digit(v->text[i]))
+            return DECLINE;
+        n = n * 10 + (v->text[i] - '0');
+    }
+    if (n < min || n > max)
+        return DECLINE;
+    *out = n;
+    return RETOUR_OK;
+}
+
+static int fast_bool(const fast_value *v, int *out)
+{
+    if (v->quoted || !(v->text[0] == 't' || v->text[0] == 'f'))
+        return DECLINE; /* fast_value_at() read the word: true or false */
+    *out = v->text[0] == 't';
+    return RETOUR_OK;
+}
+
+/* One of names[0..count) as a string. */
+static int fast_enum(const fast_value *v, const char *const *names, size_t count, int *out)
+{
+    int i = v->quoted ? fast_name(v->text, v->len, names, count) : -1;
+    if (i < 0)
+        return DECLINE;
+    *out = i;
+    return RETOUR_OK;
+}
+
+static int fast_mark(const fast *f, retour__place *place)
+{
+    place->line = f->line;
+    place->column = f->pos - f->line_start;
+    place->offset = f->pos;
+    return RETOUR_OK;
+}
+
+/* The item at pos (on its '{'). */
+static int fast_item(fast *f, retour__item *it, unsigned *have)
+{
+    retour_request *r = f->r;
+    memset(it, 0, sizeof *it);
+    it->quantity = 1;
+    it->delivered = RETOUR_DATE_NONE;
+    it->packaging = RETOUR_PACKAGING_UNKNOWN;
+    it->noticed = RETOUR_DATE_NONE;
+    fast_mark(f, &it->place);
+    f->pos++;
+    unsigned seen = 0;
+    for (int first = 1;; first = 0) {
+        int id, e;
+        long n;
+        fast_value v;
+        if (fast_key(f, retour__item_keys, RETOUR__IK__COUNT, &seen, first, &id))
+            return DECLINE;
+        if (id < 0)
+            break;
+        if (fast_value_at(f, &v))
+            return DECLINE;
+        switch (id) {
+        case RETOUR__IK_SKU:
+        case RETOUR__IK_CATEGORY: {
+            if (!v.quoted)
+                return DECLINE;
+            const char *text = retour__request_strdup(r, v.text, v.len);
+            if (text == NULL)
+                return RETOUR_ENOMEM;
+            *(id == RETOUR__IK_SKU ? &it->sku : &it->category) = text;
+            break;
+        }
+        case RETOUR__IK_PRICE:
+            if (fast_money(f, &v, &it->price))
+                return DECLINE;
+            break;
+        case RETOUR__IK_QUANTITY:
+            if (fast_int(&v, 1, RETOUR__MAX_QUANTITY, &n))
+                return DECLINE;
+            it->quantity = (int)n;
+            break;
+        case RETOUR__IK_DELIVERED:
+            if (fast_date(&v, &it->delivered))
+                return DECLINE;
+            break;
+        case RETOUR__IK_PACKAGING:
+            if (fast_enum(&v, retour__packaging_names + 1, 4, &e))
+                return DECLINE;
+            it->packaging = (retour_packaging)(e + 1);
+            break;
+        case RETOUR__IK_NOTICED:
+            if (fast_date(&v, &it->noticed))
+                return DECLINE;
+            break;
+        case RETOUR__IK_CAUSE:
+            if (fast_enum(&v, retour__cause_names, RETOUR_CAUSE__COUNT, &e))
+                return DECLINE;
+            it->cause = (retour_cause)e;
+            break;
+        case RETOUR__IK_REMEDY:
+            if (fast_enum(&v, retour__remedy_names + 1, RETOUR_REMEDY_PRICE_REDUCTION, &e))
+                return DECLINE;
+            it->remedy = (retour_remedy)(e + 1);
+            break;
+        case RETOUR__IK_ADMITS:
+            if (fast_bool(&v, &it->admits_damage))
+                return DECLINE;
+            break;
+        default:
+            if (fast_bool(&v, &it->remedy_failed))
+                return DECLINE;
+            break;
+        }
+    }
+    *have = seen;
+    /* parse_item()'s required keys; the delivery date is checked once the type is known. */
+    if (!(seen & (1u << RETOUR__IK_SKU)) || !(seen & (1u << RETOUR__IK_PRICE)))
+        return DECLINE;
+    return RETOUR_OK;
+}
+
+static int fast_items(fast *f, size_t max_items)
+{
+    retour_request *r = f->r;
+    f->pos++; /* '[' */
+    for (size_t i = 0;; i++) {
+        if (i + 1 > max_items || !fast_take(f, '{'))
+            return DECLINE;
+        f->pos--;
+        if (retour__request_reserve_items(r, i + 1))
+            return RETOUR_ENOMEM;
+        unsigned have;
+        int rc = fast_item(f, &r->items[i], &have);
+        if (rc)
+            return rc;
+        retour__item_measure(&r->items[i]);
+        r->count = i + 1;
+        if (fast_take(f, ']'))
+            return RETOUR_OK;
+        if (!fast_take(f, ','))
+            return DECLINE;
+    }
+}
+
+static int fast_customer(fast *f)
+{
+    retour_request *r = f->r;
+    f->pos++; /* '{' */
+    unsigned seen = 0;
+    for (int first = 1;; first = 0) {
+        int id;
+        long n;
+        fast_value v;
+        if (fast_key(f, retour__customer_keys, RETOUR__CK__COUNT, &seen, first, &id))
+            return DECLINE;
+        if (id < 0)
+            return RETOUR_OK;
+        if (fast_value_at(f, &v))
+            return DECLINE;
+        switch (id) {
+        case RETOUR__CK_ORDERS:
+        case RETOUR__CK_CLAIMS:
+        case RETOUR__CK_GOODWILL:
+            if (fast_int(&v, 0, RETOUR__MAX_COUNT, &n))
+                return DECLINE;
+            *(id == RETOUR__CK_ORDERS ? &r->customer_orders
+              : id == RETOUR__CK_CLAIMS ? &r->claims_last_year : &r->goodwill_last_year) =
+                (int)n;
+            break;
+        case RETOUR__CK_COUNTRY:
+            if (!v.quoted || !retour__country_code_valid(v.text, v.len))
+                return DECLINE;
+            memcpy(r->country, v.text, 2);
+            r->country[2] = '\0';
+            break;
+        default:
+            if (fast_money(f, &v, &r->lifetime_spend))
+                return DECLINE;
+            break;
+        }
+    }
+}
+
+/* The whole request, or DECLINE (the request then holds part of it: the caller resets
+ * it), or RETOUR_ENOMEM. */
+static int fast_parse(fast *f, const retour__limits *limits)
+{
+    retour_request *r = f->r;
+    /* Every object and list of a request fits these; below them, parse() words the limit. */
+    if (limits->max_depth < 4 || limits->max_items < RETOUR__IK__COUNT)
+        return DECLINE;
+    fast_ws(f);
+    if (f->pos >= f->len || f->s[f->pos] != '{')
+        return DECLINE;
+    fast_mark(f, &r->place);
+    f->pos++;
+    unsigned seen = 0;
+    for (int first = 1;; first = 0) {
+        int id, e, rc;
+        fast_value v;
+        if (fast_key(f, retour__request_keys, RETOUR__RK__COUNT, &seen, first, &id))
+            return DECLINE;
+        if (id < 0)
+            break;
+        fast_ws(f);
+        char c = f->pos < f->len ? f->s[f->pos] : '\0';
+        if (id == RETOUR__RK_ITEMS || id == RETOUR__RK_CUSTOMER) {
+            if (c != (id == RETOUR__RK_ITEMS ? '[' : '{'))
+                return DECLINE;
+            rc = id == RETOUR__RK_ITEMS ? fast_items(f, limits->max_items) : fast_customer(f);
+            if (rc)
+                return rc;
+            continue;
+        }
+        if (fast_value_at(f, &v))
+            return DECLINE;
+        switch (id) {
+        case RETOUR__RK_TYPE:
+            if (fast_enum(&v, retour__request_types, 2, &e))
+                return DECLINE;
+            r->type = (retour_request_type)e;
+            break;
+        case RETOUR__RK_NOTIFIED:
+            if (fast_date(&v, &r->notified))
+                return DECLINE;
+            break;
+        case RETOUR__RK_ORDERED:
+            if (fast_date(&v, &r->ordered))
+                return DECLINE;
+            break;
+        case RETOUR__RK_LAST_DELIVERED:
+            if (fast_date(&v, &r->last_delivered))
+                return DECLINE;
+            break;
+        case RETOUR__RK_SHIPPING_PAID:
+            if (fast_money(f, &v, &r->shipping_paid))
+                return DECLINE;
+            break;
+        default: /* RETOUR__RK_WHOLE_ORDER */
+            if (fast_bool(&v, &r->whole_order))
+                return DECLINE;
+            break;
+        }
+    }
+    fast_ws(f);
+    if (f->pos != f->len)
+        return DECLINE;
+    const unsigned need = (1u << RETOUR__RK_TYPE) | (1u << RETOUR__RK_NOTIFIED) |
+                          (1u << RETOUR__RK_ITEMS);
+    if ((seen & need) != need)
+        return DECLINE;
+    /* The checks parse() makes once it knows the type and the notification day. */
+    if (r->ordered != RETOUR_DATE_NONE && r->notified < r->ordered)
+        return DECLINE;
+    for (size_t i = 0; i < r->count; i++) {
+        const retour__item *it = &r->items[i];
+        if ((r->type == RETOUR_REQUEST_WITHDRAWAL && it->delivered == RETOUR_DATE_NONE) ||
+            (it->noticed != RETOUR_DATE_NONE && it->noticed > r->notified))
+            return DECLINE;
+    }
+    return RETOUR_OK;
+}
+
 static void reader_init(reader *rd, retour_request *r, const retour_policy *policy,
                         const char *text, size_t len, const char *name, retour_error *err)
 {
@@ -1024,8 +1607,18 @@ int retour_request_parse_json(retour_request *request, const retour_policy *poli
                             request->limits.max_bytes);
     }
     reader rd;
+    int rc = DECLINE;
+    if (text != NULL) {
+        fast f = { text, len, 0, 0, 0, request, policy };
+        rc = fast_parse(&f, &request->limits);
+        if (rc == DECLINE)
+            retour_request_reset(request, RETOUR_REQUEST_WITHDRAWAL);
+    }
     reader_init(&rd, request, policy, text ? text : "", len, name, err);
-    int rc = parse(&rd);
+    if (rc == RETOUR_ENOMEM)
+        rc = no_memory(&rd);
+    else if (rc == DECLINE)
+        rc = parse(&rd);
     if (rc == AGAIN) {
         /* An item came before type or notified and breaks a rule that needs them. Read
          * again knowing both, so that the error is found where it is, as in YAML. */

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Batch throughput: LINES JSON requests (default 1,000,000) decided by `retour eval --batch`.
+# Batch throughput: LINES JSON requests (default 1,000,000) decided by `retour eval --batch`,
+# in the full form and the compact one (--compact).
 # The lines repeat INPUT (default tests/data/cli/batch-jeweller.jsonl: five one-item
 # requests and one with two items, against examples/policies/nl-jeweller.yaml) until there
 # are LINES of them. Reports lines per second (wall clock and per CPU second, decisions
@@ -45,3 +46,19 @@ report "$tmp/time.txt" "decisions to a file ($(awk -v b="$out_bytes" -v n="$line
 /usr/bin/time -v "$retour" eval --batch "$policy" "$tmp/requests.jsonl" \
     >/dev/null 2>"$tmp/time.txt" || { cat "$tmp/time.txt"; exit 1; }
 report "$tmp/time.txt" "decisions to /dev/null:"
+
+# The compact form (--compact: no messages), the process included (issue 22's targets:
+# >= 1,000,000 lines/s compact, >= 600,000 full, wall clock).
+/usr/bin/time -v "$retour" eval --batch "$policy" "$tmp/requests.jsonl" --compact \
+    >"$tmp/decisions.jsonl" 2>"$tmp/time.txt" || { cat "$tmp/time.txt"; exit 1; }
+decided=$(grep -c '^{"outcome"' "$tmp/decisions.jsonl")
+[ "$decided" -eq "$lines" ] || { echo "batch-throughput: $decided of $lines decided (compact)"; exit 1; }
+out_bytes=$(wc -c <"$tmp/decisions.jsonl")
+rm -f "$tmp/decisions.jsonl"
+report "$tmp/time.txt" "compact decisions to a file ($(awk -v b="$out_bytes" -v n="$lines" 'BEGIN { printf "%.0f", b / n }') bytes a line):"
+/usr/bin/time -v "$retour" eval --batch "$policy" "$tmp/requests.jsonl" --compact \
+    >/dev/null 2>"$tmp/time.txt" || { cat "$tmp/time.txt"; exit 1; }
+report "$tmp/time.txt" "compact decisions to /dev/null:"
+/usr/bin/time -v sh -c '"$1" eval --batch "$2" "$3" --compact | cat >/dev/null' sh "$retour" \
+    "$policy" "$tmp/requests.jsonl" 2>"$tmp/time.txt" || { cat "$tmp/time.txt"; exit 1; }
+report "$tmp/time.txt" "compact decisions through a pipe (| cat >/dev/null):"

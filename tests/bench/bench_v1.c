@@ -333,6 +333,136 @@ static void pass_json(bench *b, counts c)
     }
 }
 
+/* The JSON API: request text in, decision JSON out. The outcome and deciding reason are
+ * read back from the text (the first "outcome" value, and the code of the deciding reason
+ * found by the library's own rule would need the decision: so the check reads the verdict
+ * form's fields, and the other forms are checked by their outcome only, against the same
+ * pass of the verdict form). */
+static retour_outcome outcome_of(const char *json)
+{
+    /* {"outcome":"X" ...: the outcome's name starts at byte 12. */
+    const char *o = json + 12;
+    switch (o[0]) {
+    case 'a': return o[6] == '_' ? RETOUR_OUTCOME_ACCEPT_GOODWILL : RETOUR_OUTCOME_ACCEPT;
+    case 'p': return RETOUR_OUTCOME_PARTIAL;
+    case 'r': return o[2] == 'v' ? RETOUR_OUTCOME_REVIEW : RETOUR_OUTCOME_REJECT;
+    default: return RETOUR_OUTCOME__COUNT;
+    }
+}
+
+static retour_evaluator *the_evaluator;
+
+/* Counts the verdict JSON {"outcome":"X","deciding_reason":"Y",...} like a verdict. */
+static void count_verdict_json(bench *b, counts c, const char *json)
+{
+    retour_outcome o = outcome_of(json);
+    const char *r = strstr(json, "\"deciding_reason\":\"");
+    char code[64] = "";
+    if (r) {
+        r += 19;
+        size_t k = strcspn(r, "\"");
+        if (k < sizeof code) {
+            memcpy(code, r, k);
+            code[k] = 0;
+        }
+    }
+    enum wreason w = W_NONE;
+    for (size_t i = 0; i < sizeof code_map / sizeof code_map[0]; i++)
+        if (strcmp(code_map[i].code, code) == 0)
+            w = code_map[i].w;
+    (void)b;
+    if (o < RETOUR_OUTCOME__COUNT)
+        c[o][w]++;
+}
+
+/* The outcome counts of a pass that cannot see the deciding reason: every request's
+ * outcome, filed under its expected reason by the verdict form's pass (check_outcomes). */
+static retour_outcome *expected_outcomes;
+
+static void count_outcome(counts c, size_t i, const char *json, int *bad)
+{
+    retour_outcome o = outcome_of(json);
+    if (expected_outcomes && o != expected_outcomes[i])
+        (*bad)++;
+    c[o][W_NONE]++;
+}
+
+static void pass_json_call(bench *b, counts c)
+{
+    memset(c, 0, sizeof(counts));
+    retour_error err;
+    int bad = 0;
+    for (size_t i = 0; i < b->n; i++) {
+        const char *text = b->json + b->json_off[i];
+        size_t len = b->json_off[i + 1] - b->json_off[i];
+        char *out = NULL;
+        if (retour_evaluate_json(&out, NULL, b->policy, text, len, RETOUR_LANG_EN, &err))
+            die("retour_evaluate_json failed", err.message);
+        count_outcome(c, i, out, &bad);
+        retour_string_free(out);
+    }
+    if (bad)
+        die("retour_evaluate_json: outcomes differ from the verdict's", NULL);
+}
+
+static void pass_evaluator(bench *b, counts c, retour_json_form form)
+{
+    memset(c, 0, sizeof(counts));
+    retour_error err;
+    int bad = 0;
+    for (size_t i = 0; i < b->n; i++) {
+        const char *text = b->json + b->json_off[i];
+        size_t len = b->json_off[i + 1] - b->json_off[i];
+        const char *out;
+        if (retour_evaluator_evaluate_json(&out, NULL, the_evaluator, text, len, form,
+                                           RETOUR_LANG_EN, &err))
+            die("retour_evaluator_evaluate_json failed", err.message);
+        if (form == RETOUR_JSON_VERDICT)
+            count_verdict_json(b, c, out);
+        else
+            count_outcome(c, i, out, &bad);
+    }
+    if (bad)
+        die("evaluator: outcomes differ from the verdict's", NULL);
+}
+
+static void pass_evaluator_full(bench *b, counts c) { pass_evaluator(b, c, RETOUR_JSON_FULL); }
+static void pass_evaluator_compact(bench *b, counts c) { pass_evaluator(b, c, RETOUR_JSON_COMPACT); }
+static void pass_evaluator_verdict(bench *b, counts c) { pass_evaluator(b, c, RETOUR_JSON_VERDICT); }
+
+/* evaluate_many in batches of MANY_BATCH requests: one call per batch. */
+#define MANY_BATCH 256
+static size_t *json_lengths;
+
+static void pass_many(bench *b, counts c, retour_json_form form)
+{
+    memset(c, 0, sizeof(counts));
+    retour_error err;
+    int bad = 0;
+    for (size_t i = 0; i < b->n; i += MANY_BATCH) {
+        size_t k = b->n - i < MANY_BATCH ? b->n - i : MANY_BATCH;
+        const char *out;
+        size_t failed;
+        if (retour_evaluator_evaluate_many(&out, NULL, &failed, the_evaluator,
+                                           b->json + b->json_off[i], json_lengths + i, k, form,
+                                           RETOUR_LANG_EN, &err) || failed)
+            die("retour_evaluator_evaluate_many failed", err.message);
+        for (size_t j = 0; j < k; j++) {
+            if (form == RETOUR_JSON_VERDICT)
+                count_verdict_json(b, c, out);
+            else
+                count_outcome(c, i + j, out, &bad);
+            out = strchr(out, '\n') + 1;
+        }
+    }
+    if (bad)
+        die("evaluate_many: outcomes differ from the verdict's", NULL);
+}
+
+static void pass_many_full(bench *b, counts c) { pass_many(b, c, RETOUR_JSON_FULL); }
+static void pass_many_compact(bench *b, counts c) { pass_many(b, c, RETOUR_JSON_COMPACT); }
+static void pass_many_verdict(bench *b, counts c) { pass_many(b, c, RETOUR_JSON_VERDICT); }
+
 /* Warm-up (checked against want), then RUNS timed passes; returns the median ns per
  * request and the allocations of the timed passes in *allocs. */
 static double time_passes(bench *b, void (*pass)(bench *, counts), const char *what,
@@ -428,7 +558,8 @@ int main(int argc, char **argv)
     opts.allocator = &counting;
     retour_error err;
     retour_policy *policy = NULL;
-    if (retour_policy_load_file(&policy, argv[1], NULL, &err))
+    /* The counting allocator: retour_evaluate_json() allocates through the policy's. */
+    if (retour_policy_load_file(&policy, argv[1], &opts, &err))
         die("cannot load the policy", err.message);
 
     char *csv_path = join(argv[2], "requests.csv");
@@ -493,6 +624,23 @@ int main(int argc, char **argv)
         retour_decision_new(&b.decision, &opts))
         die("out of memory", NULL);
 
+    if (retour_evaluator_new(&the_evaluator, policy, &opts))
+        die("cannot create an evaluator", NULL);
+    json_lengths = malloc(n * sizeof *json_lengths);
+    expected_outcomes = malloc(n * sizeof *expected_outcomes);
+    if (!json_lengths || !expected_outcomes)
+        die("out of memory", NULL);
+    counts want_outcomes;
+    memset(want_outcomes, 0, sizeof want_outcomes);
+    for (size_t i = 0; i < n; i++) {
+        retour_verdict v;
+        json_lengths[i] = b.json_off[i + 1] - b.json_off[i];
+        if (retour_evaluate_verdict(&v, b.decision, policy, b.requests[i], NULL))
+            die("retour_evaluate_verdict failed", NULL);
+        expected_outcomes[i] = v.outcome;
+        want_outcomes[v.outcome][W_NONE]++;
+    }
+
     if (jsonl_out) {
         FILE *f = fopen(jsonl_out, "w");
         if (!f)
@@ -518,10 +666,24 @@ int main(int argc, char **argv)
         failed |= compare("case verdict", got, want) != 0;
         pass_json(&b, got);
         failed |= compare("parse JSON + evaluate", got, want) != 0;
+        static const struct { void (*pass)(bench *, counts); const char *what; int verdict; }
+            api[] = {
+                { pass_json_call, "retour_evaluate_json", 0 },
+                { pass_evaluator_full, "evaluator, full", 0 },
+                { pass_evaluator_compact, "evaluator, compact", 0 },
+                { pass_evaluator_verdict, "evaluator, verdict", 1 },
+                { pass_many_full, "evaluate_many, full", 0 },
+                { pass_many_compact, "evaluate_many, compact", 0 },
+                { pass_many_verdict, "evaluate_many, verdict", 1 },
+            };
+        for (size_t k = 0; k < sizeof api / sizeof api[0]; k++) {
+            api[k].pass(&b, got);
+            failed |= compare(api[k].what, got, api[k].verdict ? want : want_outcomes) != 0;
+        }
         printf("bench-v1: %zu requests, %s\n", n,
                failed ? "counts DIFFER from expected_counts.json"
                       : "counts match expected_counts.json (evaluate, verdict, cases, JSON "
-                        "reader)");
+                        "reader, JSON API)");
     } else {
         size_t eval_allocs, verdict_allocs, case_allocs, case_verdict_allocs, json_allocs = 0;
         double eval_ns = time_passes(&b, pass_eval, "evaluate", want, &eval_allocs, &failed);
@@ -533,6 +695,25 @@ int main(int argc, char **argv)
         double floor_ns = floor_exe ? run_floor(floor_exe, csv_path, n, &failed) : 0;
         double json_ns = only_eval ? 0 : time_passes(&b, pass_json, "parse JSON + evaluate",
                                                      want, &json_allocs, &failed);
+        /* The JSON API (issue 22): text in, JSON out. */
+        size_t call_allocs = 0, ev_allocs[3] = { 0 }, many_allocs[3] = { 0 };
+        double call_ns = 0, ev_ns[3] = { 0 }, many_ns[3] = { 0 };
+        if (!only_eval) {
+            call_ns = time_passes(&b, pass_json_call, "retour_evaluate_json", want_outcomes,
+                                  &call_allocs, &failed);
+            ev_ns[0] = time_passes(&b, pass_evaluator_full, "evaluator, full", want_outcomes,
+                                   &ev_allocs[0], &failed);
+            ev_ns[1] = time_passes(&b, pass_evaluator_compact, "evaluator, compact",
+                                   want_outcomes, &ev_allocs[1], &failed);
+            ev_ns[2] = time_passes(&b, pass_evaluator_verdict, "evaluator, verdict", want,
+                                   &ev_allocs[2], &failed);
+            many_ns[0] = time_passes(&b, pass_many_full, "evaluate_many, full", want_outcomes,
+                                     &many_allocs[0], &failed);
+            many_ns[1] = time_passes(&b, pass_many_compact, "evaluate_many, compact",
+                                     want_outcomes, &many_allocs[1], &failed);
+            many_ns[2] = time_passes(&b, pass_many_verdict, "evaluate_many, verdict", want,
+                                     &many_allocs[2], &failed);
+        }
         printf("bench-v1: %zu requests, policy %s, notified %s\n", n, argv[1], notified_text);
         printf("counts vs expected_counts.json:   %s\n", failed ? "DIFFER" : "match");
         printf("evaluate (C API, prebuilt):       %7.1f ns/eval  %12.0f evals/s  "
@@ -571,12 +752,25 @@ int main(int argc, char **argv)
                    "%.0f bytes a request\n", json_ns, (double)json_len / (double)n);
             printf("allocations while parsing:        %zu in %zu requests (target 0)\n",
                    json_allocs, (size_t)runs * n);
+            printf("JSON API, text in, JSON out (target <= 1000 ns a request):\n");
+            printf("  retour_evaluate_json (one call): %7.1f ns/request, %.1f allocations a "
+                   "request\n", call_ns, (double)call_allocs / ((double)runs * (double)n));
+            static const char *const forms[3] = { "full", "compact", "verdict" };
+            for (int f = 0; f < 3; f++)
+                printf("  evaluator, %-8s              %7.1f ns/request, %zu allocations\n",
+                       forms[f], ev_ns[f], ev_allocs[f]);
+            for (int f = 0; f < 3; f++)
+                printf("  evaluate_many (%d a call), %-8s %5.1f ns/request, %zu allocations\n",
+                       MANY_BATCH, forms[f], many_ns[f], many_allocs[f]);
         }
     }
 
     for (size_t i = 0; i < n; i++)
         retour_request_free(b.requests[i]);
     retour_request_free(b.scratch);
+    retour_evaluator_free(the_evaluator);
+    free(json_lengths);
+    free(expected_outcomes);
     retour_decision_free(b.decision);
     retour_policy_free(policy);
     free(b.requests);

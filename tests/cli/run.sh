@@ -64,6 +64,15 @@ check "explain an item delivered before the order" 1 "$e/explain-delivered-befor
 check "unlisted category text in Dutch" 0 "$e/unlisted-category.nl.txt" \
     "$retour" eval examples/policies/de-fashion.yaml examples/requests/unlisted-category.yaml \
     --lang nl
+# --compact: the decision without the reasons' messages (codes, sources and citations stay).
+check "eval compact" 0 "$e/opened-phone.compact.json" \
+    "$retour" eval examples/policies/nl-electronics.yaml examples/requests/opened-phone.yaml \
+    --format json --compact
+check "eval compact complaint in Dutch" 0 "$e/bracelet-worn-once.compact.json" \
+    "$retour" eval examples/policies/nl-jeweller.yaml examples/requests/bracelet-worn-once.yaml \
+    --compact --format json --lang nl
+check "compact needs json" 2 "$e/compact-text.err" \
+    "$retour" eval examples/policies/minimal.yaml examples/requests/opened-phone.yaml --compact
 check "missing file" 2 "$e/missing-file.err" \
     "$retour" eval examples/policies/does-not-exist.yaml examples/requests/opened-phone.yaml
 check "usage" 2 "$e/usage.err" "$retour" eval examples/policies/minimal.yaml
@@ -174,6 +183,12 @@ check "batch from standard input" 0 "$tmp/batch-jeweller.out" \
     tests/data/cli/batch-jeweller.jsonl
 check "batch with bad lines" 1 "$e/batch-malformed.out" \
     "$retour" eval --batch examples/policies/nl-jeweller.yaml tests/data/cli/batch-malformed.jsonl
+check "batch of examples, compact" 0 "$e/batch-jeweller.compact.out" \
+    "$retour" eval --batch examples/policies/nl-jeweller.yaml tests/data/cli/batch-jeweller.jsonl \
+    --compact
+check "batch with bad lines, compact" 1 "$e/batch-malformed.compact.out" \
+    "$retour" eval --batch examples/policies/nl-jeweller.yaml tests/data/cli/batch-malformed.jsonl \
+    --compact
 check "batch of empty input" 0 "$e/batch-empty.out" \
     "$retour" eval --batch examples/policies/nl-jeweller.yaml /dev/null
 check "batch missing file" 2 "$e/batch-missing-file.err" \

@@ -97,7 +97,8 @@ describe('request errors', () => {
   after(() => policy.close());
 
   test('a request that misses a key is a RequestError (a PolicyError) with its path', () => {
-    const e = thrown(() => policy.evaluate({ type: 'withdrawal', items: [] }));
+    const items = [{ sku: 'A', price: '1.00', delivered: '2026-03-03' }];
+    const e = thrown(() => policy.evaluate({ type: 'withdrawal', items }));
     assert.ok(e instanceof RequestError);
     assert.ok(e instanceof PolicyError);
     assert.equal(e.name, 'RequestError');
@@ -105,6 +106,14 @@ describe('request errors', () => {
     assert.equal(e.code, Status.ESCHEMA);
     assert.equal(e.path, 'notified');
     assert.match(e.message, /missing required key 'notified'/);
+  });
+
+  test('with several mistakes, the first in reading order is reported (JSON reader)', () => {
+    const e = thrown(() => policy.evaluate({ type: 'withdrawal', items: [] }));
+    assert.ok(e instanceof RequestError);
+    assert.equal(e.code, Status.ESCHEMA);
+    assert.equal(e.path, 'items');
+    assert.match(e.message, /expected at least one item/);
   });
 
   test('a bad item field points at items[0]', () => {

@@ -1,6 +1,6 @@
 <?php
 
-// See ../eval-json. Usage: php -d ffi.enable=1 eval-json.php POLICY REQUEST
+// See ../eval-json. Usage: php -d ffi.enable=1 eval-json.php POLICY REQUEST [--compact]
 
 declare(strict_types=1);
 
@@ -10,11 +10,14 @@ use Retour\LibraryError;
 use Retour\Policy;
 use Retour\PolicyError;
 
-if ($argc !== 3) {
-    fwrite(STDERR, "usage: eval-json POLICY REQUEST\n");
+$args = array_slice($argv, 1);
+$compact = in_array('--compact', $args, true);
+$args = array_values(array_filter($args, static fn (string $a): bool => $a !== '--compact'));
+if (count($args) !== 2) {
+    fwrite(STDERR, "usage: eval-json POLICY REQUEST [--compact]\n");
     exit(2);
 }
-[, $policyPath, $requestPath] = $argv;
+[$policyPath, $requestPath] = $args;
 
 $request = @file_get_contents($requestPath);
 if ($request === false) {
@@ -23,7 +26,7 @@ if ($request === false) {
 }
 try {
     $policy = Policy::fromFile($policyPath);
-    $decision = $policy->evaluate($request);
+    $decision = $policy->evaluate($request, 'en', $compact);
     $policy->close();
 } catch (PolicyError $e) {
     fwrite(STDERR, 'eval-json: ' . $e->format() . "\n");

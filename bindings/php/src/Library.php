@@ -370,10 +370,50 @@ final class Library
         size_t retour_diff_group_count(const retour_diff *diff);
         int retour_diff_group_at(const retour_diff *diff, size_t index, retour_diff_group *out);
         void retour_diff_free(retour_diff *diff);
+        typedef enum retour_json_form {
+            RETOUR_JSON_FULL = 0,
+            RETOUR_JSON_COMPACT = 1,
+            RETOUR_JSON_VERDICT = 2,
+            RETOUR_JSON_FORM__COUNT
+        } retour_json_form;
+        long retour_decision_to_json_form(const retour_decision *decision,
+                                          retour_json_form form, retour_lang lang,
+                                          char *buf, size_t size);
+        typedef struct retour_evaluator retour_evaluator;
+        int retour_evaluator_new(retour_evaluator **out, const retour_policy *policy,
+                                 const retour_options *options);
+        void retour_evaluator_free(retour_evaluator *evaluator);
+        int retour_evaluator_evaluate_json(const char **out, size_t *len,
+                                           retour_evaluator *evaluator,
+                                           const char *request_text, size_t request_len,
+                                           retour_json_form form, retour_lang lang,
+                                           retour_error *err);
+        int retour_evaluator_evaluate_many(const char **out, size_t *len, size_t *failed,
+                                           retour_evaluator *evaluator, const char *texts,
+                                           const size_t *lengths, size_t count,
+                                           retour_json_form form, retour_lang lang,
+                                           retour_error *err);
         C;
 
     /** The name handed to the system loader when nothing else names the library. */
     public const SYSTEM_NAME = 'libretour.so.1';
+
+    /** What every "cannot load" error ends with: the ways to point the binding at the library. */
+    public const HOW_TO_POINT = 'Point the binding at libretour in one of these ways: set '
+        . 'RETOUR_LIBRARY to the file (export RETOUR_LIBRARY=/path/to/libretour/build/lib/libretour.so, '
+        . 'or putenv() before the first load, or pass the path to Policy::fromFile()); or, after '
+        . '`meson install`, make pkg-config find retour.pc (export '
+        . 'PKG_CONFIG_PATH=/usr/local/lib/x86_64-linux-gnu/pkgconfig, the directory that holds '
+        . 'retour.pc); or register the library directory of the install with the system loader '
+        . '(sudo ldconfig, or LD_LIBRARY_PATH=/usr/local/lib/x86_64-linux-gnu). Under PHP-FPM or '
+        . 'Apache, set the variable in the pool or server configuration (env[RETOUR_LIBRARY] = ...).';
+
+    private const SOURCE_WORDS = [
+        'argument' => 'the library argument',
+        'env' => 'the environment variable RETOUR_LIBRARY',
+        'pkg-config' => 'pkg-config',
+        'system' => 'the system loader; neither RETOUR_LIBRARY nor pkg-config named a file',
+    ];
 
     /** @var array<string, FFI> loaded libraries by resolved path */
     private static array $loaded = [];
@@ -406,8 +446,9 @@ final class Library
         } catch (FFI\Exception $e) {
             $hint = str_contains($e->getMessage(), 'ffi.enable')
                 ? ' (set ffi.enable=true in php.ini, or run php -d ffi.enable=1)' : '';
-            throw new LibraryError("cannot load libretour from '$path' (found through $source): "
-                . $e->getMessage() . $hint, $path, $source, $e);
+            $how = self::SOURCE_WORDS[$source] ?? $source;
+            throw new LibraryError("cannot load libretour from '$path' (found through $how): "
+                . $e->getMessage() . $hint . '. ' . self::HOW_TO_POINT, $path, $source, $e);
         } catch (\Error $e) {
             // FFI disabled by ffi.enable (e.g. "preload" outside the CLI)
             throw new LibraryError('FFI is not usable here: ' . $e->getMessage()
@@ -459,7 +500,8 @@ final class Library
         }
         if (!is_file($path)) {
             $what = $source === 'env' ? 'RETOUR_LIBRARY' : 'the library argument';
-            throw new LibraryError("$what names '$path', which is not a file", $path, $source);
+            throw new LibraryError("$what names '$path', which is not a file. " . self::HOW_TO_POINT,
+                $path, $source);
         }
         return $path;
     }

@@ -79,45 +79,256 @@ final class Policy
         return new self($lib, $out, $name);
     }
 
+    /** retour_json_form */
+    private const FULL = 0;
+    private const COMPACT = 1;
+    private const VERDICT = 2;
+
+    /** Requests per call of evaluateMany() and its kin (one crossing into C per batch). */
+    public const BATCH_SIZE = 256;
+
+    /** The policy's evaluator (made at the first evaluation) and its out parameters. */
+    private ?FFI\CData $evaluator = null;
+    private FFI\CData $out;
+    private FFI\CData $len;
+    private FFI\CData $failed;
+    private FFI\CData $err;
+    private FFI\CData $outPtr;
+    private FFI\CData $lenPtr;
+    private FFI\CData $failedPtr;
+    private FFI\CData $errPtr;
+
+    private function evaluator(): FFI\CData
+    {
+        $handle = $this->handle();
+        if ($this->evaluator === null) {
+            $ffi = $this->library->ffi();
+            $ev = $ffi->new('retour_evaluator *');
+            $rc = $ffi->retour_evaluator_new(FFI::addr($ev), $handle, null);
+            if ($rc !== 0 || FFI::isNull($ev)) {
+                throw new PolicyError($this->library->strerror($rc), $rc);
+            }
+            $this->out = $ffi->new('const char *');
+            $this->len = $ffi->new('size_t');
+            $this->failed = $ffi->new('size_t');
+            $this->err = $ffi->new('retour_error');
+            $this->outPtr = FFI::addr($this->out);
+            $this->lenPtr = FFI::addr($this->len);
+            $this->failedPtr = FFI::addr($this->failed);
+            $this->errPtr = FFI::addr($this->err);
+            $this->evaluator = $ev;
+        }
+        return $this->evaluator;
+    }
+
+    private static function langCode(string $lang): int
+    {
+        return match ($lang) {
+            'en' => 0,
+            'nl' => 1,
+            default => throw new \InvalidArgumentException("unknown language '$lang' (en or nl)"),
+        };
+    }
+
+    /** @param array<string, mixed>|string $request */
+    private static function requestText(array|string $request): string
+    {
+        return is_string($request)
+            ? $request
+            : json_encode($request, JSON_THROW_ON_ERROR | JSON_UNESCAPED_SLASHES
+                | JSON_UNESCAPED_UNICODE | JSON_PRESERVE_ZERO_FRACTION);
+    }
+
+    /** One request through the evaluator: its JSON in the given form. */
+    private function call(string $text, int $form, int $lang): string
+    {
+        $ev = $this->evaluator();
+        $rc = $this->library->ffi()->retour_evaluator_evaluate_json(
+            $this->outPtr, $this->lenPtr, $ev, $text, strlen($text), $form, $lang, $this->errPtr);
+        if ($rc !== 0) {
+            throw RequestError::fromCError($this->library, $this->err);
+        }
+        return FFI::string($this->out, $this->len->cdata);
+    }
+
     /**
-     * Decides a request (retour_evaluate_json). The request is an array (serialised to JSON:
-     * use strings for money, "499.00", and omit empty maps or pass them as objects) or a
-     * string of YAML or JSON text. No clock is read: every date comes from the request.
+     * Decides a request (retour_evaluator_evaluate_json, through the policy's evaluator). The
+     * request is an array (serialised to JSON: use strings for money, "499.00", and omit empty
+     * maps or pass them as objects) or a string of YAML or JSON text. No clock is read: every
+     * date comes from the request.
      *
      * @param array<string, mixed>|string $request
-     * @param string $lang 'en' or 'nl': the language of the reason messages
+     * @param string $lang    'en' or 'nl': the language of the reason messages
+     * @param bool   $compact leave the reasons' messages out (codes, sources and citations stay)
      * @throws RequestError when the request is invalid or does not fit the policy
      * @throws \InvalidArgumentException for an unknown language
      * @throws \JsonException when the array cannot be encoded as JSON
      * @throws \LogicException when the policy was closed
      */
-    public function evaluate(array|string $request, string $lang = 'en'): Decision
+    public function evaluate(array|string $request, string $lang = 'en', bool $compact = false): Decision
     {
-        $langCode = match ($lang) {
-            'en' => 0,
-            'nl' => 1,
-            default => throw new \InvalidArgumentException("unknown language '$lang' (en or nl)"),
-        };
-        $text = is_string($request)
-            ? $request
-            : json_encode($request, JSON_THROW_ON_ERROR | JSON_UNESCAPED_SLASHES
-                | JSON_UNESCAPED_UNICODE | JSON_PRESERVE_ZERO_FRACTION);
-        $handle = $this->handle();
+        return Decision::fromJson($this->evaluateJson($request, $lang, $compact));
+    }
+
+    /**
+     * The decision as the library's JSON text, without a Decision: what
+     * `retour eval --format json` prints (compact: `--format json --compact`).
+     *
+     * @param array<string, mixed>|string $request
+     */
+    public function evaluateJson(array|string $request, string $lang = 'en', bool $compact = false): string
+    {
+        $langCode = self::langCode($lang);
+        return $this->call(self::requestText($request), $compact ? self::COMPACT : self::FULL, $langCode);
+    }
+
+    /**
+     * The verdict of a request: outcome, deciding_reason and withdrawal_deadline, what
+     * evaluate() decides in those three fields, for hot paths (an order page).
+     *
+     * @param array<string, mixed>|string $request
+     */
+    public function verdict(array|string $request): Verdict
+    {
+        return Verdict::fromJson($this->call(self::requestText($request), self::VERDICT, 0));
+    }
+
+    /**
+     * The output lines of one batch through retour_evaluator_evaluate_many.
+     *
+     * @param list<string> $texts
+     * @return list<string>
+     */
+    private function batch(array $texts, int $form, int $lang): array
+    {
+        $ev = $this->evaluator();
         $ffi = $this->library->ffi();
-        $out = $ffi->new('char *');
-        $len = $ffi->new('size_t');
-        $err = $ffi->new('retour_error');
-        $rc = $ffi->retour_evaluate_json(FFI::addr($out), FFI::addr($len), $handle, $text,
-                                         strlen($text), $langCode, FFI::addr($err));
-        if ($rc !== 0 || FFI::isNull($out)) {
-            throw RequestError::fromCError($this->library, $err);
+        $n = count($texts);
+        $lengths = $ffi->new("size_t[$n]");
+        foreach ($texts as $i => $text) {
+            $lengths[$i] = strlen($text);
         }
-        try {
-            $json = FFI::string($out, $len->cdata);
-        } finally {
-            $ffi->retour_string_free($out);
+        $all = implode('', $texts);
+        $rc = $ffi->retour_evaluator_evaluate_many($this->outPtr, $this->lenPtr, $this->failedPtr,
+            $ev, $all, $lengths, $n, $form, $lang, $this->errPtr);
+        if ($rc !== 0) {
+            throw PolicyError::fromCError($this->library, $this->err);
         }
-        return Decision::fromJson($json);
+        $lines = explode("\n", FFI::string($this->out, $this->len->cdata));
+        array_pop($lines); // after the last "\n"
+        return $lines;
+    }
+
+    /**
+     * Decides requests from any iterable (an array, a generator, a database cursor),
+     * $batchSize at a time in one call into the library each, and yields their decisions in
+     * order, keyed by position. A request that cannot be decided throws its RequestError
+     * (getIndex() is its position; $errors 'throw', the default) or is yielded as that error
+     * ($errors 'return').
+     *
+     * @param iterable<array<string, mixed>|string> $requests
+     * @return \Generator<int, Decision|RequestError>
+     */
+    public function evaluateIter(iterable $requests, string $lang = 'en', bool $compact = false,
+                                 string $errors = 'throw', int $batchSize = self::BATCH_SIZE): \Generator
+    {
+        $this->checkMany($errors, $batchSize);
+        return $this->many($requests, $compact ? self::COMPACT : self::FULL, self::langCode($lang),
+            $errors, $batchSize, [Decision::class, 'fromJson']);
+    }
+
+    /**
+     * evaluateIter() as a list: the decision of every request, in order.
+     *
+     * @param iterable<array<string, mixed>|string> $requests
+     * @return list<Decision|RequestError>
+     */
+    public function evaluateMany(iterable $requests, string $lang = 'en', bool $compact = false,
+                                 string $errors = 'throw', int $batchSize = self::BATCH_SIZE): array
+    {
+        return iterator_to_array($this->evaluateIter($requests, $lang, $compact, $errors, $batchSize), false);
+    }
+
+    /**
+     * The verdict of every request, in order, $batchSize at a time. Errors as evaluateIter().
+     *
+     * @param iterable<array<string, mixed>|string> $requests
+     * @return list<Verdict|RequestError>
+     */
+    public function verdictMany(iterable $requests, string $errors = 'throw',
+                                int $batchSize = self::BATCH_SIZE): array
+    {
+        $this->checkMany($errors, $batchSize);
+        return iterator_to_array($this->many($requests, self::VERDICT, 0, $errors, $batchSize,
+            [Verdict::class, 'fromJson']), false);
+    }
+
+    /**
+     * evaluateMany() under the name of issue 22.
+     *
+     * @param iterable<array<string, mixed>|string> $requests
+     * @return list<Decision|RequestError>
+     */
+    public function evaluate_many(iterable $requests, string $lang = 'en', bool $compact = false,
+                                  string $errors = 'throw', int $batchSize = self::BATCH_SIZE): array
+    {
+        return $this->evaluateMany($requests, $lang, $compact, $errors, $batchSize);
+    }
+
+    private function checkMany(string $errors, int $batchSize): void
+    {
+        if ($errors !== 'throw' && $errors !== 'return') {
+            throw new \InvalidArgumentException("errors must be 'throw' or 'return', not '$errors'");
+        }
+        if ($batchSize < 1) {
+            throw new \InvalidArgumentException('batchSize must be at least 1');
+        }
+        $this->handle();
+    }
+
+    /**
+     * @param iterable<array<string, mixed>|string> $requests
+     * @return \Generator<int, mixed>
+     */
+    private function many(iterable $requests, int $form, int $lang, string $errors, int $batchSize,
+                          callable $make): \Generator
+    {
+        $index = 0;
+        $position = 0;
+        $texts = [];
+        $run = function () use (&$texts, &$index, $form, $lang, $errors, $make): array {
+            $out = [];
+            foreach ($this->batch($texts, $form, $lang) as $line) {
+                if (str_starts_with($line, '{"error":')) {
+                    $e = RequestError::fromLine(json_decode($line, true, 4, JSON_THROW_ON_ERROR)['error'], $index);
+                    if ($errors === 'throw') {
+                        throw $e;
+                    }
+                    $out[] = $e;
+                } else {
+                    $out[] = $make($line);
+                }
+                $index++;
+            }
+            $texts = [];
+            return $out;
+        };
+        foreach ($requests as $request) {
+            if (!is_array($request) && !is_string($request)) {
+                throw new \TypeError('a request must be an array or a string, not ' . get_debug_type($request));
+            }
+            $texts[] = self::requestText($request);
+            if (count($texts) === $batchSize) {
+                foreach ($run() as $result) {
+                    yield $position++ => $result;
+                }
+            }
+        }
+        if ($texts !== []) {
+            foreach ($run() as $result) {
+                yield $position++ => $result;
+            }
+        }
     }
 
     /** Frees the C policy. Safe to call more than once. */
@@ -126,6 +337,10 @@ final class Policy
         if ($this->handle !== null) {
             $handle = $this->handle;
             $this->handle = null;
+            if ($this->evaluator !== null) {
+                $this->library->ffi()->retour_evaluator_free($this->evaluator);
+                $this->evaluator = null;
+            }
             $this->library->ffi()->retour_policy_free($handle);
         }
     }

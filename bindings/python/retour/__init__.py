@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from typing import Optional, Union
 
-from ._decision import Decision, Item, Reason, Refund
+from ._decision import Decision, Item, Reason, Refund, Verdict
 from ._errors import PolicyError, RequestError, Status
 from ._library import (
     ENV_VAR,
+    HOW_TO_POINT,
     SONAME,
     Library,
     LibraryNotFoundError,
@@ -33,6 +34,7 @@ __all__ = [
     "Decision",
     "ENV_VAR",
     "Item",
+    "HOW_TO_POINT",
     "LANGUAGES",
     "Library",
     "LibraryNotFoundError",
@@ -44,6 +46,7 @@ __all__ = [
     "RequestError",
     "SONAME",
     "Status",
+    "Verdict",
     "find_library",
     "load_library",
     "strerror",

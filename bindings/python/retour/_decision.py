@@ -5,22 +5,24 @@ from __future__ import annotations
 import datetime
 import json as _json
 from dataclasses import dataclass, field
-from typing import Any, List, Mapping, Optional, Tuple
+from dataclasses import fields as _fields
+from typing import Any, List, Mapping, NamedTuple, Optional, Tuple
 
-__all__ = ["Decision", "Item", "Reason", "Refund"]
+__all__ = ["Decision", "Item", "Reason", "Refund", "Verdict"]
 
 
 @dataclass(frozen=True)
 class Reason:
     """Why part of a decision came out as it did.
 
-    ``code`` is stable (branch on it); ``message`` is for people, in the language asked for;
+    ``code`` is stable (branch on it); ``message`` is for people, in the language asked for
+    (``None`` in a compact decision, which leaves the messages out);
     ``source`` is ``"file:line:column"`` of the policy node that decided, or ``None``;
     ``law`` the citation when the law decided, or ``None``.
     """
 
     code: str
-    message: str
+    message: Optional[str]
     source: Optional[str]
     law: Optional[str]
 
@@ -70,12 +72,15 @@ class Item:
     remedy_percent: Optional[str] = None
 
 
+_new = object.__new__
+
+
 def _date(value: Optional[str]) -> Optional[datetime.date]:
     return None if value is None else datetime.date.fromisoformat(value)
 
 
 def _reasons(values: Any) -> List[Reason]:
-    return [Reason(r["code"], r["message"], r["source"], r["law"]) for r in values]
+    return [Reason(r["code"], r.get("message"), r["source"], r["law"]) for r in values]
 
 
 @dataclass(frozen=True)
@@ -94,7 +99,12 @@ class Decision:
     ``weekends_and_nl_holidays`` and the like for DE, BE and FR).
 
     :meth:`json` returns the library's canonical JSON, byte for byte what
-    ``retour eval --format json`` prints (without its newline).
+    ``retour eval --format json`` prints (without its newline), or with ``compact=True``
+    what ``retour eval --format json --compact`` prints.
+
+    A decision reads its JSON when a field is first used, not before: deciding costs no
+    parsing for a caller that only keeps or forwards :meth:`json`. It is a frozen
+    dataclass all the same (``dataclasses.asdict``, ``==``, ``repr``, pickling).
     """
 
     outcome: str
@@ -112,7 +122,30 @@ class Decision:
 
     @classmethod
     def from_json(cls, text: str) -> "Decision":
-        """Builds a Decision from the library's decision JSON (keeps ``text`` as is)."""
+        """Builds a Decision from the library's decision JSON (keeps ``text`` as is); the
+        text is parsed when a field is first read."""
+        self = _new(cls)
+        self.__dict__["_json"] = text  # frozen: past __setattr__, as dataclasses do
+        return self
+
+    def __getattr__(self, name: str) -> Any:
+        # Only called for a field not read yet (a lazy decision): parse once, set them all.
+        if name.startswith("__") or "_json" not in self.__dict__ or "outcome" in self.__dict__:
+            raise AttributeError(name)
+        full = type(self)._parse(self.__dict__["_json"])
+        for f in _fields(full):
+            if f.name != "_json":
+                object.__setattr__(self, f.name, getattr(full, f.name))
+        return object.__getattribute__(self, name)
+
+    def __getstate__(self) -> Any:
+        return {"_json": self.__dict__["_json"]}
+
+    def __setstate__(self, state: Any) -> None:
+        object.__setattr__(self, "_json", state["_json"])
+
+    @classmethod
+    def _parse(cls, text: str) -> "Decision":
         d: Mapping[str, Any] = _json.loads(text)
         r = d["refund"]
         return cls(
@@ -164,3 +197,34 @@ class Decision:
     def to_dict(self) -> Any:
         """The decision JSON parsed into plain dicts and lists (dates stay strings)."""
         return _json.loads(self._json)
+
+
+class Verdict(NamedTuple):
+    """The short answer to "can this be returned, and why (not)?" (``retour_verdict``):
+    ``outcome`` (``accept``, ``accept_goodwill``, ``partial``, ``review``, ``reject``),
+    ``deciding_reason`` (the code of the reason that decided, ``None`` when none) and
+    ``withdrawal_deadline`` (a date, ``None`` for a complaint). What the full decision
+    says in those three fields, without building it."""
+
+    outcome: str
+    deciding_reason: Optional[str]
+    withdrawal_deadline: Optional[datetime.date]
+
+    @classmethod
+    def from_json(cls, text: str) -> "Verdict":
+        """From the verdict JSON ``{"outcome":...,"deciding_reason":...,
+        "withdrawal_deadline":...}`` the library writes (``RETOUR_JSON_VERDICT``)."""
+        # The library writes it in one fixed shape, with names and dates that need no
+        # escape: split at the quotes rather than run a JSON parser.
+        p = text.split('"')
+        # {"outcome":"X","deciding_reason":"Y","withdrawal_deadline":"D"} or with null(s)
+        # ['{', 'outcome', ':', X, ',', 'deciding_reason', ':', Y, ',',
+        #  'withdrawal_deadline', ':', D, '}'], where a null is ':null,' or ':null}'.
+        if p[6] == ":":
+            reason: Optional[str] = p[7]
+            rest = p[9:]
+        else:
+            reason = None
+            rest = p[7:]
+        deadline = _date(rest[2]) if len(rest) > 2 else None
+        return cls(p[3], reason, deadline)

@@ -118,7 +118,11 @@ class RequestError(PolicyError):
     """A request could not be decided: invalid YAML/JSON, a key or value the request format
     does not allow (``ESYNTAX``, ``ESCHEMA``, ``ERANGE``, ``ELIMIT``), or inconsistent with
     the policy (``EREQUEST``, e.g. ``ordered`` missing). ``file`` is ``"<request>"``.
-    A subclass of :class:`PolicyError`, so ``except retour.PolicyError`` catches both."""
+    A subclass of :class:`PolicyError`, so ``except retour.PolicyError`` catches both.
+    From :meth:`Policy.evaluate_many` and its kin, ``index`` is the position of the request
+    among those given (``None`` otherwise)."""
+
+    index: Optional[int] = None
 
 
 def _rebuild(cls: Type[PolicyError], code: int, message: str, file: str, line: int, column: int, offset: int,

@@ -20,7 +20,7 @@ import os
 import shutil
 import subprocess
 import threading
-from typing import Dict, List, NamedTuple, Optional, Tuple, Union
+from typing import Any, Dict, List, NamedTuple, Optional, Tuple, Union
 
 __all__ = [
     "Library",
@@ -29,6 +29,7 @@ __all__ = [
     "find_library",
     "load_library",
     "ENV_VAR",
+    "HOW_TO_POINT",
     "SONAME",
 ]
 
@@ -46,7 +47,20 @@ StrPath = Union[str, "os.PathLike[str]"]
 
 
 class LibraryNotFoundError(OSError):
-    """libretour could not be found or loaded; the message lists what was tried."""
+    """libretour could not be found or loaded; the message lists what was tried and how to
+    point the binding at the library (``RETOUR_LIBRARY``, ``PKG_CONFIG_PATH``,
+    ``ldconfig``)."""
+
+
+#: What every "not found" message ends with: the three ways to point at the library.
+HOW_TO_POINT = (
+    "Point the binding at libretour in one of these ways: "
+    "set RETOUR_LIBRARY to the file (export RETOUR_LIBRARY=/path/to/build/lib/libretour.so); "
+    "or, after `meson install`, make pkg-config find retour.pc "
+    "(export PKG_CONFIG_PATH=/usr/local/lib/x86_64-linux-gnu/pkgconfig, the directory that "
+    "holds retour.pc); or register the install's library directory with the system loader "
+    "(sudo ldconfig, or LD_LIBRARY_PATH=/usr/local/lib/x86_64-linux-gnu)."
+)
 
 
 class CError(ctypes.Structure):
@@ -74,6 +88,13 @@ class LibrarySource(NamedTuple):
 
 _c_char_p_p = ctypes.POINTER(ctypes.POINTER(ctypes.c_char))
 
+_SOURCE_WORDS = {
+    "argument": "the library argument",
+    "environment": "the environment variable RETOUR_LIBRARY",
+    "pkg-config": "pkg-config",
+    "system": "the system loader; neither RETOUR_LIBRARY nor pkg-config named a file",
+}
+
 
 class Library:
     """A loaded libretour with the prototypes of the functions the binding calls.
@@ -87,14 +108,23 @@ class Library:
         try:
             cdll = ctypes.CDLL(path)
         except OSError as exc:
-            raise LibraryNotFoundError(f"cannot load libretour from {path!r} ({source}): {exc}") from exc
+            raise LibraryNotFoundError(
+                f"cannot load libretour from {path!r} (found through {_SOURCE_WORDS.get(source, source)}): "
+                f"{exc}. {HOW_TO_POINT}"
+            ) from exc
         self.path: str = path
         self.source: str = source
         self._cdll = cdll
         try:
             self._declare(cdll)
+            # The evaluator's calls, untyped (see _raw): the bindings' hot path.
+            self.evaluate_json = self._raw("retour_evaluator_evaluate_json")
+            self.evaluate_many = self._raw("retour_evaluator_evaluate_many")
         except AttributeError as exc:
-            raise LibraryNotFoundError(f"{path!r} is not a usable libretour: {exc}") from exc
+            raise LibraryNotFoundError(
+                f"{path!r} is not a usable libretour (too old for this binding?): {exc}. "
+                f"{HOW_TO_POINT}"
+            ) from exc
 
     @staticmethod
     def _declare(lib: ctypes.CDLL) -> None:
@@ -120,11 +150,32 @@ class Library:
                 [_c_char_p_p, ctypes.POINTER(c_size_t), c_void_p, c_char_p, c_size_t, c_int, err_p],
             ),
             "retour_string_free": (None, [ctypes.POINTER(ctypes.c_char)]),
+            # The evaluator: every pointer as a plain address (c_void_p), the quickest
+            # arguments ctypes converts.
+            "retour_evaluator_new": (c_int, [c_void_p, c_void_p, c_void_p]),
+            "retour_evaluator_free": (None, [c_void_p]),
+            "retour_evaluator_evaluate_json": (
+                c_int,
+                [c_void_p, c_void_p, c_void_p, c_char_p, c_size_t, c_int, c_int, c_void_p],
+            ),
+            "retour_evaluator_evaluate_many": (
+                c_int,
+                [c_void_p, c_void_p, c_void_p, c_void_p, c_char_p, c_void_p, c_size_t, c_int,
+                 c_int, c_void_p],
+            ),
         }
         for name, (restype, argtypes) in protos.items():
             fn = getattr(lib, name)
             fn.restype = restype
             fn.argtypes = argtypes
+
+    def _raw(self, name: str) -> Any:
+        """A second function object for name without argtypes, for the hot paths: ctypes
+        then converts nothing, so every argument must already be a ctypes object (pointers
+        as c_void_p or byref(), sizes as c_size_t) or bytes or a small int."""
+        fn = self._cdll[name]  # CDLL[...] makes a new object; getattr would share the typed one
+        fn.restype = ctypes.c_int
+        return fn
 
     # ---- thin one-to-one wrappers ---------------------------------------------------------
 

@@ -8,9 +8,9 @@ import decimal
 import json
 import os
 import threading
-from typing import Any, Mapping, Optional, Union
+from typing import Any, Iterable, Iterator, List, Mapping, Optional, Union
 
-from ._decision import Decision
+from ._decision import Decision, Verdict
 from ._errors import PolicyError, RequestError
 from ._library import CError, Library, load_library
 
@@ -34,17 +34,84 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"cannot put {type(value).__name__} into a request: {value!r}")
 
 
+# One encoder for every request: json.dumps() with arguments builds a new one per call.
+_encode = json.JSONEncoder(ensure_ascii=False, default=_json_default, allow_nan=False).encode
+
+
 def _request_bytes(request: RequestArg) -> bytes:
+    if type(request) is bytes:
+        return request
     if isinstance(request, str):
         return request.encode("utf-8", "surrogateescape")
     if isinstance(request, (bytes, bytearray, memoryview)):
         return bytes(request)
     if isinstance(request, Mapping):
-        return json.dumps(request, ensure_ascii=False, default=_json_default,
-                          allow_nan=False).encode("utf-8", "surrogateescape")
+        return _encode(request).encode("utf-8", "surrogateescape")
     raise TypeError(
         f"request must be a dict (mapping) or YAML/JSON text, not {type(request).__name__}"
     )
+
+
+# retour_json_form
+_FULL, _COMPACT, _VERDICT = 0, 1, 2
+_size_t = ctypes.c_size_t
+
+#: Requests per call of :meth:`Policy.evaluate_many` (one crossing into C per batch).
+BATCH_SIZE = 256
+
+
+class _Slot:
+    """One ``retour_evaluator`` and the out parameters of its calls, reused: a thread takes
+    a free slot for the length of a call (see :meth:`Policy._take`)."""
+
+    __slots__ = ("handle", "outs", "view", "err", "p_out", "p_len", "p_failed", "p_err",
+                 "text_at", "text")
+
+    def __init__(self, lib: Library, policy: ctypes.c_void_p) -> None:
+        handle = ctypes.c_void_p()
+        rc = lib.c.retour_evaluator_new(ctypes.addressof(handle), policy, None)
+        if rc != 0:
+            raise MemoryError("retour_evaluator_new: out of memory")
+        self.handle = handle
+        # out (const char *), len, failed (size_t): one array, read through a memoryview.
+        size = ctypes.sizeof(ctypes.c_size_t)
+        self.outs = (ctypes.c_size_t * 3)()
+        self.view = memoryview(self.outs).cast("B").cast("Q" if size == 8 else "I")
+        self.p_out = ctypes.byref(self.outs)
+        self.p_len = ctypes.byref(self.outs, size)
+        self.p_failed = ctypes.byref(self.outs, 2 * size)
+        self.err = CError()
+        self.p_err = ctypes.byref(self.err)
+        # The evaluator's output buffer seen as bytes: its address and a view of the
+        # longest output written there so far (the buffer holds at least that much).
+        self.text_at = 0
+        self.text = memoryview(b"")
+
+    def read(self) -> str:
+        """The output of the last call, decoded (the text stays in the evaluator)."""
+        at, n = self.view[0], self.view[1]
+        if at != self.text_at or n > len(self.text):
+            self.text = memoryview((ctypes.c_char * n).from_address(at)).cast("B")
+            self.text_at = at
+        return str(self.text[:n], "utf-8", "surrogateescape")
+
+
+def _lang(lang: str) -> int:
+    try:
+        return LANGUAGES[lang]
+    except (KeyError, TypeError):
+        raise ValueError(f"lang must be one of {sorted(LANGUAGES)}, not {lang!r}") from None
+
+
+def _error_line(line: str, index: int) -> RequestError:
+    """The RequestError of an evaluate_many error line ({"error":{...}})."""
+    e = json.loads(line)["error"]
+    err = RequestError(
+        e["code"], e["message"], file=e["file"], line=e["line"], column=e["column"],
+        offset=e["offset"], path=e["path"], formatted=e["formatted"],
+    )
+    err.index = index
+    return err
 
 
 class Policy:
@@ -59,13 +126,15 @@ class Policy:
     ``ValueError``.
     """
 
-    __slots__ = ("_lib", "_handle", "_lock", "_users", "_closing", "name", "__weakref__")
+    __slots__ = ("_lib", "_handle", "_lock", "_users", "_closing", "_slots", "name",
+                 "__weakref__")
 
     _lib: Library
     _handle: Optional[ctypes.c_void_p]
     _lock: threading.Lock
     _users: int
     _closing: bool
+    _slots: List[_Slot]
     name: str
 
     def __init__(self) -> None:
@@ -79,6 +148,7 @@ class Policy:
         self._lock = threading.Lock()
         self._users = 0
         self._closing = False
+        self._slots = []
         self.name = name
         return self
 
@@ -136,50 +206,166 @@ class Policy:
             if self._closing and self._users == 0:
                 self._free_locked()
 
+    def _take(self) -> _Slot:
+        """A free evaluator for this thread's call (a new one when all are in use); give it
+        back with :meth:`_give`. Counts as a user of the policy meanwhile."""
+        with self._lock:
+            if self._handle is None or self._closing:
+                raise ValueError("the policy is closed")
+            self._users += 1
+            if self._slots:
+                return self._slots.pop()
+            handle = self._handle
+        try:
+            return _Slot(self._lib, handle)
+        except BaseException:
+            self._release()
+            raise
+
+    def _give(self, slot: _Slot) -> None:
+        with self._lock:
+            self._slots.append(slot)
+            self._users -= 1
+            if self._closing and self._users == 0:
+                self._free_locked()
+
     def _free_locked(self) -> None:
         handle, self._handle = self._handle, None
+        slots, self._slots = self._slots, []
+        for slot in slots:
+            self._lib.c.retour_evaluator_free(slot.handle)
         if handle is not None:
             self._lib.c.retour_policy_free(handle)
 
-    def evaluate_json(self, request: RequestArg, lang: str = "en") -> str:
-        """``retour_evaluate_json()``: the decision as canonical JSON text, without building
-        the dataclasses. Same arguments and errors as :meth:`evaluate`."""
+    def _call(self, data: bytes, form: int, c_lang: int) -> str:
+        """retour_evaluator_evaluate_json(): the JSON text of one request, in form."""
+        # The hot path of every binding call: the slot taken and given back inline.
+        lock = self._lock
+        lock.acquire()
+        if self._handle is None or self._closing:
+            lock.release()
+            raise ValueError("the policy is closed")
+        self._users += 1
+        slots = self._slots
+        slot = slots.pop() if slots else None
+        lock.release()
         try:
-            c_lang = LANGUAGES[lang]
-        except (KeyError, TypeError):
-            raise ValueError(f"lang must be one of {sorted(LANGUAGES)}, not {lang!r}") from None
-        data = _request_bytes(request)
-        out = ctypes.POINTER(ctypes.c_char)()
-        size = ctypes.c_size_t(0)
-        err = CError()
-        lib = self._lib
-        handle = self._acquire()
-        try:
-            rc = lib.c.retour_evaluate_json(
-                ctypes.byref(out), ctypes.byref(size), handle, data, len(data), c_lang,
-                ctypes.byref(err),
-            )
+            if slot is None:
+                slot = _Slot(self._lib, self._handle)
+            rc = self._lib.evaluate_json(slot.p_out, slot.p_len, slot.handle, data,
+                                         _size_t(len(data)), form, c_lang, slot.p_err)
+            if rc != 0:
+                raise RequestError._from_c(self._lib, slot.err, rc)
+            return slot.read()
         finally:
-            self._release()
-        if rc != 0:
-            raise RequestError._from_c(lib, err, rc)
-        try:
-            raw = ctypes.string_at(out, size.value)
-        finally:
-            lib.c.retour_string_free(out)
-        return raw.decode("utf-8", "surrogateescape")
+            lock.acquire()
+            if slot is not None:
+                slots.append(slot)
+            self._users -= 1
+            if self._closing and self._users == 0:
+                self._free_locked()
+            lock.release()
 
-    def evaluate(self, request: RequestArg, lang: str = "en") -> Decision:
+    def evaluate_json(self, request: RequestArg, lang: str = "en", *,
+                      compact: bool = False) -> str:
+        """The decision as canonical JSON text, without building a :class:`Decision`: what
+        ``retour eval --format json`` prints (``compact=True``: ``--format json --compact``,
+        without the reasons' messages). Same arguments and errors as :meth:`evaluate`."""
+        return self._call(_request_bytes(request), _COMPACT if compact else _FULL, _lang(lang))
+
+    def evaluate(self, request: RequestArg, lang: str = "en", *,
+                 compact: bool = False) -> Decision:
         """Decides a request against this policy.
 
         ``request`` is a dict (serialised to JSON; ``datetime.date`` becomes ``"YYYY-MM-DD"``
         and ``Decimal`` a string) or YAML/JSON text (``str`` or ``bytes``). ``lang`` is
-        ``"en"`` or ``"nl"`` (reason messages).
+        ``"en"`` or ``"nl"`` (reason messages). ``compact=True`` leaves the messages out
+        (each reason's ``message`` is ``None``); codes, sources and citations stay.
 
         Raises :class:`RequestError` for a request that is invalid or lacks what the policy
         needs, ``ValueError`` after :meth:`close` or for an unknown ``lang``.
         """
-        return Decision.from_json(self.evaluate_json(request, lang))
+        return Decision.from_json(self.evaluate_json(request, lang, compact=compact))
+
+    def verdict(self, request: RequestArg) -> Verdict:
+        """The verdict of a request (``outcome``, ``deciding_reason``,
+        ``withdrawal_deadline``): what :meth:`evaluate` decides in those three fields, for
+        hot paths (an order page asking "can this be returned?"). Same errors."""
+        return Verdict.from_json(self._call(_request_bytes(request), _VERDICT, 0))
+
+    # ---- many requests, one call into C per batch ----------------------------------------------
+
+    def _lines(self, requests: Iterable[RequestArg], form: int, c_lang: int,
+               batch_size: int) -> Iterator[List[str]]:
+        """The output lines of evaluate_many, batch by batch."""
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        it = iter(requests)
+        while True:
+            batch = []
+            for request in it:
+                batch.append(_request_bytes(request))
+                if len(batch) == batch_size:
+                    break
+            if not batch:
+                return
+            lengths = (ctypes.c_size_t * len(batch))(*map(len, batch))
+            texts = b"".join(batch)
+            slot = self._take()
+            try:
+                rc = self._lib.evaluate_many(
+                    slot.p_out, slot.p_len, slot.p_failed, slot.handle, texts, lengths,
+                    _size_t(len(batch)), form, c_lang, slot.p_err)
+                if rc != 0:
+                    raise MemoryError(slot.err.message.decode("utf-8", "replace"))
+                out = slot.read()
+            finally:
+                self._give(slot)
+            lines = out.split("\n")
+            lines.pop()  # after the last '\n'
+            yield lines
+            if len(batch) < batch_size:
+                return
+
+    def _many(self, requests: Iterable[RequestArg], form: int, lang: str, errors: str,
+              batch_size: int, make: Any) -> Iterator[Any]:
+        if errors not in ("raise", "return"):
+            raise ValueError(f"errors must be 'raise' or 'return', not {errors!r}")
+        index = 0
+        for lines in self._lines(requests, form, _lang(lang), batch_size):
+            for line in lines:
+                if line.startswith('{"error":'):
+                    e = _error_line(line, index)
+                    if errors == "raise":
+                        raise e
+                    yield e
+                else:
+                    yield make(line)
+                index += 1
+
+    def evaluate_iter(self, requests: Iterable[RequestArg], lang: str = "en", *,
+                      compact: bool = False, errors: str = "raise",
+                      batch_size: int = BATCH_SIZE) -> Iterator[Any]:
+        """Decides requests from any iterable (a list, a generator, a database cursor),
+        ``batch_size`` at a time in one call into C each, and yields their decisions in
+        order, as :meth:`evaluate` would return them. A request that cannot be decided
+        raises its :class:`RequestError` (``errors="raise"``; its ``index`` is the
+        request's position) or is yielded as that error (``errors="return"``)."""
+        return self._many(requests, _COMPACT if compact else _FULL, lang, errors, batch_size,
+                          Decision.from_json)
+
+    def evaluate_many(self, requests: Iterable[RequestArg], lang: str = "en", *,
+                      compact: bool = False, errors: str = "raise",
+                      batch_size: int = BATCH_SIZE) -> List[Any]:
+        """:meth:`evaluate_iter` as a list: the decision of every request, in order."""
+        return list(self.evaluate_iter(requests, lang, compact=compact, errors=errors,
+                                       batch_size=batch_size))
+
+    def verdict_many(self, requests: Iterable[RequestArg], *, errors: str = "raise",
+                     batch_size: int = BATCH_SIZE) -> List[Any]:
+        """The :meth:`verdict` of every request, in order, ``batch_size`` requests per call
+        into C. Errors as in :meth:`evaluate_iter`."""
+        return list(self._many(requests, _VERDICT, "en", errors, batch_size, Verdict.from_json))
 
     # ---- accessors ---------------------------------------------------------------------------
 

@@ -773,6 +773,134 @@ static void test_warm_evaluate_allocates_nothing(void **state)
 }
 
 /* ------------------------------------------------------------------------------------
+ * The JSON API: evaluators and retour_evaluate_json
+ * ---------------------------------------------------------------------------------- */
+
+/* Creates an evaluator and decides a batch (JSON, YAML, a bad request) failing each
+ * allocation in turn: each failure is a clean ENOMEM with nothing left allocated and the
+ * output untouched; the success gives the batch's reference bytes. */
+static void test_evaluator_allocfail(void **state)
+{
+    (void)state;
+    env e;
+    env_init(&e);
+    retour_policy *p = NULL;
+    assert_int_equal(retour_policy_load_string(&p, policy_text, sizeof policy_text - 1,
+                                               "policy.yaml", NULL, NULL),
+                     RETOUR_OK);
+    static const char bad[] = "{\"type\": \"withdrawal\"}";
+    const char *parts[] = { request_json, request_text, bad, complaint_text };
+    size_t lengths[4];
+    char texts[8192] = "";
+    for (size_t i = 0; i < 4; i++) {
+        lengths[i] = strlen(parts[i]);
+        strcat(texts, parts[i]);
+    }
+    /* The reference, with the C allocator. */
+    retour_evaluator *ref = NULL;
+    const char *out = NULL;
+    size_t len = 0, failed = 0;
+    assert_int_equal(retour_evaluator_new(&ref, p, NULL), RETOUR_OK);
+    assert_int_equal(retour_evaluator_evaluate_many(&out, &len, &failed, ref, texts, lengths, 4,
+                                                    RETOUR_JSON_FULL, RETOUR_LANG_EN, NULL),
+                     RETOUR_OK);
+    assert_int_equal(failed, 1);
+    char *want = strdup(out);
+    assert_non_null(want);
+
+    long n;
+    for (n = 1; n < MAX_ATTEMPTS; n++) {
+        retour_evaluator *ev = NULL;
+        retour_error err;
+        counter_arm(&e.count, n);
+        int rc = retour_evaluator_new(&ev, p, &e.options);
+        if (rc != RETOUR_OK) {
+            assert_int_equal(rc, RETOUR_ENOMEM);
+            assert_null(ev);
+            assert_int_equal(e.count.live, 0);
+            continue;
+        }
+        const char *got = (const char *)&got;
+        size_t got_len = 77;
+        rc = retour_evaluator_evaluate_many(&got, &got_len, NULL, ev, texts, lengths, 4,
+                                            RETOUR_JSON_FULL, RETOUR_LANG_EN, &err);
+        if (rc == RETOUR_OK) {
+            check_success_swallowed_nothing(&e.count, n, "evaluate_many");
+            assert_string_equal(got, want);
+            assert_int_equal(got_len, len);
+            retour_evaluator_free(ev);
+            assert_int_equal(e.count.live, 0);
+            break;
+        }
+        assert_int_equal(rc, RETOUR_ENOMEM);
+        assert_int_equal(err.code, RETOUR_ENOMEM);
+        assert_string_equal(err.message, "out of memory");
+        assert_int_equal(e.count.failed, 1);
+        assert_ptr_equal(got, (const char *)&got);
+        assert_int_equal(got_len, 77);
+        /* Still usable: without failures it gives the reference. */
+        counter_disarm(&e.count);
+        assert_int_equal(retour_evaluator_evaluate_many(&got, NULL, NULL, ev, texts, lengths, 4,
+                                                        RETOUR_JSON_FULL, RETOUR_LANG_EN,
+                                                        NULL),
+                         RETOUR_OK);
+        assert_string_equal(got, want);
+        retour_evaluator_free(ev);
+        assert_int_equal(e.count.live, 0);
+    }
+    assert_true(n > 5 && n < MAX_ATTEMPTS);
+    free(want);
+    retour_evaluator_free(ref);
+    retour_policy_free(p);
+}
+
+/* retour_evaluate_json() with each allocation failing: ENOMEM, *out untouched, nothing
+ * left; then the reference string. */
+static void test_evaluate_json_allocfail(void **state)
+{
+    (void)state;
+    env e;
+    env_init(&e);
+    retour_policy *p = NULL;
+    assert_int_equal(retour_policy_load_string(&p, policy_text, sizeof policy_text - 1,
+                                               "policy.yaml", &e.options, NULL),
+                     RETOUR_OK);
+    const long base_live = e.count.live;
+    const char *inputs[] = { request_json, request_text };
+    for (size_t i = 0; i < 2; i++) {
+        char *ref = NULL;
+        assert_int_equal(retour_evaluate_json(&ref, NULL, p, inputs[i], strlen(inputs[i]),
+                                              RETOUR_LANG_EN, NULL),
+                         RETOUR_OK);
+        const long with_ref = e.count.live;
+        long n;
+        for (n = 1; n < MAX_ATTEMPTS; n++) {
+            char *out = (char *)&out;
+            retour_error err;
+            counter_arm(&e.count, n);
+            int rc = retour_evaluate_json(&out, NULL, p, inputs[i], strlen(inputs[i]),
+                                          RETOUR_LANG_EN, &err);
+            if (rc == RETOUR_OK) {
+                check_success_swallowed_nothing(&e.count, n, "retour_evaluate_json");
+                assert_string_equal(out, ref);
+                retour_string_free(out);
+                break;
+            }
+            assert_int_equal(rc, RETOUR_ENOMEM);
+            assert_int_equal(err.code, RETOUR_ENOMEM);
+            assert_int_equal(e.count.failed, 1);
+            assert_int_equal(e.count.live, with_ref);
+            assert_ptr_equal(out, (char *)&out);
+        }
+        counter_disarm(&e.count);
+        assert_true(n > 3 && n < MAX_ATTEMPTS);
+        retour_string_free(ref);
+        assert_int_equal(e.count.live, base_live);
+    }
+    retour_policy_free(p);
+}
+
+/* ------------------------------------------------------------------------------------
  * Lifetimes
  * ---------------------------------------------------------------------------------- */
 
@@ -847,6 +975,8 @@ int main(void)
         cmocka_unit_test(test_evaluate_allocfail),
         cmocka_unit_test(test_evaluate_complaint_allocfail),
         cmocka_unit_test(test_warm_evaluate_allocates_nothing),
+        cmocka_unit_test(test_evaluator_allocfail),
+        cmocka_unit_test(test_evaluate_json_allocfail),
         cmocka_unit_test_teardown(test_decision_outlives_request, drain_quarantine),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
