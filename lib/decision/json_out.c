@@ -18,6 +18,7 @@ typedef struct writer {
     size_t room;
     size_t over;
     char *start;
+    char none;
     /* The last reason source written, as JSON, for the next reason with the same source
      * (a decision's reasons mostly cite one or two policy lines). */
     const char *src_file;
@@ -28,7 +29,9 @@ typedef struct writer {
 
 static void writer_init(writer *w, char *buf, size_t size)
 {
-    w->start = w->p = buf;
+    /* Measuring (no buffer): p points at a byte of the writer's own, never written, so that
+     * copying nothing (an empty string) copies to a valid place. */
+    w->start = w->p = buf ? buf : &w->none;
     w->room = size ? size - 1 : 0;
     w->over = 0;
     w->src_file = NULL;
@@ -37,8 +40,7 @@ static void writer_init(writer *w, char *buf, size_t size)
 /* The part of a piece that does not fit: copies what does, counts the rest. */
 static RETOUR__NOINLINE void put_cut(writer *w, const char *s, size_t n)
 {
-    if (w->room)
-        memcpy(w->p, s, w->room);
+    memcpy(w->p, s, w->room);
     w->p += w->room;
     w->over += n - w->room;
     w->room = 0;

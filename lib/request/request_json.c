@@ -1414,10 +1414,12 @@ static int fast_item(fast *f, retour__item *it, unsigned *have)
             if (fast_bool(&v, &it->admits_damage))
                 return DECLINE;
             break;
-        default:
+        case RETOUR__IK_REMEDY_FAILED:
             if (fast_bool(&v, &it->remedy_failed))
                 return DECLINE;
             break;
+        default: /* a key added to the list later: the full reader knows it */
+            return DECLINE;
         }
     }
     *have = seen;
@@ -1481,10 +1483,12 @@ static int fast_customer(fast *f)
             memcpy(r->country, v.text, 2);
             r->country[2] = '\0';
             break;
-        default:
+        case RETOUR__CK_SPEND:
             if (fast_money(f, &v, &r->lifetime_spend))
                 return DECLINE;
             break;
+        default: /* a key added to the list later: the full reader knows it */
+            return DECLINE;
         }
     }
 }
@@ -1544,10 +1548,12 @@ static int fast_parse(fast *f, const retour__limits *limits)
             if (fast_money(f, &v, &r->shipping_paid))
                 return DECLINE;
             break;
-        default: /* RETOUR__RK_WHOLE_ORDER */
+        case RETOUR__RK_WHOLE_ORDER:
             if (fast_bool(&v, &r->whole_order))
                 return DECLINE;
             break;
+        default: /* a key added to the list later: the full reader knows it */
+            return DECLINE;
         }
     }
     fast_ws(f);
